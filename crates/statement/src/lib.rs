@@ -1,0 +1,149 @@
+//! Reads bank and card statement exports into [`Statement`]s.
+//!
+//! The format is sniffed from the bytes, never the file name. Input is fed in chunks through a
+//! [`Reader`] (or all at once with [`read`]); CSV streams with memory bounded by the longest row,
+//! the structured formats are buffered up to [`MAX_BUFFERED_BYTES`].
+//!
+//! **Invariant:** no input makes a reader panic or hang. A file that is not a statement at all is
+//! a [`ReadError`]; a problem inside a statement is a [`Diagnostic`] next to the transactions.
+#![deny(missing_docs)]
+
+mod types;
+
+pub mod camt;
+pub mod csv;
+pub mod mt940;
+pub mod ofx;
+pub mod qif;
+pub mod sniff;
+
+pub use types::*;
+
+/// The largest file a buffered (non-CSV) reader accepts. Larger files get a `too-large` error
+/// rather than exhausting memory.
+pub const MAX_BUFFERED_BYTES: usize = 256 * 1024 * 1024;
+
+/// How many bytes the sniffer wants to see before it decides (less when the file is shorter).
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
+enum State {
+    /// Collecting the first bytes until the format can be decided.
+    Sniffing(Vec<u8>),
+    /// Streaming CSV.
+    Csv(Box<csv::CsvReader>),
+    /// A structured format, buffered whole.
+    Buffered(Format, Vec<u8>),
+    /// The file was rejected; further input is ignored.
+    Failed(ReadError),
+}
+
+/// A streaming statement reader: feed it chunks with [`Reader::push`], then call
+/// [`Reader::finish`].
+pub struct Reader {
+    hints: Hints,
+    state: State,
+    bytes_read: u64,
+}
+
+impl Reader {
+    /// A reader that will apply `hints` over what it infers.
+    pub fn new(hints: Hints) -> Self {
+        Reader {
+            hints,
+            state: State::Sniffing(Vec::new()),
+            bytes_read: 0,
+        }
+    }
+
+    /// How many bytes have been pushed so far (for progress reporting).
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
+    /// Feeds the next chunk of the file.
+    pub fn push(&mut self, chunk: &[u8]) {
+        self.bytes_read += chunk.len() as u64;
+        match &mut self.state {
+            State::Sniffing(prefix) => {
+                prefix.extend_from_slice(chunk);
+                if prefix.len() >= SNIFF_BYTES {
+                    let prefix = std::mem::take(prefix);
+                    self.decide(prefix, false);
+                }
+            }
+            State::Csv(reader) => reader.push(chunk),
+            State::Buffered(_, bytes) => {
+                if bytes.len() + chunk.len() > MAX_BUFFERED_BYTES {
+                    self.state = State::Failed(too_large());
+                } else {
+                    bytes.extend_from_slice(chunk);
+                }
+            }
+            State::Failed(_) => {}
+        }
+    }
+
+    /// Ends the input and returns what was read.
+    pub fn finish(mut self) -> Result<Statement, ReadError> {
+        if let State::Sniffing(prefix) = &mut self.state {
+            let prefix = std::mem::take(prefix);
+            self.decide(prefix, true);
+        }
+        let mut statement = match self.state {
+            State::Sniffing(_) => unreachable!("decide always leaves the sniffing state"),
+            State::Csv(reader) => reader.finish()?,
+            State::Buffered(format, bytes) => read_buffered(format, &bytes, &self.hints)?,
+            State::Failed(error) => return Err(error),
+        };
+        if self.hints.flip_sign {
+            for transaction in &mut statement.transactions {
+                transaction.amount = transaction.amount.negated();
+            }
+        }
+        Ok(statement)
+    }
+
+    fn decide(&mut self, prefix: Vec<u8>, complete: bool) {
+        self.state = match sniff::sniff(&prefix, complete) {
+            Err(error) => State::Failed(error),
+            Ok(Format::Csv) => {
+                let mut reader = Box::new(csv::CsvReader::new(self.hints.clone()));
+                reader.push(&prefix);
+                State::Csv(reader)
+            }
+            Ok(format) => State::Buffered(format, prefix),
+        };
+    }
+}
+
+fn read_buffered(format: Format, bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
+    match format {
+        Format::Csv => {
+            let mut reader = csv::CsvReader::new(hints.clone());
+            reader.push(bytes);
+            reader.finish()
+        }
+        Format::Ofx => ofx::read(bytes, hints),
+        Format::Qif => qif::read(bytes, hints),
+        Format::Camt052 | Format::Camt053 | Format::Camt054 => camt::read(bytes, hints),
+        Format::Mt940 => mt940::read(bytes, hints),
+    }
+}
+
+fn too_large() -> ReadError {
+    ReadError::new(
+        "too-large",
+        format!(
+            "the file is larger than {} MB, the most this format can be read in one piece",
+            MAX_BUFFERED_BYTES / (1024 * 1024)
+        ),
+        "export a shorter period, or export CSV, which is read as a stream",
+    )
+}
+
+/// Reads a whole file at once. Equivalent to one [`Reader::push`] and [`Reader::finish`].
+pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
+    let mut reader = Reader::new(hints.clone());
+    reader.push(bytes);
+    reader.finish()
+}
