@@ -1,0 +1,734 @@
+//! The rules of `guides/README.md`, checked over any list of guides. Pure: the date to judge
+//! `last_reviewed` against is passed in, never read from a clock.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("a valid date");
+//! for problem in guides::validate::validate(guides::all(), guides::ENGINE_GOTCHAS, today) {
+//!     println!("{problem}");
+//! }
+//! ```
+
+use crate::matching::{best_match, borrow_patterns, owned_patterns, Confidence};
+use crate::Guide;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// `last_reviewed` older than this many days is an error.
+pub const REVIEW_ERROR_DAYS: i64 = 365;
+/// `last_reviewed` older than this many days is a warning.
+pub const REVIEW_WARNING_DAYS: i64 = 90;
+
+/// Whether a problem fails validation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Fails validation.
+    Error,
+    /// Printed, does not fail.
+    Warning,
+}
+
+/// One broken rule, in one field of one guide file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub level: Level,
+    /// The guide file, like `guides/openai-api.toml`.
+    pub file: String,
+    /// The field, like `steps[2].url` (0-based list positions, as in the TOML arrays).
+    pub field: String,
+    /// What is wrong and how to fix it (lowercase, no trailing period).
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        write!(
+            formatter,
+            "{level}: {}: field `{}`: {}",
+            self.file, self.field, self.message
+        )
+    }
+}
+
+struct Report {
+    problems: Vec<Problem>,
+}
+
+impl Report {
+    fn error(&mut self, guide: &Guide, field: impl Into<String>, message: impl Into<String>) {
+        self.push(Level::Error, guide, field.into(), message.into());
+    }
+
+    fn warning(&mut self, guide: &Guide, field: impl Into<String>, message: impl Into<String>) {
+        self.push(Level::Warning, guide, field.into(), message.into());
+    }
+
+    fn push(&mut self, level: Level, guide: &Guide, field: String, message: String) {
+        self.problems.push(Problem {
+            level,
+            file: guide.file(),
+            field,
+            message,
+        });
+    }
+
+    fn required_text(&mut self, guide: &Guide, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.error(
+                guide,
+                field,
+                "is missing or empty; it is required (see guides/README.md)",
+            );
+        } else if let Some(markup) = markup_in(text) {
+            self.error(
+                guide,
+                field,
+                format!("contains {markup:?}; write plain text, never html or markdown"),
+            );
+        }
+    }
+}
+
+/// Checks every rule of `guides/README.md` over `guides`. `engine_gotchas` are the
+/// `(guide id, gotcha id)` pairs the engine cites; `today` judges `last_reviewed`.
+pub fn validate(
+    guides: &[Guide],
+    engine_gotchas: &[(&str, &str)],
+    today: NaiveDate,
+) -> Vec<Problem> {
+    let mut report = Report {
+        problems: Vec::new(),
+    };
+    for guide in guides {
+        check_fields(&mut report, guide, today);
+        check_urls(&mut report, guide);
+    }
+    check_ids_and_names(&mut report, guides);
+    check_related(&mut report, guides);
+    check_descriptors(&mut report, guides);
+    check_engine_gotchas(&mut report, guides, engine_gotchas);
+    report.problems
+}
+
+/// Whether `url` is an absolute https URL with a plausible host name.
+pub fn is_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && !host.contains("..")
+        && host
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'.');
+    host_ok
+        && !url
+            .chars()
+            .any(|character| character.is_whitespace() || character.is_control())
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+}
+
+/// The first piece of HTML or Markdown markup in `text`, if any.
+fn markup_in(text: &str) -> Option<&'static str> {
+    [
+        "</", "<a ", "<br", "<p>", "<b>", "<i>", "**", "](", "&amp;", "&nbsp;",
+    ]
+    .into_iter()
+    .find(|markup| text.contains(markup))
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    // Exactly YYYY-MM-DD: chrono alone would also take "2026-1-5".
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(index, byte)| {
+            if index == 4 || index == 7 {
+                *byte == b'-'
+            } else {
+                byte.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+fn check_fields(report: &mut Report, guide: &Guide, today: NaiveDate) {
+    if !is_kebab(guide.id) {
+        report.error(
+            guide,
+            "id",
+            "the id (file name) must be lowercase-kebab: a-z, 0-9 and single dashes",
+        );
+    }
+    report.required_text(guide, "name", guide.name);
+    report.required_text(guide, "summary", guide.summary);
+    for (index, alias) in guide.aliases.iter().enumerate() {
+        report.required_text(guide, &format!("aliases[{index}]"), alias);
+    }
+    if guide.cadences.is_empty() {
+        report.error(guide, "cadences", "is missing or empty; list at least one of weekly, biweekly, monthly, quarterly, semiannual, annual");
+    }
+    if guide.billed_via.is_empty() {
+        report.error(guide, "billed_via", "is missing or empty; list at least one of direct, apple, google-play, paypal, amazon, roku");
+    }
+    match parse_date(guide.last_reviewed) {
+        None => report.error(
+            guide,
+            "last_reviewed",
+            format!(
+                "{:?} is not a date like 2026-11-25 (YYYY-MM-DD)",
+                guide.last_reviewed
+            ),
+        ),
+        Some(reviewed) => {
+            let age = (today - reviewed).num_days();
+            if age < 0 {
+                report.error(
+                    guide,
+                    "last_reviewed",
+                    format!("{reviewed} is in the future (today is {today})"),
+                );
+            } else if age > REVIEW_ERROR_DAYS {
+                report.error(guide, "last_reviewed", format!("{reviewed} is {age} days ago, more than a year; review the guide against the vendor's help pages and update the date"));
+            } else if age > REVIEW_WARNING_DAYS {
+                report.warning(guide, "last_reviewed", format!("{reviewed} is {age} days ago; review the guide soon (it fails after {REVIEW_ERROR_DAYS} days)"));
+            }
+        }
+    }
+    let store_only =
+        !guide.billed_via.is_empty() && guide.billed_via.iter().all(|channel| channel.is_store());
+    if guide.descriptors.match_patterns.is_empty() && !store_only {
+        report.error(
+            guide,
+            "descriptors.match",
+            "is missing or empty; it is required unless the vendor is billed only through stores",
+        );
+    }
+    for (index, text) in guide.before_you_start.iter().enumerate() {
+        report.required_text(guide, &format!("before_you_start[{index}]"), text);
+    }
+    if guide.steps.is_empty() {
+        report.error(
+            guide,
+            "steps",
+            "is missing; add at least one [[steps]] with title, text and url",
+        );
+    }
+    for (index, step) in guide.steps.iter().enumerate() {
+        report.required_text(guide, &format!("steps[{index}].title"), step.title);
+        report.required_text(guide, &format!("steps[{index}].text"), step.text);
+    }
+    if guide.gotchas.is_empty() {
+        report.error(guide, "gotchas", "is missing; add at least one [[gotchas]]");
+    }
+    for (index, gotcha) in guide.gotchas.iter().enumerate() {
+        if !is_kebab(gotcha.id) {
+            report.error(
+                guide,
+                format!("gotchas[{index}].id"),
+                format!(
+                    "{:?} must be lowercase-kebab, like legacy-user-keys",
+                    gotcha.id
+                ),
+            );
+        }
+        if guide.gotchas[..index]
+            .iter()
+            .any(|earlier| earlier.id == gotcha.id)
+        {
+            report.error(
+                guide,
+                format!("gotchas[{index}].id"),
+                format!(
+                    "{:?} is used twice in this guide; gotcha ids must be unique",
+                    gotcha.id
+                ),
+            );
+        }
+        report.required_text(guide, &format!("gotchas[{index}].title"), gotcha.title);
+        report.required_text(guide, &format!("gotchas[{index}].text"), gotcha.text);
+        if let Some(step) = gotcha.step {
+            if step == 0 || step as usize > guide.steps.len() {
+                report.error(
+                    guide,
+                    format!("gotchas[{index}].step"),
+                    format!(
+                        "{step} is not a step (steps are numbered 1 to {})",
+                        guide.steps.len()
+                    ),
+                );
+            }
+        }
+    }
+    report.required_text(guide, "data.text", guide.data);
+    report.required_text(guide, "refunds.text", guide.refunds);
+    for (index, alternative) in guide.alternatives.iter().enumerate() {
+        report.required_text(
+            guide,
+            &format!("alternatives[{index}].title"),
+            alternative.title,
+        );
+        report.required_text(
+            guide,
+            &format!("alternatives[{index}].text"),
+            alternative.text,
+        );
+    }
+    for (index, faq) in guide.faq.iter().enumerate() {
+        report.required_text(guide, &format!("faq[{index}].q"), faq.q);
+        report.required_text(guide, &format!("faq[{index}].a"), faq.a);
+    }
+    if guide.sources.is_empty() {
+        report.error(
+            guide,
+            "sources",
+            "is missing or empty; list the official help pages the facts come from",
+        );
+    }
+}
+
+fn check_urls(report: &mut Report, guide: &Guide) {
+    for (index, step) in guide.steps.iter().enumerate() {
+        if let Some(url) = step.url {
+            if !is_https_url(url) {
+                report.error(
+                    guide,
+                    format!("steps[{index}].url"),
+                    format!("{url:?} is not an https url with a host"),
+                );
+            }
+        }
+    }
+    for (index, url) in guide.sources.iter().enumerate() {
+        if !is_https_url(url) {
+            report.error(
+                guide,
+                format!("sources[{index}]"),
+                format!("{url:?} is not an https url with a host"),
+            );
+        }
+    }
+}
+
+/// Lower-cased words joined, so "Disney+" and "disney plus" differ but "Disney Plus" and
+/// "disney-plus" collide, as they would in search.
+fn name_key(text: &str) -> String {
+    crate::words(text).concat().to_lowercase()
+}
+
+fn check_ids_and_names(report: &mut Report, guides: &[Guide]) {
+    let mut seen_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut seen_names: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for (guide_index, guide) in guides.iter().enumerate() {
+        if seen_ids.insert(guide.id, guide_index).is_some() {
+            report.error(
+                guide,
+                "id",
+                format!("the id {:?} is used by two guides", guide.id),
+            );
+        }
+        let names = std::iter::once((guide.name, "name".to_owned()))
+            .chain(
+                guide
+                    .aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(index, alias)| (*alias, format!("aliases[{index}]"))),
+            )
+            .chain(std::iter::once((guide.id, "id".to_owned())));
+        for (name, field) in names {
+            let key = name_key(name);
+            if key.is_empty() {
+                continue;
+            }
+            match seen_names.get(&key) {
+                Some((other_index, other_field)) if *other_index != guide_index => {
+                    let other = &guides[*other_index];
+                    report.error(guide, &field, format!("{name:?} is also the {other_field} of guide {:?}; names and aliases must be unique across guides", other.id));
+                }
+                // The id normally equals the name ("netflix"); only aliases repeating the
+                // name or another alias of the same guide are pointless.
+                Some((_, other_field)) if field.starts_with("aliases") => {
+                    report.error(
+                        guide,
+                        &field,
+                        format!("{name:?} repeats this guide's {other_field}; remove it"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    seen_names.insert(key, (guide_index, field));
+                }
+            }
+        }
+    }
+}
+
+fn check_related(report: &mut Report, guides: &[Guide]) {
+    for guide in guides {
+        for (index, related) in guide.related.iter().enumerate() {
+            let field = format!("related[{index}]");
+            if *related == guide.id {
+                report.error(guide, field, "a guide cannot be related to itself");
+            } else if !guides.iter().any(|other| other.id == *related) {
+                report.error(
+                    guide,
+                    field,
+                    format!("no guide has the id {related:?}; use an existing guide's file name"),
+                );
+            } else if guide.related[..index].contains(related) {
+                report.error(guide, field, format!("{related:?} is listed twice"));
+            }
+        }
+    }
+}
+
+fn check_descriptors(report: &mut Report, guides: &[Guide]) {
+    for guide in guides {
+        let lists = [
+            ("descriptors.match", guide.descriptors.match_patterns),
+            ("descriptors.exclude", guide.descriptors.exclude),
+            ("descriptors.examples", guide.descriptors.examples),
+        ];
+        for (list_name, list) in lists {
+            for (index, text) in list.iter().enumerate() {
+                if crate::words(text).is_empty() {
+                    report.error(
+                        guide,
+                        format!("{list_name}[{index}]"),
+                        format!("{text:?} has no letters or digits, so it can never match"),
+                    );
+                }
+            }
+        }
+    }
+
+    let owned = owned_patterns(guides);
+    let patterns = borrow_patterns(&owned);
+
+    // Two vendors may not share a match pattern: nothing could ever separate them.
+    for pair in patterns.windows(2) {
+        let (left, right) = (&pair[0], &pair[1]);
+        if left.words == right.words && left.guide != right.guide && !left.exclude && !right.exclude
+        {
+            let guide = &guides[right.guide];
+            report.error(guide, "descriptors.match", format!("pattern {:?} is also a pattern of guide {:?}; two vendors may not share a pattern", right.text, guides[left.guide].id));
+        }
+    }
+
+    // Every example must be won by its own guide, clearly.
+    for (guide_index, guide) in guides.iter().enumerate() {
+        for (index, example) in guide.descriptors.examples.iter().enumerate() {
+            let field = format!("descriptors.examples[{index}]");
+            let example_words = crate::words(example);
+            if example_words.is_empty() {
+                continue;
+            }
+            let Some(outcome) = best_match(&patterns, &example_words) else {
+                report.error(guide, field, format!("{example:?} matches no pattern of this guide; add a match pattern for it or fix an exclude"));
+                continue;
+            };
+            let winner = &patterns[outcome.pattern];
+            if outcome.guide != guide_index {
+                let other = &guides[outcome.guide];
+                let help = if other.store().is_some() {
+                    format!("store descriptors belong to the {:?} guide; remove the example and list the store in billed_via", other.id)
+                } else {
+                    format!(
+                        "add a longer pattern to this guide or an exclude to {:?}",
+                        other.id
+                    )
+                };
+                report.error(
+                    guide,
+                    field,
+                    format!(
+                        "{example:?} is won by guide {:?} with its pattern {:?}; {help}",
+                        other.id, winner.text
+                    ),
+                );
+            } else if outcome.confidence == Confidence::Low {
+                report.error(guide, field, format!("{example:?} matches this guide's pattern {:?} and an equally specific pattern of another guide; add a longer pattern or an exclude", winner.text));
+            }
+        }
+    }
+}
+
+fn check_engine_gotchas(report: &mut Report, guides: &[Guide], engine_gotchas: &[(&str, &str)]) {
+    for (guide_id, gotcha_id) in engine_gotchas {
+        match guides.iter().find(|guide| guide.id == *guide_id) {
+            None => report.problems.push(Problem {
+                level: Level::Error,
+                file: format!("guides/{guide_id}.toml"),
+                field: "id".to_owned(),
+                message: format!("the engine cites gotcha {gotcha_id:?} of this guide, but the guide does not exist"),
+            }),
+            Some(guide) if guide.gotcha(gotcha_id).is_none() => {
+                report.error(guide, "gotchas", format!("the engine cites gotcha {gotcha_id:?}, which this guide does not have; add it or update ENGINE_GOTCHAS"));
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Billing, Category, Channel, Descriptors, Gotcha, Severity, Step};
+
+    const STEP: Step = Step {
+        title: "Cancel",
+        text: "Click cancel.",
+        url: Some("https://example.com/cancel"),
+    };
+    const GOTCHA: Gotcha = Gotcha {
+        id: "keys",
+        severity: Severity::Critical,
+        title: "Keys",
+        text: "Delete them.",
+        step: Some(1),
+        explains_charges: true,
+    };
+
+    const fn guide(
+        id: &'static str,
+        name: &'static str,
+        patterns: &'static [&'static str],
+        examples: &'static [&'static str],
+    ) -> Guide {
+        Guide {
+            id,
+            name,
+            aliases: &[],
+            category: Category::Other,
+            summary: "A subscription.",
+            billing: Billing::Prepaid,
+            cadences: &[crate::Cadence::Monthly],
+            billed_via: &[Channel::Direct],
+            last_reviewed: "2026-11-01",
+            descriptors: Descriptors {
+                match_patterns: patterns,
+                exclude: &[],
+                examples,
+            },
+            before_you_start: &[],
+            steps: &[STEP],
+            gotchas: &[GOTCHA],
+            data: "Kept for 30 days.",
+            refunds: "None.",
+            alternatives: &[],
+            faq: &[],
+            related: &[],
+            sources: &["https://example.com/help"],
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+    }
+
+    fn errors(guides: &[Guide]) -> Vec<String> {
+        validate(guides, &[], today())
+            .into_iter()
+            .filter(|problem| problem.level == Level::Error)
+            .map(|problem| format!("{} {}", problem.file, problem.field))
+            .collect()
+    }
+
+    #[test]
+    fn good_guides_pass() {
+        let guides = [
+            guide("api", "API", &["OPENAI"], &["OPENAI *API"]),
+            guide(
+                "chat",
+                "Chat",
+                &["OPENAI CHATGPT"],
+                &["OPENAI *CHATGPT SUBSCR"],
+            ),
+        ];
+        assert_eq!(errors(&guides), Vec::<String>::new());
+    }
+
+    #[test]
+    fn overlapping_patterns_without_a_rule_fail() {
+        // api's longer pattern takes chat's example: chat needs a longer pattern or api an exclude.
+        let guides = [
+            guide("api", "API", &["OPENAI API"], &["OPENAI API"]),
+            guide(
+                "chat",
+                "Chat",
+                &["CHATGPT", "OPENAI"],
+                &["OPENAI API CHATGPT", "OPENAI"],
+            ),
+        ];
+        assert_eq!(
+            errors(&guides),
+            ["guides/chat.toml descriptors.examples[0]"]
+        );
+        // Equally specific patterns of two vendors in one example: nothing separates them.
+        let guides = [
+            guide("a", "A", &["ABCD"], &["ABCD"]),
+            guide("b", "B", &["WXYZ"], &["ABCD WXYZ"]),
+        ];
+        assert_eq!(errors(&guides), ["guides/b.toml descriptors.examples[0]"]);
+        // A shared pattern.
+        let guides = [
+            guide("a", "A", &["ACME"], &["ACME"]),
+            guide("b", "B", &["ACME"], &["ACME 1"]),
+        ];
+        let found = errors(&guides);
+        assert!(
+            found.contains(&"guides/b.toml descriptors.match".to_owned()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn examples_must_match_their_guide() {
+        let guides = [guide("a", "A", &["ACME"], &["ACME", "ACMEX"])];
+        assert_eq!(errors(&guides), ["guides/a.toml descriptors.examples[1]"]);
+    }
+
+    #[test]
+    fn store_descriptors_belong_to_the_store() {
+        let guides = [
+            guide("apple", "Apple", &["APPLE.COM/BILL"], &["APPLE.COM/BILL"]),
+            guide(
+                "netflix",
+                "Netflix",
+                &["NETFLIX"],
+                &["NETFLIX.COM", "APPLE.COM/BILL"],
+            ),
+        ];
+        let problems = validate(&guides, &[], today());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("store descriptors belong"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn missing_fields_bad_urls_and_unknown_related_fail() {
+        let mut bad = guide("bad", "", &[], &[]);
+        bad.sources = &["http://example.com", "https://", "https://exa mple.com/x"];
+        bad.related = &["nope", "bad"];
+        bad.steps = &[Step {
+            title: "",
+            text: "x",
+            url: Some("ftp://example.com"),
+        }];
+        bad.gotchas = &[];
+        bad.data = " ";
+        bad.last_reviewed = "2025-1-1";
+        assert_eq!(
+            errors(&[bad]),
+            [
+                "guides/bad.toml name",
+                "guides/bad.toml last_reviewed",
+                "guides/bad.toml descriptors.match",
+                "guides/bad.toml steps[0].title",
+                "guides/bad.toml gotchas",
+                "guides/bad.toml data.text",
+                "guides/bad.toml steps[0].url",
+                "guides/bad.toml sources[0]",
+                "guides/bad.toml sources[1]",
+                "guides/bad.toml sources[2]",
+                "guides/bad.toml related[0]",
+                "guides/bad.toml related[1]",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_names_and_aliases_fail() {
+        let mut first = guide("disney-plus", "Disney+", &["DISNEY PLUS"], &[]);
+        first.aliases = &["Disney Plus"];
+        let mut second = guide("hulu", "Hulu", &["HULU"], &[]);
+        second.aliases = &["disney plus", "Hulu"];
+        assert_eq!(
+            errors(&[first, second]),
+            ["guides/hulu.toml aliases[0]", "guides/hulu.toml aliases[1]"]
+        );
+    }
+
+    #[test]
+    fn review_dates_warn_then_fail() {
+        let mut old = guide("a", "A", &["ACME"], &[]);
+        old.last_reviewed = "2026-08-01";
+        let problems = validate(&[old.clone()], &[], today());
+        assert_eq!(
+            problems
+                .iter()
+                .map(|problem| problem.level)
+                .collect::<Vec<_>>(),
+            [Level::Warning]
+        );
+        old.last_reviewed = "2025-11-24";
+        assert_eq!(errors(&[old.clone()]), ["guides/a.toml last_reviewed"]);
+        old.last_reviewed = "2026-12-01";
+        assert_eq!(errors(&[old]), ["guides/a.toml last_reviewed"]);
+    }
+
+    #[test]
+    fn engine_gotchas_must_exist() {
+        let guides = [guide("a", "A", &["ACME"], &[])];
+        let problems = validate(
+            &guides,
+            &[("a", "keys"), ("a", "nope"), ("zzz", "keys")],
+            today(),
+        );
+        let fields: Vec<String> = problems
+            .iter()
+            .map(|problem| format!("{} {}", problem.file, problem.field))
+            .collect();
+        assert_eq!(fields, ["guides/a.toml gotchas", "guides/zzz.toml id"]);
+    }
+
+    #[test]
+    fn markup_is_rejected() {
+        let mut marked = guide("a", "A", &["ACME"], &[]);
+        marked.summary = "See <a href=x>here</a>.";
+        assert_eq!(errors(&[marked]), ["guides/a.toml summary"]);
+    }
+
+    #[test]
+    fn https_urls() {
+        assert!(is_https_url(
+            "https://platform.openai.com/settings/organization/limits"
+        ));
+        assert!(is_https_url("https://help.openai.com/en/articles/1?x=1#y"));
+        for bad in [
+            "http://openai.com",
+            "https://",
+            "https:///x",
+            "https://localhost/x",
+            "https://a..b/",
+            "https://user@host.com/",
+            "javascript:alert(1)",
+            "https://a.com/ x",
+        ] {
+            assert!(!is_https_url(bad), "{bad}");
+        }
+    }
+}
