@@ -5,6 +5,10 @@
 //! carries only string constants and slices.
 //!
 //! ```
+//! let guide = guides::get("openai-api").expect("the openai-api guide is compiled in");
+//! assert_eq!(guide.billing, guides::Billing::Usage);
+//! let found = guides::match_descriptor("OPENAI *API").expect("an OpenAI descriptor");
+//! assert_eq!(found.guide.id, "openai-api");
 //! for guide in guides::all() {
 //!     assert_eq!(guides::get(guide.id).map(|found| found.name), Some(guide.name));
 //! }

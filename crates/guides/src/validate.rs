@@ -329,10 +329,12 @@ fn check_urls(report: &mut Report, guide: &Guide) {
     }
 }
 
-/// Lower-cased words joined, so "Disney+" and "disney plus" differ but "Disney Plus" and
-/// "disney-plus" collide, as they would in search.
+/// Lower-cased words joined, with `+` read as "plus": "Disney+", "Disney Plus" and
+/// "disney-plus" collide, as they would in search, but "Premium" and "Premium+" do not.
 fn name_key(text: &str) -> String {
-    crate::words(text).concat().to_lowercase()
+    crate::words(&text.replace('+', " plus "))
+        .concat()
+        .to_lowercase()
 }
 
 fn check_ids_and_names(report: &mut Report, guides: &[Guide]) {
@@ -345,6 +347,16 @@ fn check_ids_and_names(report: &mut Report, guides: &[Guide]) {
                 "id",
                 format!("the id {:?} is used by two guides", guide.id),
             );
+        }
+        for (index, alias) in guide.aliases.iter().enumerate() {
+            let same = |other: &&str| other.trim().eq_ignore_ascii_case(alias.trim());
+            if guide.aliases[..index].iter().any(same) || same(&guide.name) {
+                report.error(
+                    guide,
+                    format!("aliases[{index}]"),
+                    format!("{alias:?} is listed twice (as the name or another alias); remove it"),
+                );
+            }
         }
         let names = std::iter::once((guide.name, "name".to_owned()))
             .chain(
@@ -365,15 +377,8 @@ fn check_ids_and_names(report: &mut Report, guides: &[Guide]) {
                     let other = &guides[*other_index];
                     report.error(guide, &field, format!("{name:?} is also the {other_field} of guide {:?}; names and aliases must be unique across guides", other.id));
                 }
-                // The id normally equals the name ("netflix"); only aliases repeating the
-                // name or another alias of the same guide are pointless.
-                Some((_, other_field)) if field.starts_with("aliases") => {
-                    report.error(
-                        guide,
-                        &field,
-                        format!("{name:?} repeats this guide's {other_field}; remove it"),
-                    );
-                }
+                // Spellings of one guide's own name that differ only in spacing or case are
+                // harmless (search ignores both), so they are not reported.
                 Some(_) => {}
                 None => {
                     seen_names.insert(key, (guide_index, field));
@@ -665,10 +670,20 @@ mod tests {
         let mut first = guide("disney-plus", "Disney+", &["DISNEY PLUS"], &[]);
         first.aliases = &["Disney Plus"];
         let mut second = guide("hulu", "Hulu", &["HULU"], &[]);
-        second.aliases = &["disney plus", "Hulu"];
+        second.aliases = &[
+            "disney plus",
+            "hulu",
+            "Hulu Live",
+            "Hulu Live+",
+            "HULU LIVE",
+        ];
         assert_eq!(
             errors(&[first, second]),
-            ["guides/hulu.toml aliases[0]", "guides/hulu.toml aliases[1]"]
+            [
+                "guides/hulu.toml aliases[1]",
+                "guides/hulu.toml aliases[4]",
+                "guides/hulu.toml aliases[0]"
+            ]
         );
     }
 
