@@ -16,6 +16,7 @@ pub mod mt940;
 pub mod ofx;
 pub mod qif;
 pub mod sniff;
+mod xml;
 
 pub use types::*;
 
