@@ -1,0 +1,482 @@
+//! Table-driven matching over the research file `../shared/research/vendor-descriptors.tsv`,
+//! read in place: every descriptor variant graded real (R…) or official (D…) in its
+//! `source_or_guess` column (see `vendor-descriptors-sources.md` beside it) must match its
+//! vendor's guide and no other. Store descriptors (`APPLE.COM/BILL`, Google Play's generic
+//! `GOOGLE *<app>` forms) must match the store's guide instead. Variants the research marks as
+//! not the subscription ("(orders)", "(rides)", "(apparel, not membership)") must NOT match
+//! the vendor's subscription guide. Vendors without a guide yet are reported and skipped.
+//!
+//! Run with `cargo test -p guides --test research_matching -- --nocapture` to see the table.
+
+use std::collections::BTreeMap;
+
+/// Research vendor name (first column) → guide id. `None`: the row is not one vendor (a
+/// payment processor or a wrapper), so there is nothing to match it to.
+const VENDOR_TO_GUIDE: &[(&str, Option<&str>)] = &[
+    ("Netflix", Some("netflix")),
+    ("Hulu", Some("hulu")),
+    ("Disney+", Some("disney-plus")),
+    ("Max (HBO Max)", Some("max")),
+    ("Paramount+", Some("paramount-plus")),
+    ("Peacock", Some("peacock")),
+    ("YouTube Premium / YouTube Music", Some("youtube-premium")),
+    ("YouTube TV", Some("youtube-tv")),
+    ("Apple TV+", Some("apple")),
+    ("Apple Music", Some("apple")),
+    ("iCloud+", Some("apple")),
+    ("Apple One", Some("apple")),
+    (
+        "App Store in-app subscriptions (any third-party app)",
+        Some("apple"),
+    ),
+    (
+        "Google Play in-app subscriptions (any Android app)",
+        Some("google-play"),
+    ),
+    ("Spotify", Some("spotify")),
+    ("Amazon Music Unlimited", Some("amazon-music")),
+    ("Pandora", Some("pandora")),
+    ("SiriusXM", Some("siriusxm")),
+    ("Crunchyroll", Some("crunchyroll")),
+    ("Audible", Some("audible")),
+    ("Kindle Unlimited", Some("kindle-unlimited")),
+    ("Amazon Prime", Some("amazon-prime")),
+    ("Prime Video channels / rentals", Some("amazon-prime")),
+    ("ChatGPT (Plus/Pro/Business)", Some("chatgpt")),
+    ("OpenAI API (platform.openai.com)", Some("openai-api")),
+    ("Claude (Pro/Max/Team)", Some("claude")),
+    ("Anthropic API (Console)", Some("anthropic-api")),
+    ("GitHub (Pro/Team/Copilot/Actions)", Some("github")),
+    ("Cursor", Some("cursor")),
+    ("Midjourney", Some("midjourney")),
+    ("Perplexity Pro", Some("perplexity")),
+    ("Amazon Web Services", Some("aws")),
+    ("Google Cloud", Some("google-cloud")),
+    ("Google Workspace", Some("google-workspace")),
+    ("Google One (incl. AI plans)", Some("google-one")),
+    ("Microsoft Azure", Some("azure")),
+    ("Vercel", Some("vercel")),
+    ("Netlify", Some("netlify")),
+    ("Heroku", Some("heroku")),
+    ("DigitalOcean", Some("digitalocean")),
+    ("Cloudflare", Some("cloudflare")),
+    ("JetBrains", Some("jetbrains")),
+    ("Paddle-billed software (e.g. Obsidian)", None),
+    ("FastSpring-billed software", None),
+    ("GoDaddy", Some("godaddy")),
+    ("Namecheap", Some("namecheap")),
+    ("Squarespace", Some("squarespace")),
+    (
+        "Adobe Creative Cloud / Acrobat",
+        Some("adobe-creative-cloud"),
+    ),
+    ("Microsoft 365", Some("microsoft-365")),
+    ("Dropbox", Some("dropbox")),
+    ("Notion", Some("notion")),
+    ("Slack", Some("slack")),
+    ("Zoom", Some("zoom")),
+    ("Canva", Some("canva")),
+    ("Figma", Some("figma")),
+    ("Grammarly", Some("grammarly")),
+    ("1Password", Some("1password")),
+    ("Bitwarden", Some("bitwarden")),
+    ("LastPass", Some("lastpass")),
+    ("NordVPN", Some("nordvpn")),
+    ("ExpressVPN", Some("expressvpn")),
+    ("LinkedIn Premium", Some("linkedin-premium")),
+    ("Duolingo (Super/Max)", Some("duolingo")),
+    ("Coursera Plus", Some("coursera")),
+    ("Chegg", Some("chegg")),
+    ("MasterClass", Some("masterclass")),
+    ("Patreon", Some("patreon")),
+    ("Substack", Some("substack")),
+    ("Medium", Some("medium")),
+    ("The New York Times", Some("nytimes")),
+    ("Wall Street Journal", Some("wsj")),
+    ("Washington Post", Some("washington-post")),
+    ("Xbox Game Pass", Some("xbox-game-pass")),
+    ("PlayStation Plus", Some("playstation-plus")),
+    ("Nintendo Switch Online", Some("nintendo-switch-online")),
+    ("Discord Nitro", Some("discord-nitro")),
+    ("Tinder / Hinge / Match", Some("tinder")),
+    ("Bumble", Some("bumble")),
+    ("Planet Fitness", Some("planet-fitness")),
+    ("Life Time Fitness", Some("life-time-fitness")),
+    ("24 Hour Fitness", Some("24-hour-fitness")),
+    ("Crunch Fitness", Some("crunch-fitness")),
+    ("ClassPass", Some("classpass")),
+    ("Peloton App/All-Access", Some("peloton")),
+    ("Headspace", Some("headspace")),
+    ("Calm", Some("calm")),
+    ("Strava", Some("strava")),
+    ("MyFitnessPal", Some("myfitnesspal")),
+    ("WeightWatchers", Some("weightwatchers")),
+    ("BetterHelp", Some("betterhelp")),
+    ("Costco membership", Some("costco")),
+    ("Walmart+", Some("walmart-plus")),
+    ("DoorDash DashPass", Some("doordash-dashpass")),
+    ("Uber One", Some("uber-one")),
+    ("Instacart+", Some("instacart-plus")),
+    ("Ring Protect", Some("ring-protect")),
+    ("PayPal-wrapped merchants (any vendor)", None),
+    ("Roku channel billing", Some("roku")),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Grade {
+    Real,
+    Official,
+}
+
+/// The grade of one `source_or_guess` segment's keys: official (D…) beats real (R…); a
+/// segment saying GUESS is neither, whatever key it mentions ("GUESS via D2 format").
+fn segment_grade(keys: &str) -> Option<Grade> {
+    if keys.contains("GUESS") {
+        return None;
+    }
+    // Drop explanations: parentheses (which may hold commas) and anything after a dash.
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for character in keys.chars() {
+        match character {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(character),
+            _ => {}
+        }
+    }
+    let plain = plain.split('—').next().unwrap_or("");
+    let mut grade = None;
+    for token in plain.split(|character: char| {
+        character == ',' || character == '+' || character == '/' || character.is_whitespace()
+    }) {
+        let (letter, number) = token.split_at(token.len().min(1));
+        let numbered = number.is_empty() || number.bytes().all(|byte| byte.is_ascii_digit());
+        match letter {
+            "D" if numbered => return Some(Grade::Official),
+            "R" if numbered => grade = Some(Grade::Real),
+            _ => {}
+        }
+    }
+    grade
+}
+
+/// Variant numbers (1-based) named by a spec like `1`, `2-3`, `1,3` or `1-2`.
+fn variant_numbers(spec: &str) -> Option<Vec<usize>> {
+    let mut numbers = Vec::new();
+    for part in spec.split(',') {
+        let part = part.trim();
+        if let Some((from, to)) = part.split_once('-') {
+            let (from, to): (usize, usize) = (from.trim().parse().ok()?, to.trim().parse().ok()?);
+            numbers.extend(from..=to);
+        } else {
+            numbers.push(part.parse().ok()?);
+        }
+    }
+    Some(numbers)
+}
+
+/// The grade of each variant. Segments without a variant number apply to every variant only
+/// when they are the only segment; otherwise they cannot be attributed and grade nothing.
+fn grades(source: &str, variant_count: usize) -> Vec<Option<Grade>> {
+    let mut out = vec![None; variant_count];
+    let segments: Vec<&str> = source
+        .split(';')
+        .map(str::trim)
+        .filter(|segment| !segment.is_empty())
+        .collect();
+    for segment in &segments {
+        let numbered = segment
+            .split_once(':')
+            .and_then(|(spec, keys)| Some((variant_numbers(spec)?, keys)));
+        let (numbers, keys) = match numbered {
+            Some(found) => found,
+            None if segments.len() == 1 => ((1..=variant_count).collect(), *segment),
+            None => continue,
+        };
+        let Some(grade) = segment_grade(keys) else {
+            continue;
+        };
+        for number in numbers {
+            if let Some(slot) = number.checked_sub(1).and_then(|index| out.get_mut(index)) {
+                // Official outranks real when two segments name the same variant.
+                if *slot != Some(Grade::Official) {
+                    *slot = Some(grade);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A variant whose placeholder stands for the vendor itself (`GOOGLE *<app name>`,
+/// `PAYPAL *<MERCHANT>`) is a format, not one vendor's descriptor: which guide it belongs to
+/// depends on the app, so it is reported and skipped. Placeholders for references
+/// (`AMZN PRIME*<ref>`) keep the vendor's name and are tested.
+fn is_format_only(variant: &str) -> bool {
+    ["*<app", "*<content", "*<MERCHANT", "* <COMPANY"]
+        .iter()
+        .any(|format| variant.contains(format))
+}
+
+/// What a variant must match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Expect {
+    Guide(&'static str),
+    NotGuide(&'static str),
+    /// The same descriptor is graded real for several vendors (`ANTHROPIC` for both Claude and
+    /// the Anthropic API): the research itself cannot tell them apart, so either is right.
+    AnyOf(Vec<&'static str>),
+}
+
+/// Turns a research variant into a descriptor and says what it must match. Placeholders like
+/// `<ref>` become a made-up reference; notes in parentheses are dropped.
+fn expectation(vendor_guide: &'static str, variant: &str) -> (String, Expect) {
+    let (text, note) = match variant.find(" (") {
+        Some(at) => (&variant[..at], variant[at..].to_lowercase()),
+        None => (variant, String::new()),
+    };
+    let mut descriptor = String::new();
+    let mut in_placeholder = false;
+    for character in text.chars() {
+        match character {
+            '<' => {
+                in_placeholder = true;
+                descriptor.push_str("QX7K2");
+            }
+            '>' => in_placeholder = false,
+            _ if !in_placeholder => descriptor.push(character),
+            _ => {}
+        }
+    }
+    let words = guides::words(&descriptor).join(" ");
+    let apple_store = ["APPLE COM BILL", "ITUNES COM BILL", "APL ITUNES COM"]
+        .iter()
+        .any(|store| words.contains(store));
+    let not_subscription = [
+        "orders",
+        "rides",
+        "food",
+        "apparel",
+        "not membership",
+        "purchases",
+    ]
+    .iter()
+    .any(|marker| note.contains(marker));
+    let expect = if apple_store {
+        Expect::Guide("apple")
+    } else if not_subscription {
+        Expect::NotGuide(vendor_guide)
+    } else {
+        Expect::Guide(vendor_guide)
+    };
+    (descriptor, expect)
+}
+
+#[test]
+fn real_and_official_descriptors_match_their_vendor() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/research/vendor-descriptors.tsv"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("skipping: ../shared/research/vendor-descriptors.tsv absent");
+        return;
+    };
+    let mapping: BTreeMap<&str, Option<&'static str>> = VENDOR_TO_GUIDE.iter().copied().collect();
+    // First pass: which guides each graded descriptor is claimed for.
+    let mut claimed: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let columns: Vec<&str> = line.split('\t').collect();
+        let [vendor, _, _, variants, source, ..] = columns[..] else {
+            continue;
+        };
+        let Some(Some(guide_id)) = mapping.get(vendor).copied() else {
+            continue;
+        };
+        let variants: Vec<&str> = variants.split('|').map(str::trim).collect();
+        for (variant, grade) in variants.iter().zip(grades(source, variants.len())) {
+            if let (Some(_), (descriptor, Expect::Guide(id))) =
+                (grade, expectation(guide_id, variant))
+            {
+                let owners = claimed
+                    .entry(guides::words(&descriptor).join(" "))
+                    .or_default();
+                if !owners.contains(&id) {
+                    owners.push(id);
+                }
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    let mut failures = Vec::new();
+    let mut unmapped = Vec::new();
+    let (mut passed, mut no_guide_yet, mut not_a_vendor, mut format_only) = (0, 0, 0, 0);
+    for line in text.lines().skip(1) {
+        let columns: Vec<&str> = line.split('\t').collect();
+        let [vendor, _category, _billing, variants, source, ..] = columns[..] else {
+            continue;
+        };
+        let Some(guide_id) = mapping.get(vendor).copied() else {
+            unmapped.push(vendor.to_owned());
+            continue;
+        };
+        let variants: Vec<&str> = variants.split('|').map(str::trim).collect();
+        for (variant, grade) in variants.iter().zip(grades(source, variants.len())) {
+            let Some(grade) = grade else { continue };
+            let Some(guide_id) = guide_id else {
+                not_a_vendor += 1;
+                rows.push((
+                    vendor.to_owned(),
+                    "-".to_owned(),
+                    variant.to_string(),
+                    grade,
+                    "not one vendor, skipped".to_owned(),
+                ));
+                continue;
+            };
+            if is_format_only(variant) {
+                format_only += 1;
+                rows.push((
+                    vendor.to_owned(),
+                    "-".to_owned(),
+                    variant.to_string(),
+                    grade,
+                    "a format, not one vendor's descriptor: skipped".to_owned(),
+                ));
+                continue;
+            }
+            let (descriptor, mut expect) = expectation(guide_id, variant);
+            if let Some(owners) = claimed.get(&guides::words(&descriptor).join(" ")) {
+                if owners.len() > 1 {
+                    expect = Expect::AnyOf(owners.clone());
+                }
+            }
+            let has_guide = match &expect {
+                Expect::Guide(id) | Expect::NotGuide(id) => guides::get(id).is_some(),
+                Expect::AnyOf(ids) => ids.iter().any(|id| guides::get(id).is_some()),
+            };
+            let found = guides::match_descriptor(&descriptor);
+            let found_id = found.as_ref().map(|found| found.guide.id);
+            let result = if !has_guide {
+                no_guide_yet += 1;
+                "no guide yet".to_owned()
+            } else {
+                let ok = match &expect {
+                    Expect::Guide(id) => {
+                        found_id == Some(*id)
+                            && found
+                                .as_ref()
+                                .is_some_and(|found| found.confidence != guides::Confidence::Low)
+                    }
+                    Expect::NotGuide(id) => found_id != Some(*id),
+                    Expect::AnyOf(ids) => found_id.is_some_and(|found_id| ids.contains(&found_id)),
+                };
+                let shown = match &found {
+                    Some(found) => format!(
+                        "{} via {:?} ({:?})",
+                        found.guide.id, found.pattern, found.confidence
+                    ),
+                    None => "no match".to_owned(),
+                };
+                if ok {
+                    passed += 1;
+                    format!("ok: {shown}")
+                } else {
+                    let want = match &expect {
+                        Expect::Guide(id) => format!("want {id}"),
+                        Expect::NotGuide(id) => {
+                            format!("want anything but {id} (not the subscription)")
+                        }
+                        Expect::AnyOf(ids) => format!("want one of {}", ids.join(", ")),
+                    };
+                    failures.push(format!(
+                        "{vendor}: {descriptor:?} ({grade:?}): {want}, got {shown}"
+                    ));
+                    format!("FAIL: {want}, got {shown}")
+                }
+            };
+            let target = match &expect {
+                Expect::Guide(id) => (*id).to_owned(),
+                Expect::NotGuide(id) => format!("not {id}"),
+                Expect::AnyOf(ids) => ids.join(" or "),
+            };
+            rows.push((vendor.to_owned(), target, descriptor, grade, result));
+        }
+    }
+
+    println!(
+        "{:<36} {:<22} {:<48} {:<8} result",
+        "research vendor", "expected guide", "descriptor", "grade"
+    );
+    for (vendor, target, descriptor, grade, result) in &rows {
+        let vendor: String = vendor.chars().take(35).collect();
+        println!(
+            "{vendor:<36} {target:<22} {descriptor:<48} {:<8} {result}",
+            format!("{grade:?}")
+        );
+    }
+    println!(
+        "{} graded variants: {passed} ok, {} failed, {no_guide_yet} no guide yet, {not_a_vendor} not one vendor, {format_only} formats",
+        rows.len(),
+        failures.len()
+    );
+    assert!(
+        unmapped.is_empty(),
+        "research vendors missing from VENDOR_TO_GUIDE: {unmapped:?}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} descriptor variants graded real or official do not match their vendor:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn grades_are_read_like_the_sources_file_says() {
+    use Grade::{Official, Real};
+    assert_eq!(grades("1:R1,R2,F2; 2:R3(real Chase); 3:F3,S10; 7:D1+S1 (in-app billing); 8:GUESS via D2 format", 8), [Some(Real), Some(Real), None, None, None, None, Some(Official), None]);
+    assert_eq!(
+        grades("1-2:R5(real); 3:F1; 4:R6(real Revolut)", 4),
+        [Some(Real), Some(Real), None, Some(Real)]
+    );
+    assert_eq!(
+        grades("1,3:D1; 2:R3; 4:F(id1,id2); 5:R-ish(id54529533084)", 5),
+        [Some(Official), Some(Real), Some(Official), None, None]
+    );
+    assert_eq!(grades("R3(real Chase)", 1), [Some(Real)]);
+    assert_eq!(grades("X1 convention; D1", 2), [None, None]);
+    assert_eq!(
+        grades("1:R(id71252258724 AR rules); 2:F1", 2),
+        [Some(Real), None]
+    );
+    assert_eq!(
+        grades(
+            "1-2:GUESS/X1 convention; 3:R1(real 'DD *DOORDASH P.F.CHANG')",
+            3
+        ),
+        [None, None, Some(Real)]
+    );
+}
+
+#[test]
+fn variants_become_descriptors_with_the_right_expectation() {
+    assert_eq!(
+        expectation("netflix", "APPLE.COM/BILL"),
+        ("APPLE.COM/BILL".to_owned(), Expect::Guide("apple"))
+    );
+    assert!(is_format_only("GOOGLE *<app name>"));
+    assert!(!is_format_only("AMZN PRIME*<ref>"));
+    assert_eq!(
+        expectation("amazon-prime", "AMZN PRIME*<ref>").0,
+        "AMZN PRIME*QX7K2"
+    );
+    assert_eq!(
+        expectation("doordash-dashpass", "DD *DOORDASH <restaurant> (orders)"),
+        (
+            "DD *DOORDASH QX7K2".to_owned(),
+            Expect::NotGuide("doordash-dashpass")
+        )
+    );
+}
