@@ -12,6 +12,10 @@ pub struct Report {
     pub today: NaiveDate,
     /// One entry per file read.
     pub statements: Vec<StatementSummary>,
+    /// Transactions dropped because an earlier statement already had them (same FITID, or
+    /// same day, amount and normalised descriptor).
+    #[serde(default)]
+    pub duplicates_removed: usize,
     /// Recurring charges found across all statements.
     pub recurring: Vec<Recurring>,
     /// One verdict per cancellation the person recorded.
@@ -116,6 +120,9 @@ pub struct Recurring {
     pub vendor: Option<String>,
     /// How the vendor was matched (`pattern "OPENAI"`), with the pattern that won.
     pub matched_by: Option<String>,
+    /// How sure the vendor match is: `high`, `medium` or `low` (`None` when unmatched).
+    #[serde(default)]
+    pub confidence: Option<String>,
     /// Store or processor the charge came through (`apple`, `paypal`, `google-play`), if any.
     pub billed_via: Option<String>,
     /// How often it repeats.

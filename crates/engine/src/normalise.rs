@@ -1,0 +1,514 @@
+//! Descriptor normalisation: from what the bank printed to a merchant.
+//!
+//! A descriptor such as `RECURRING PAYMENT AUTHORIZED ON 06/01 PAYPAL *SPOTIFY P43C314821 CA`
+//! carries three kinds of text: what the bank added (`RECURRING PAYMENT AUTHORIZED ON 06/01`),
+//! a processor that collected the money for the merchant (`PAYPAL *`), and the merchant with
+//! noise that changes from month to month (reference numbers, phone numbers, a city and state).
+//! [`normalise`] separates them so that the variants of one merchant land on one key.
+
+/// A descriptor taken apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normalised {
+    /// The text the guides' patterns are matched against: the processor's words and the
+    /// merchant's words, without bank text, reference numbers, phone numbers or a state.
+    /// Stable from month to month, so it is also the cache key for vendor matching.
+    pub match_text: String,
+    /// The merchant's words after the processor prefix (same cleaning as `match_text`).
+    pub merchant_text: String,
+    /// The merchant key variants cluster on: at most two significant words (`NETFLIX`,
+    /// `BLUE BOTTLE`), without domain endings, legal forms, cities or states.
+    pub key: String,
+    /// The processor that collected the money (`paypal`, `square`, `google-play`, `apple`, …).
+    pub processor: Option<&'static str>,
+}
+
+/// Phrases banks put in front of the merchant. Matched word by word at the start; a date or
+/// number right after them (`ON 06/01`, `CHECKCARD 0601`) goes too.
+const BANK_PREFIXES: &[&[&str]] = &[
+    &["RECURRING", "PAYMENT", "AUTHORIZED", "ON"],
+    &["RECURRING", "PAYMENT"],
+    &["RECURRING", "DEBIT"],
+    &["PURCHASE", "AUTHORIZED", "ON"],
+    &["AUTHORIZED", "ON"],
+    &["RECURRING"],
+    &["CHECKCARD"],
+    &["CHECK", "CARD"],
+    &["POS", "DEBIT"],
+    &["POS", "PURCHASE"],
+    &["POS", "WITHDRAWAL"],
+    &["POS"],
+    &["DEBIT", "CARD", "PURCHASE"],
+    &["DEBIT", "CARD"],
+    &["DBT", "CRD"],
+    &["CARD", "PURCHASE"],
+    &["CARD", "PAYMENT", "TO"],
+    &["CARD", "PAYMENT"],
+    &["VISA", "PURCHASE"],
+    &["PURCHASE"],
+    &["ACH", "DEBIT"],
+    &["ACH", "WITHDRAWAL"],
+    &["ELECTRONIC", "PAYMENT"],
+    &["PREAUTHORIZED", "DEBIT"],
+    &["DIRECT", "DEBIT"],
+    &["SEPA-LASTSCHRIFT"],
+    &["SEPA-BASISLASTSCHRIFT"],
+    &["SEPA", "LASTSCHRIFT"],
+    &["SEPA", "BASISLASTSCHRIFT"],
+    &["BASISLASTSCHRIFT"],
+    &["FOLGELASTSCHRIFT"],
+    &["ERSTLASTSCHRIFT"],
+    &["LASTSCHRIFT"],
+    &["KARTENZAHLUNG"],
+    &["KARTENZAHLUNG/-ABRECHNUNG"],
+    &["DAUERAUFTRAG"],
+];
+
+/// Processor prefixes, as they start the text after the bank's phrases, and the channel kept
+/// as "billed via". Longer spellings come first so `AMZN MKTP US*` wins over nothing.
+const PROCESSORS: &[(&str, &str)] = &[
+    ("AMZN MKTP US*", "amazon"),
+    ("AMZN MKTP US ", "amazon"),
+    ("AMAZON MKTPL*", "amazon"),
+    ("AMAZON.COM*", "amazon"),
+    ("AMZN DIGITAL*", "amazon"),
+    ("PAYPAL *", "paypal"),
+    ("PAYPAL*", "paypal"),
+    ("PAYPAL ", "paypal"),
+    ("PP *", "paypal"),
+    ("PP*", "paypal"),
+    ("GOOGLE *", "google-play"),
+    ("GOOGLE*", "google-play"),
+    ("APL *", "apple"),
+    ("APL*", "apple"),
+    ("SQ *", "square"),
+    ("SQ*", "square"),
+    ("TST *", "toast"),
+    ("TST*", "toast"),
+    ("DD *", "doordash"),
+    ("DD*", "doordash"),
+    ("SP *", "shopify"),
+    ("SP*", "shopify"),
+    ("PADDLE.NET *", "paddle"),
+    ("PADDLE.NET*", "paddle"),
+    ("FSPRG*", "fastspring"),
+    ("FS *", "fastspring"),
+    ("FS*", "fastspring"),
+    ("2CO.COM*", "2checkout"),
+    ("2CO*", "2checkout"),
+    ("CKO*", "checkout"),
+    ("STRIPE *", "stripe"),
+    ("STRIPE*", "stripe"),
+];
+
+/// Words dropped from the merchant key only (they are kept for vendor matching, where
+/// `APPLE.COM/BILL` needs its `COM` and `BILL`).
+const KEY_NOISE: &[&str] = &[
+    "COM",
+    "NET",
+    "ORG",
+    "IO",
+    "AI",
+    "CO",
+    "TV",
+    "APP",
+    "WWW",
+    "HTTP",
+    "HTTPS",
+    "BILL",
+    "INC",
+    "LLC",
+    "LTD",
+    "CORP",
+    "CORPORATION",
+    "GMBH",
+    "PBC",
+    "AB",
+    "BV",
+    "SA",
+    "SARL",
+    "PLC",
+    "THE",
+];
+
+/// US states, Canadian provinces and a few country codes that banks append at the end.
+const REGION_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY", "ON", "QC", "BC", "AB", "MB", "NS", "US", "USA", "GB", "GBR", "UK", "IE",
+    "IRL", "NL", "NLD", "LU", "LUX", "SE", "DEU", "FR", "FRA",
+];
+
+/// Cities that card networks print after the merchant (Amex glues them to the last word).
+const CITIES: &[&str] = &[
+    "SAN FRANCISCO",
+    "LOS GATOS",
+    "LOS ANGELES",
+    "NEW YORK",
+    "SAN JOSE",
+    "SAN MATEO",
+    "SAN DIEGO",
+    "MOUNTAIN VIEW",
+    "MENLO PARK",
+    "PALO ALTO",
+    "SANTA MONICA",
+    "SUNNYVALE",
+    "CUPERTINO",
+    "OAKLAND",
+    "SEATTLE",
+    "REDMOND",
+    "BURBANK",
+    "CHICAGO",
+    "BOSTON",
+    "AUSTIN",
+    "DENVER",
+    "ATLANTA",
+    "MIAMI",
+    "DALLAS",
+    "HOUSTON",
+    "PHOENIX",
+    "PORTLAND",
+    "DUBLIN",
+    "LONDON",
+    "AMSTERDAM",
+    "LUXEMBOURG",
+    "STOCKHOLM",
+    "BERLIN",
+    "MUNICH",
+    "MUENCHEN",
+    "PARIS",
+    "TORONTO",
+    "VANCOUVER",
+];
+
+/// Takes a descriptor apart. Never fails; an empty or all-noise descriptor gives empty keys.
+pub fn normalise(descriptor: &str) -> Normalised {
+    let upper = descriptor.to_uppercase();
+    let mut tokens: Vec<&str> = upper.split_whitespace().collect();
+    strip_bank_prefixes(&mut tokens);
+    let cleaned = tokens.join(" ");
+
+    // Processor prefixes may be stacked (`PP*FS*ADOBE`); the outermost is the one that billed.
+    let mut rest: &str = &cleaned;
+    let mut processor: Option<&'static str> = None;
+    let mut processor_words = String::new();
+    'outer: loop {
+        for (prefix, channel) in PROCESSORS {
+            if let Some(after) = rest.strip_prefix(prefix) {
+                if after.trim().is_empty() {
+                    break 'outer;
+                }
+                if processor.is_none() {
+                    processor = Some(channel);
+                }
+                push_words(&mut processor_words, prefix);
+                rest = after.trim_start();
+                continue 'outer;
+            }
+        }
+        break;
+    }
+
+    let mut words = significant_words(rest);
+    strip_region_tail(&mut words);
+    let merchant_text = words.join(" ");
+    let match_text = if processor_words.is_empty() {
+        merchant_text.clone()
+    } else if merchant_text.is_empty() {
+        processor_words.clone()
+    } else {
+        format!("{processor_words} {merchant_text}")
+    };
+
+    strip_city_tail(&mut words);
+    let mut key_words: Vec<String> = Vec::with_capacity(2);
+    for word in &words {
+        if KEY_NOISE.contains(&word.as_str()) || (word.len() == 1 && !key_words.is_empty()) {
+            continue;
+        }
+        if key_words.last() == Some(word) {
+            continue;
+        }
+        key_words.push(word.clone());
+        if key_words.len() == 2 {
+            break;
+        }
+    }
+    let key = if key_words.is_empty() {
+        // A descriptor that is all processor (`PAYPAL *`) is that processor's merchant.
+        processor_words.clone()
+    } else {
+        key_words.join(" ")
+    };
+    Normalised {
+        match_text,
+        merchant_text,
+        key,
+        processor,
+    }
+}
+
+fn push_words(out: &mut String, text: &str) {
+    for word in text
+        .split(|character: char| !character.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+fn strip_bank_prefixes(tokens: &mut Vec<&str>) {
+    let mut start = 0;
+    'again: loop {
+        for phrase in BANK_PREFIXES {
+            let Some(window) = tokens.get(start..start + phrase.len()) else {
+                continue;
+            };
+            if window
+                .iter()
+                .zip(phrase.iter())
+                .all(|(have, want)| have == want)
+            {
+                start += phrase.len();
+                // The date or card digits the bank adds right after its phrase.
+                while tokens
+                    .get(start)
+                    .is_some_and(|token| is_date_or_number(token))
+                {
+                    start += 1;
+                }
+                if start >= tokens.len() {
+                    // Nothing but bank text: keep it rather than returning nothing.
+                    start = 0;
+                    break 'again;
+                }
+                continue 'again;
+            }
+        }
+        break;
+    }
+    tokens.drain(..start);
+    // Card numbers and references the bank appends anywhere (`XXXX1234`, `CARD 1234`).
+    let mut index = 0;
+    while index < tokens.len() {
+        let token = tokens[index];
+        let masked = token.starts_with("XX")
+            && token
+                .trim_start_matches('X')
+                .chars()
+                .all(|c| c.is_ascii_digit());
+        if masked && tokens.len() > 1 {
+            tokens.remove(index);
+            if index > 0 && tokens.get(index - 1) == Some(&"CARD") {
+                tokens.remove(index - 1);
+                index -= 1;
+            }
+            continue;
+        }
+        index += 1;
+    }
+}
+
+fn is_date_or_number(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == '-' || c == '.')
+}
+
+/// The words of `text` that name the merchant: reference numbers, phone numbers, store
+/// numbers and web addresses that change from charge to charge are dropped.
+fn significant_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in text.split_whitespace() {
+        let lower_noise =
+            token.contains("HELPPAY") || token.starts_with("HTTP") || token.starts_with("WWW.");
+        if lower_noise {
+            continue;
+        }
+        for word in token
+            .split(|character: char| !character.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+        {
+            if is_reference(word) {
+                continue;
+            }
+            out.push(word.to_owned());
+        }
+    }
+    out
+}
+
+/// A word that is a number or a reference code rather than a name: all digits, or three or
+/// more digits mixed with letters (`P43C314821`, `591NQ1G33`). `1PASSWORD` and `8XW` stay.
+fn is_reference(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    digits == word.chars().count() || digits >= 3
+}
+
+fn strip_region_tail(words: &mut Vec<String>) {
+    // Only at the end and only when something is left: `CA` alone might be a name.
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|word| REGION_CODES.contains(&word.as_str()))
+    {
+        words.pop();
+    }
+}
+
+/// Drops a known city at the end, also when it is glued to the word before it
+/// (`SUBSSAN FRANCISCO` → `SUBS`).
+fn strip_city_tail(words: &mut Vec<String>) {
+    for city in CITIES {
+        let city_words: Vec<&str> = city.split(' ').collect();
+        let n = city_words.len();
+        let tail_start = words.len().saturating_sub(n);
+        // Whole words.
+        if words.len() > n
+            && words[tail_start..]
+                .iter()
+                .map(String::as_str)
+                .eq(city_words.iter().copied())
+        {
+            words.truncate(tail_start);
+            return;
+        }
+        // The first city word glued to the merchant's last word.
+        if n >= 2 && words.len() >= n {
+            let glued = &words[tail_start];
+            let rest_equal = words[tail_start + 1..]
+                .iter()
+                .map(String::as_str)
+                .eq(city_words[1..].iter().copied());
+            if rest_equal && glued.len() > city_words[0].len() && glued.ends_with(city_words[0]) {
+                let kept = glued[..glued.len() - city_words[0].len()].to_owned();
+                words.truncate(tail_start);
+                words.push(kept);
+                return;
+            }
+        }
+    }
+}
+
+/// Title case for a display name: `BLUE BOTTLE` → `Blue Bottle`.
+pub fn display_name(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for (index, word) in key.split(' ').enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first);
+            out.extend(chars.flat_map(char::to_lowercase));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(text: &str) -> String {
+        normalise(text).key
+    }
+
+    #[test]
+    fn netflix_variants_cluster() {
+        assert_eq!(key("NETFLIX.COM"), "NETFLIX");
+        assert_eq!(key("NETFLIX.COM 866-579-7172 CA"), "NETFLIX");
+        assert_eq!(key("Netflix.com Los Gatos CA"), "NETFLIX");
+        assert_eq!(
+            key("RECURRING PAYMENT AUTHORIZED ON 06/01 NETFLIX.COM 866-579-7172 CA"),
+            "NETFLIX"
+        );
+        assert_eq!(key("CHECKCARD 0601 NETFLIX.COM"), "NETFLIX");
+        assert_eq!(key("POS DEBIT NETFLIX.COM NETFLIX.COM CA"), "NETFLIX");
+    }
+
+    #[test]
+    fn bank_text_goes_and_processor_is_kept() {
+        let n = normalise("RECURRING PAYMENT AUTHORIZED ON 06/01 PAYPAL *SPOTIFY P43C314821");
+        assert_eq!(n.processor, Some("paypal"));
+        assert_eq!(n.key, "SPOTIFY");
+        assert_eq!(n.match_text, "PAYPAL SPOTIFY");
+        let n = normalise("SQ *BLUE BOTTLE COFFEE #1234");
+        assert_eq!(
+            (n.processor, n.key.as_str()),
+            (Some("square"), "BLUE BOTTLE")
+        );
+        let n = normalise("TST* JOES DINER 555-123-4567");
+        assert_eq!((n.processor, n.key.as_str()), (Some("toast"), "JOES DINER"));
+        let n = normalise("AMZN Mktp US*2K4AB12C3");
+        assert_eq!(n.processor, Some("amazon"));
+        let n = normalise("PP*FS*ADOBE SYSTEMS");
+        assert_eq!(
+            (n.processor, n.key.as_str()),
+            (Some("paypal"), "ADOBE SYSTEMS")
+        );
+        let n = normalise("APL*ITUNES.COM/BILL");
+        assert_eq!(
+            (n.processor, n.match_text.as_str()),
+            (Some("apple"), "APL ITUNES COM BILL")
+        );
+        let n = normalise("GOOGLE *YouTubePremium g.co/helppay# CA");
+        assert_eq!(
+            (n.processor, n.key.as_str()),
+            (Some("google-play"), "YOUTUBEPREMIUM")
+        );
+    }
+
+    #[test]
+    fn amex_glued_city_is_cut() {
+        assert_eq!(
+            key("OPENAI *CHATGPT SUBSSAN FRANCISCO CA"),
+            "OPENAI CHATGPT"
+        );
+        let n = normalise("OPENAI *CHATGPT SUBSSAN FRANCISCO CA");
+        assert!(n.match_text.starts_with("OPENAI CHATGPT"));
+    }
+
+    #[test]
+    fn references_and_numbers_are_dropped_but_names_with_digits_stay() {
+        assert_eq!(key("AMAZON PRIME*591NQ1G33"), "AMAZON PRIME");
+        assert_eq!(
+            key("AMAZON PRIME*RT4EE2113 AMZN.COM/BILL WA"),
+            "AMAZON PRIME"
+        );
+        assert_eq!(key("1PASSWORD"), "1PASSWORD");
+        assert_eq!(key("HULU 848481221211-U 877-8244858 CA"), "HULU");
+        assert_eq!(
+            key("SEPA-LASTSCHRIFT Stadtwerke Musterstadt"),
+            "STADTWERKE MUSTERSTADT"
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            " ",
+            "***",
+            "PAYPAL *",
+            "CA",
+            "RECURRING PAYMENT",
+            "ß",
+            "\u{202e}x",
+            "XXXX1234",
+        ] {
+            let _ = normalise(text);
+        }
+        assert_eq!(key("PAYPAL *"), "PAYPAL");
+        assert_eq!(key(&"A ".repeat(10_000)), "A");
+    }
+
+    #[test]
+    fn display_names_are_title_case() {
+        assert_eq!(display_name("BLUE BOTTLE"), "Blue Bottle");
+    }
+}

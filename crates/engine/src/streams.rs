@@ -1,0 +1,384 @@
+//! Recurring streams within one merchant: refunds netted, charges split by amount, each amount
+//! fitted to a cadence, price changes joined, usage-based vendors kept as one variable stream.
+
+use crate::cadence::{self, best_fit, Fit, Rules, Schedule};
+use crate::report::Cadence;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// One charge or refund of a merchant, in the engine's common scale.
+#[derive(Clone, Copy, Debug)]
+pub struct Charge {
+    /// Index of the row in the engine's row list.
+    pub row: u32,
+    /// The day the engine reasons with.
+    pub date: NaiveDate,
+    /// Signed minor units at the common scale; negative is money out.
+    pub minor: i64,
+}
+
+/// What is known about the vendor behind a merchant.
+#[derive(Clone, Copy, Debug)]
+pub struct VendorModel<'a> {
+    /// True when the merchant matched a guide: fewer charges make a stream.
+    pub known: bool,
+    /// Billed in arrears or from credits: amounts vary and every charge is one stream.
+    pub variable_billing: bool,
+    /// The cadences the guide names, most usual first (empty when unknown).
+    pub cadences: &'a [Cadence],
+}
+
+/// A stream found in one merchant's charges.
+#[derive(Clone, Debug)]
+pub struct Stream {
+    /// Its schedule (cadence and anchor).
+    pub schedule: Schedule,
+    /// The charges, as indices into the merchant's charge list, in date order.
+    pub members: Vec<usize>,
+    /// The slot of each member.
+    pub slots: Vec<i64>,
+    /// Amounts vary from charge to charge.
+    pub variable: bool,
+    /// (index of the first charge at the new price, old amount) for each confirmed change.
+    pub price_changes: Vec<(usize, i64)>,
+}
+
+/// Everything found in one merchant's charges.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// The streams.
+    pub streams: Vec<Stream>,
+    /// For each charge, the refund (or charge) it was netted against.
+    pub netted_with: HashMap<usize, usize>,
+}
+
+/// How long after a charge a refund of the same amount is taken to undo it.
+const REFUND_WINDOW_DAYS: i64 = 75;
+
+/// Finds the streams in `charges` (sorted by date). `coverage_end` is the last day the
+/// statements cover, used to guess the cadence of a lone charge.
+pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDate) -> Found {
+    let mut found = Found::default();
+    net_refunds(charges, &mut found.netted_with);
+    let active: Vec<usize> = (0..charges.len())
+        .filter(|index| charges[*index].minor < 0 && !found.netted_with.contains_key(index))
+        .collect();
+    if active.is_empty() {
+        return found;
+    }
+    if vendor.variable_billing {
+        found
+            .streams
+            .push(whole_stream(charges, &active, vendor, coverage_end));
+        return found;
+    }
+
+    let min_members = if vendor.known { 2 } else { 3 };
+    let mut chains = amount_chains(charges, &active);
+    merge_price_changes(charges, &mut chains);
+    let mut in_chain = vec![false; charges.len()];
+    for chain in &chains {
+        for member in &chain.members {
+            in_chain[*member] = true;
+        }
+    }
+    attach_trailing_charges(charges, &active, &mut chains, &mut in_chain);
+
+    for chain in chains {
+        if chain.members.len() >= min_members {
+            found.streams.push(chain);
+        } else {
+            for member in &chain.members {
+                in_chain[*member] = false;
+            }
+        }
+    }
+
+    let loose: Vec<usize> = active
+        .iter()
+        .copied()
+        .filter(|index| !in_chain[*index])
+        .collect();
+    // Charges at varying amounts on a schedule: a bill (unknown merchant) or a plan whose price
+    // moves (known vendor). Weekly and fortnightly variable spending is shopping, not a bill.
+    let variable_min = if vendor.known { 2 } else { 4 };
+    let cadences: &[Cadence] = if vendor.known {
+        &cadence::ALL
+    } else {
+        &[
+            Cadence::Annual,
+            Cadence::Semiannual,
+            Cadence::Quarterly,
+            Cadence::Monthly,
+        ]
+    };
+    if loose.len() >= variable_min {
+        let dates: Vec<NaiveDate> = loose.iter().map(|index| charges[*index].date).collect();
+        let rules = Rules {
+            min_members: variable_min,
+            outlier_ratio: 0.1,
+            missed_ratio: 0.25,
+        };
+        if let Some(fit) = best_fit(&dates, cadences, rules) {
+            let members: Vec<usize> = fit.members.iter().map(|m| loose[*m]).collect();
+            let (smallest, largest) = spread(charges, &members);
+            if vendor.known || largest <= smallest.saturating_mul(4) {
+                let variable = smallest != largest;
+                found.streams.push(Stream {
+                    schedule: fit.schedule,
+                    members,
+                    slots: fit.slots,
+                    variable,
+                    price_changes: Vec::new(),
+                });
+            }
+        }
+    }
+    if vendor.known && found.streams.is_empty() {
+        found
+            .streams
+            .push(whole_stream(charges, &loose, vendor, coverage_end));
+    }
+    found
+        .streams
+        .sort_by_key(|stream| stream.members.first().map(|m| charges[*m].date));
+    found
+}
+
+fn spread(charges: &[Charge], members: &[usize]) -> (i64, i64) {
+    let mut smallest = i64::MAX;
+    let mut largest = 0i64;
+    for member in members {
+        let size = charges[*member].minor.saturating_abs();
+        smallest = smallest.min(size);
+        largest = largest.max(size);
+    }
+    (smallest, largest)
+}
+
+fn net_refunds(charges: &[Charge], netted_with: &mut HashMap<usize, usize>) {
+    let mut open: HashMap<i64, Vec<usize>> = HashMap::new();
+    for (index, charge) in charges.iter().enumerate() {
+        if charge.minor < 0 {
+            open.entry(charge.minor.saturating_neg())
+                .or_default()
+                .push(index);
+        } else if charge.minor > 0 {
+            // The latest earlier charge of the same amount within the window.
+            let Some(candidates) = open.get_mut(&charge.minor) else {
+                continue;
+            };
+            if let Some(position) = candidates.iter().rposition(|candidate| {
+                (charge.date - charges[*candidate].date).num_days() <= REFUND_WINDOW_DAYS
+            }) {
+                let original = candidates.remove(position);
+                netted_with.insert(original, index);
+                netted_with.insert(index, original);
+            }
+        }
+    }
+}
+
+/// Every given charge as one stream (usage-based billing, or a known vendor's irregular or
+/// lone charges).
+fn whole_stream(
+    charges: &[Charge],
+    members: &[usize],
+    vendor: VendorModel<'_>,
+    coverage_end: NaiveDate,
+) -> Stream {
+    let dates: Vec<NaiveDate> = members.iter().map(|index| charges[*index].date).collect();
+    let relaxed = Rules {
+        min_members: 2,
+        outlier_ratio: 0.5,
+        missed_ratio: 1.0,
+    };
+    let cadences: &[Cadence] = if vendor.cadences.is_empty() {
+        &cadence::ALL
+    } else {
+        vendor.cadences
+    };
+    let schedule = match best_fit(&dates, cadences, relaxed) {
+        Some(fit) => fit.schedule,
+        None => Schedule::new(
+            lone_cadence(&dates, vendor, coverage_end),
+            dates.first().copied().unwrap_or(coverage_end),
+        ),
+    };
+    let slots = dates.iter().map(|date| schedule.nearest(*date).0).collect();
+    let (smallest, largest) = spread(charges, members);
+    Stream {
+        schedule,
+        members: members.to_vec(),
+        slots,
+        variable: smallest != largest,
+        price_changes: Vec::new(),
+    }
+}
+
+/// The cadence of a known vendor seen too few times to measure: the guide's only cadence; an
+/// annual plan when the statements go on well past a month with no repeat; else the guide's
+/// first.
+fn lone_cadence(dates: &[NaiveDate], vendor: VendorModel<'_>, coverage_end: NaiveDate) -> Cadence {
+    match vendor.cadences {
+        [] => Cadence::Monthly,
+        [only] => *only,
+        several => {
+            let last = dates.last().copied().unwrap_or(coverage_end);
+            let quiet_days = (coverage_end - last).num_days();
+            let monthly_possible = several
+                .iter()
+                .any(|c| matches!(c, Cadence::Monthly | Cadence::Weekly | Cadence::Biweekly));
+            if dates.len() <= 1
+                && quiet_days > 45
+                && several.contains(&Cadence::Annual)
+                && monthly_possible
+            {
+                Cadence::Annual
+            } else if several.contains(&Cadence::Monthly) {
+                Cadence::Monthly
+            } else {
+                several[0]
+            }
+        }
+    }
+}
+
+/// One chain per charge amount that sits on a schedule.
+fn amount_chains(charges: &[Charge], active: &[usize]) -> Vec<Stream> {
+    let mut by_amount: Vec<usize> = active.to_vec();
+    by_amount.sort_by_key(|index| (charges[*index].minor, charges[*index].date));
+    let rules = Rules {
+        min_members: 2,
+        outlier_ratio: 0.2,
+        missed_ratio: 0.25,
+    };
+    let mut chains = Vec::new();
+    for same in by_amount.chunk_by(|a, b| charges[*a].minor == charges[*b].minor) {
+        if same.len() < 2 {
+            continue;
+        }
+        let dates: Vec<NaiveDate> = same.iter().map(|index| charges[*index].date).collect();
+        if let Some(Fit {
+            schedule,
+            members,
+            slots,
+            ..
+        }) = best_fit(&dates, &cadence::ALL, rules)
+        {
+            chains.push(Stream {
+                schedule,
+                members: members.iter().map(|m| same[*m]).collect(),
+                slots,
+                variable: false,
+                price_changes: Vec::new(),
+            });
+        }
+    }
+    chains.sort_by_key(|chain| chain.members.first().map(|m| charges[*m].date));
+    chains
+}
+
+fn amounts_close(old: i64, new: i64) -> bool {
+    let (old, new) = (old.saturating_abs(), new.saturating_abs());
+    new <= old.saturating_mul(3) && old <= new.saturating_mul(3)
+}
+
+/// Joins a chain at a new amount onto an earlier chain it continues: same cadence, starting on
+/// the earlier chain's next slot (or the one after), every charge on the earlier schedule. That
+/// is a price change: two or more consecutive charges at the new price.
+fn merge_price_changes(charges: &[Charge], chains: &mut Vec<Stream>) {
+    let mut merged = true;
+    while merged {
+        merged = false;
+        'search: for earlier in 0..chains.len() {
+            for later in 0..chains.len() {
+                if earlier == later {
+                    continue;
+                }
+                let (a, b) = (&chains[earlier], &chains[later]);
+                if a.schedule.cadence != b.schedule.cadence {
+                    continue;
+                }
+                let (Some(&a_last), Some(&b_first), Some(&a_last_slot)) =
+                    (a.members.last(), b.members.first(), a.slots.last())
+                else {
+                    continue;
+                };
+                if charges[b_first].date <= charges[a_last].date
+                    || !amounts_close(charges[a_last].minor, charges[b_first].minor)
+                {
+                    continue;
+                }
+                let tolerance = cadence::tolerance(a.schedule.cadence);
+                let mut new_slots = Vec::with_capacity(b.members.len());
+                for member in &b.members {
+                    let (k, distance) = a.schedule.nearest(charges[*member].date);
+                    if distance.abs() > tolerance {
+                        break;
+                    }
+                    new_slots.push(k);
+                }
+                let first_new = new_slots.first().copied();
+                if new_slots.len() != b.members.len()
+                    || !matches!(first_new, Some(k) if k == a_last_slot + 1 || k == a_last_slot + 2)
+                {
+                    continue;
+                }
+                let old_amount = charges[a_last].minor;
+                let later_chain = chains.remove(later);
+                let target = if later < earlier {
+                    earlier - 1
+                } else {
+                    earlier
+                };
+                let chain = &mut chains[target];
+                chain
+                    .price_changes
+                    .push((later_chain.members[0], old_amount));
+                chain.members.extend(later_chain.members);
+                chain.slots.extend(new_slots);
+                chain.price_changes.extend(later_chain.price_changes);
+                merged = true;
+                break 'search;
+            }
+        }
+    }
+}
+
+/// A single charge at a new amount on a chain's next slot continues the chain (a price change
+/// not yet confirmed by a second charge).
+fn attach_trailing_charges(
+    charges: &[Charge],
+    active: &[usize],
+    chains: &mut [Stream],
+    in_chain: &mut [bool],
+) {
+    for chain in chains.iter_mut() {
+        let (Some(&last), Some(&last_slot)) = (chain.members.last(), chain.slots.last()) else {
+            continue;
+        };
+        let tolerance = cadence::tolerance(chain.schedule.cadence);
+        let candidate = active.iter().copied().find(|index| {
+            !in_chain[*index] && charges[*index].date > charges[last].date && {
+                let (k, distance) = chain.schedule.nearest(charges[*index].date);
+                k == last_slot + 1
+                    && distance.abs() <= tolerance
+                    && amounts_close(charges[last].minor, charges[*index].minor)
+            }
+        });
+        if let Some(index) = candidate {
+            // Only when it is the merchant's last charge on that schedule: anything later
+            // would make it a one-off rather than the newest renewal.
+            let later_exists = active
+                .iter()
+                .any(|other| charges[*other].date > charges[index].date && !in_chain[*other]);
+            if later_exists {
+                continue;
+            }
+            in_chain[index] = true;
+            chain.members.push(index);
+            chain.slots.push(last_slot + 1);
+        }
+    }
+}
