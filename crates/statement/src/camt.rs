@@ -179,6 +179,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
             transaction.amount = transaction.amount.negated();
         }
     }
+    text::report_nothing_read(&mut statement, "entries");
     Ok(statement)
 }
 
@@ -430,6 +431,8 @@ impl<'s> Walker<'s> {
         let Some(amount) = entry
             .amount
             .as_deref()
+            // ISO 20022 amounts are digits with a dot; anything else is not an amount.
+            .filter(|a| a.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.'))
             .and_then(|a| parse_decimal(a, false, currency.as_deref()))
         else {
             warn(
@@ -497,7 +500,9 @@ impl<'s> Walker<'s> {
             currency,
             description,
             balance: None,
-            id: entry.reference,
+            id: entry
+                .reference
+                .filter(|reference| !reference.eq_ignore_ascii_case("NONREF")),
             source: Source {
                 line,
                 element: Some(element),

@@ -87,6 +87,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
             transaction.amount = transaction.amount.negated();
         }
     }
+    text::report_nothing_read(&mut statement, ":61: transactions");
     Ok(statement)
 }
 

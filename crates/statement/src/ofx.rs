@@ -183,6 +183,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         },
     });
     apply_sign_hints(&mut statement, hints);
+    text::report_nothing_read(&mut statement, "transactions");
     Ok(statement)
 }
 
@@ -318,6 +319,10 @@ struct Walker<'s> {
     xml_version: Option<String>,
     /// Indices of transactions whose TRNTYPE says money out, for files that sign nothing.
     debit_typed: Vec<usize>,
+    /// Investment buys and sells whose TOTAL had the wrong sign.
+    n_resigned: usize,
+    /// The first CURDEF in the file.
+    first_currency: Option<String>,
 }
 
 impl<'s> Walker<'s> {
@@ -338,6 +343,8 @@ impl<'s> Walker<'s> {
             status: None,
             xml_version: None,
             debit_typed: Vec::new(),
+            n_resigned: 0,
+            first_currency: None,
         }
     }
 
@@ -458,7 +465,9 @@ impl<'s> Walker<'s> {
         }
         match name.as_str() {
             "CURDEF" if !value.is_empty() => {
-                self.account.currency = Some(value.to_ascii_uppercase())
+                let currency = value.to_ascii_uppercase();
+                self.first_currency.get_or_insert_with(|| currency.clone());
+                self.account.currency = Some(currency);
             }
             "ACCTID"
                 if ["BANKACCTFROM", "CCACCTFROM", "INVACCTFROM"]
@@ -576,7 +585,7 @@ impl<'s> Walker<'s> {
             );
             return;
         };
-        let Some(amount) = self.parse_amount(amount_text, currency.as_deref(), line) else {
+        let Some(mut amount) = self.parse_amount(amount_text, currency.as_deref(), line) else {
             skip(
                 self.statement,
                 "bad-amount",
@@ -638,6 +647,21 @@ impl<'s> Walker<'s> {
                 check.as_deref().unwrap_or(""),
                 pending.kind.as_deref().unwrap_or(""),
             ]);
+        }
+        if investment {
+            let sign_by_kind = if tag.starts_with("BUY") {
+                Some(true)
+            } else if tag.starts_with("SELL") {
+                Some(false)
+            } else {
+                None
+            };
+            if let Some(outflow) = sign_by_kind {
+                if amount.minor != 0 && amount.is_outflow() != outflow {
+                    amount = amount.negated();
+                    self.n_resigned += 1;
+                }
+            }
         }
         if pending.kind.as_deref().is_some_and(|kind| {
             matches!(
@@ -722,17 +746,37 @@ impl<'s> Walker<'s> {
                 ),
             ));
         }
-        self.statement.currency = dominant_currency(&self.statement.transactions)
-            .or_else(|| self.account.currency.clone());
+        // The first statement's CURDEF is the file's currency; transactions in another
+        // currency carry their own.
+        self.statement.currency = self
+            .first_currency
+            .clone()
+            .or_else(|| dominant_currency(&self.statement.transactions));
         if self.xml_version.is_some() {
             self.statement.dialect.version = self.xml_version.take();
+        }
+        if self.n_resigned > 0 {
+            self.statement.diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "investment-sign",
+                format!(
+                    "{} investment buys or sells had a TOTAL of the wrong sign; buys were made negative and sells positive",
+                    self.n_resigned
+                ),
+            ));
         }
         let any_negative = self
             .statement
             .transactions
             .iter()
             .any(|t| t.amount.is_outflow());
-        if !any_negative && !self.debit_typed.is_empty() {
+        let debit_typed_positive = self.debit_typed.iter().any(|&index| {
+            self.statement
+                .transactions
+                .get(index)
+                .is_some_and(|t| t.amount.minor > 0)
+        });
+        if !any_negative && debit_typed_positive {
             for &index in &self.debit_typed {
                 if let Some(transaction) = self.statement.transactions.get_mut(index) {
                     transaction.amount = transaction.amount.negated();

@@ -208,6 +208,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
             statement.transactions.push(transaction);
         }
     }
+    text::report_nothing_read(&mut statement, "records");
     Ok(statement)
 }
 
@@ -294,6 +295,23 @@ fn parse_amount(text: &str, comma: bool) -> Option<Amount> {
         .chars()
         .filter(|c| !c.is_whitespace() && !"$€£".contains(*c))
         .collect();
+    // The file-wide mark decides, except where an amount can only be read the other way: a
+    // lone `.` or `,` not followed by a group of three digits is a decimal mark.
+    let lone_mark = |mark: char, other: char| {
+        !cleaned.contains(other)
+            && cleaned.matches(mark).count() == 1
+            && cleaned
+                .rsplit(mark)
+                .next()
+                .is_some_and(|after| after.len() != 3)
+    };
+    let comma = if comma && lone_mark('.', ',') {
+        false
+    } else if !comma && lone_mark(',', '.') {
+        true
+    } else {
+        comma
+    };
     parse_decimal(&cleaned, comma, None)
 }
 
@@ -361,11 +379,15 @@ fn date_parts(text: &str) -> Option<(u32, u32, i32, bool)> {
     Some((first, second, year, apostrophe))
 }
 
+/// The order of slash-separated dates, decided once for the file by the first date that is
+/// unambiguous. Dates with dots are always day first (no US program writes them), so they do
+/// not vote; a file of only ISO or dotted dates reports that order.
 fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, String) {
     if let Some(order) = hint {
         return (order, "hint".into());
     }
-    let mut dotted = false;
+    let mut n_slashed = 0;
+    let mut n_dotted = 0;
     for record in records {
         let Some(text) = record.date.as_deref() else {
             continue;
@@ -376,6 +398,11 @@ fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Stri
         if year < 0 {
             continue;
         }
+        if text.contains('.') {
+            n_dotted += 1;
+            continue;
+        }
+        n_slashed += 1;
         if first > 12 && second <= 12 {
             return (
                 DateOrder::Dmy,
@@ -388,19 +415,13 @@ fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Stri
                 format!("unambiguous: day {second} second on line {}", record.line),
             );
         }
-        dotted |= text.contains('.');
     }
-    if dotted {
+    if n_slashed == 0 && n_dotted > 0 {
         (
             DateOrder::Dmy,
             "dates written with dots are day first".into(),
         )
-    } else if records
-        .iter()
-        .filter_map(|r| r.date.as_deref())
-        .all(|d| date_parts(d).is_some_and(|(_, _, y, _)| y < 0))
-        && !records.is_empty()
-    {
+    } else if n_slashed == 0 && n_dotted == 0 && !records.is_empty() {
         (DateOrder::Ymd, "ISO dates".into())
     } else {
         (
@@ -412,6 +433,12 @@ fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Stri
 
 fn parse_date(text: &str, order: DateOrder) -> Option<NaiveDate> {
     let (first, second, year, _) = date_parts(text)?;
+    // Dotted dates are always day first (see `decide_order`).
+    let order = if text.contains('.') && order == DateOrder::Mdy {
+        DateOrder::Dmy
+    } else {
+        order
+    };
     if year < 0 {
         return NaiveDate::from_ymd_opt(-year, first, second);
     }

@@ -250,6 +250,31 @@ pub(crate) fn join_description<S: AsRef<str>>(parts: &[S]) -> String {
     kept.join(" / ")
 }
 
+/// Adds one error when the file had entries but none could be read, so the person is never left
+/// with an empty result and only warnings.
+pub(crate) fn report_nothing_read(statement: &mut crate::Statement, what: &str) {
+    if !statement.transactions.is_empty() {
+        return;
+    }
+    let skipped = statement
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::Severity::Warning && d.message.contains("skipped"))
+        .count();
+    if skipped > 0 {
+        statement.diagnostics.push(
+            crate::Diagnostic::new(
+                crate::Severity::Error,
+                "nothing-read",
+                format!("none of the {skipped} {what} in the file could be read"),
+            )
+            .with_help(
+                "the warnings above say why; export the statement again, or choose another format",
+            ),
+        );
+    }
+}
+
 /// The number of minor-unit digits of an ISO 4217 currency (2 unless known otherwise).
 pub(crate) fn currency_scale(currency: Option<&str>) -> u8 {
     match currency.unwrap_or("") {
