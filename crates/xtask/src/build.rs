@@ -33,6 +33,9 @@ pub fn wasm() -> Result<(), String> {
         .arg(&module))?;
     let wasm = out_dir.join("spendrein_wasm_bg.wasm");
     let size = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
-    println!("xtask: web/pkg/spendrein_wasm_bg.wasm is {} KB", size / 1024);
+    println!(
+        "xtask: web/pkg/spendrein_wasm_bg.wasm is {} KB",
+        size / 1024
+    );
     Ok(())
 }

@@ -21,8 +21,9 @@ pub struct Server {
 impl Server {
     /// Binds 127.0.0.1:`port` (0 picks a free port) and serves `web/` on a background thread.
     pub fn start(port: u16) -> Result<Server, String> {
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error} (try --port N)"))?;
+        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|error| {
+            format!("cannot listen on 127.0.0.1:{port}: {error} (try --port N)")
+        })?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let web = root().join("web");
         let thread = std::thread::spawn(move || {
@@ -125,14 +126,35 @@ fn handle(stream: TcpStream, web: &Path) -> std::io::Result<()> {
     let url_path = target.split(['?', '#']).next().unwrap_or("/");
     let mut stream = stream;
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"", url_path, &host);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            url_path,
+            &host,
+        );
     }
     match resolve(web, url_path).and_then(|file| Some((std::fs::read(&file).ok()?, file))) {
         Some((body, file)) => {
             let body = if method == "HEAD" { Vec::new() } else { body };
-            respond(&mut stream, "200 OK", content_type(&file), &body, url_path, &host)
+            respond(
+                &mut stream,
+                "200 OK",
+                content_type(&file),
+                &body,
+                url_path,
+                &host,
+            )
         }
-        None => respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", url_path, &host),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"not found\n",
+            url_path,
+            &host,
+        ),
     }
 }
 

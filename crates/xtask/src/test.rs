@@ -44,7 +44,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ),
         }
     }
-    let n_failed = results.iter().filter(|(_, result, _)| result.is_err()).count();
+    let n_failed = results
+        .iter()
+        .filter(|(_, result, _)| result.is_err())
+        .count();
     println!(
         "  total {:.1} s\nlayers: {} passed, {} failed",
         started.elapsed().as_secs_f64(),
@@ -65,11 +68,20 @@ fn cargo(args: &[&str]) -> Result<(), String> {
 fn run_layer(layer: &str) -> Result<(), String> {
     match layer {
         "fmt" => cargo(&["fmt", "--all", "--check"]),
-        "clippy" => cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        "clippy" => cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
         "native" => cargo(&["test", "--workspace"]),
-        "wasm" => run_command(Command::new("wasm-pack")
-            .args(["test", "--headless", "--chrome", "--mode", "no-install"])
-            .arg(root().join("crates/wasm"))),
+        "wasm" => run_command(
+            Command::new("wasm-pack")
+                .args(["test", "--headless", "--chrome", "--mode", "no-install"])
+                .arg(root().join("crates/wasm")),
+        ),
         "e2e" => e2e(),
         _ => unreachable!("layers are checked before they run"),
     }
@@ -81,8 +93,10 @@ fn e2e() -> Result<(), String> {
     build::wasm()?;
     let server = serve::Server::start(0)?;
     println!("xtask: serving the page at {}", server.url());
-    run_command(Command::new("node")
-        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
-        .env("SPENDREIN_URL", server.url())
-        .current_dir(root()))
+    run_command(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("SPENDREIN_URL", server.url())
+            .current_dir(root()),
+    )
 }
