@@ -85,7 +85,17 @@ pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDa
     attach_trailing_charges(charges, &active, &mut chains, &mut in_chain);
 
     for chain in chains {
-        if chain.members.len() >= min_members {
+        // An unknown merchant's weekly or fortnightly charges need a fourth occurrence: three
+        // repeats of a usual order within a fortnight happen by chance.
+        let short_cycle = matches!(chain.schedule.cadence, Cadence::Weekly | Cadence::Biweekly);
+        let needed = if !vendor.known && short_cycle {
+            min_members + 1
+        } else {
+            min_members
+        };
+        if chain.members.len() >= needed
+            && (vendor.known || !busy_merchant(charges, &active, &chain))
+        {
             found.streams.push(chain);
         } else {
             for member in &chain.members {
@@ -143,6 +153,19 @@ pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDa
         .streams
         .sort_by_key(|stream| stream.members.first().map(|m| charges[*m].date));
     found
+}
+
+/// An unknown merchant with more other purchases than stream charges during the stream's span
+/// is a shop visited often (a coffee shop whose usual order repeats), not a subscription.
+fn busy_merchant(charges: &[Charge], active: &[usize], chain: &Stream) -> bool {
+    let (Some(first), Some(last)) = (chain.members.first(), chain.members.last()) else {
+        return false;
+    };
+    let (from, to) = (charges[*first].date, charges[*last].date);
+    let start = active.partition_point(|index| charges[*index].date < from);
+    let end = active.partition_point(|index| charges[*index].date <= to);
+    let in_span = end.saturating_sub(start);
+    in_span.saturating_sub(chain.members.len()) >= chain.members.len()
 }
 
 fn spread(charges: &[Charge], members: &[usize]) -> (i64, i64) {

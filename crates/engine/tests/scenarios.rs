@@ -1,0 +1,1186 @@
+//! The labelled scenario suite: generated statements, written as the bytes of seven bank
+//! layouts, read through `statement::read`, analysed, and scored against their labels.
+//!
+//! Every scenario is built from a deterministic seed. Labels come from the generator's plan
+//! (what it charged, when the person cancelled, what the billing model implies), never from
+//! the engine. The test prints verdict accuracy, stream precision and recall and decoy false
+//! positives, and asserts the goals: verdicts 100 %, precision ≥ 0.98, recall ≥ 0.95, no decoy.
+
+mod support;
+
+use chrono::NaiveDate;
+use engine::{analyse, Cadence, Cancellation, NamedStatement, Report, Verdict};
+use std::collections::BTreeMap;
+use support::*;
+
+#[derive(Clone, Debug)]
+enum Who {
+    Vendor(&'static str),
+    Merchant(&'static str),
+}
+
+#[derive(Clone, Debug)]
+struct ExpectedStream {
+    who: Who,
+    cadence: Cadence,
+    /// Signed cents of the last charge; `None` for usage-based streams.
+    last: Option<i64>,
+    price_changes: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+struct ExpectedVerdict {
+    vendor: String,
+    cancelled_on: NaiveDate,
+    verdict: Verdict,
+    charges_after: usize,
+    final_charge: bool,
+    /// For free text: a word the matched merchant's name must contain.
+    matched: Option<&'static str>,
+}
+
+struct Scenario {
+    name: String,
+    layout: Layout,
+    files: Vec<Vec<Tx>>,
+    streams: Vec<ExpectedStream>,
+    verdicts: Vec<ExpectedVerdict>,
+    decoys: Vec<&'static str>,
+    end: NaiveDate,
+}
+
+/// A subscription the generator charges.
+struct Plan {
+    who: Who,
+    descriptors: &'static [&'static str],
+    cadence: Cadence,
+    /// Positive cents.
+    amount: i64,
+    anchor: NaiveDate,
+    /// No slot after this day is charged.
+    until: NaiveDate,
+    /// From this slot index on, the new amount.
+    price_change: Option<(usize, i64)>,
+    /// Usage-based: a random amount each time.
+    usage: bool,
+    /// Days of posting lag (0..=max).
+    max_lag: i64,
+}
+
+fn slot(anchor: NaiveDate, cadence: Cadence, k: u32) -> NaiveDate {
+    match cadence {
+        Cadence::Weekly => add_days(anchor, 7 * i64::from(k)),
+        Cadence::Biweekly => add_days(anchor, 14 * i64::from(k)),
+        Cadence::Monthly => add_months(anchor, k),
+        Cadence::Quarterly => add_months(anchor, 3 * k),
+        Cadence::Semiannual => add_months(anchor, 6 * k),
+        Cadence::Annual => add_months(anchor, 12 * k),
+    }
+}
+
+fn month_based(cadence: Cadence) -> bool {
+    !matches!(cadence, Cadence::Weekly | Cadence::Biweekly)
+}
+
+struct Builder {
+    rng: Rng,
+    layout: Layout,
+    start: NaiveDate,
+    end: NaiveDate,
+    txs: Vec<Tx>,
+    streams: Vec<ExpectedStream>,
+    verdicts: Vec<ExpectedVerdict>,
+    decoys: Vec<&'static str>,
+    next_id: u64,
+}
+
+impl Builder {
+    fn new(seed: u64, layout: Layout, months: u32) -> Builder {
+        let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5EED);
+        let end = add_days(date(2026, 3, 1), rng.range(0, 240));
+        let start = add_days(
+            end.checked_sub_months(chrono::Months::new(months))
+                .expect("in range"),
+            1,
+        );
+        Builder {
+            rng,
+            layout,
+            start,
+            end,
+            txs: Vec::new(),
+            streams: Vec::new(),
+            verdicts: Vec::new(),
+            decoys: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    fn push(&mut self, date: NaiveDate, minor: i64, description: String) {
+        if date < self.start || date > self.end {
+            return;
+        }
+        self.next_id += 1;
+        let id = format!("{}{:06}", date.format("%Y%m%d"), self.next_id);
+        self.txs.push(Tx {
+            date,
+            minor,
+            description,
+            id,
+        });
+    }
+
+    /// A descriptor variant the layout can carry, with placeholders filled in.
+    fn descriptor(&mut self, variants: &[&str], date: NaiveDate) -> String {
+        let fitting: Vec<&str> = variants
+            .iter()
+            .copied()
+            .filter(|v| v.len() <= self.layout.max_descriptor())
+            .collect();
+        let chosen = if fitting.is_empty() {
+            variants[0]
+        } else {
+            *self.rng.pick(&fitting)
+        };
+        let mut text = chosen.replace("{MM/DD}", &date.format("%m/%d").to_string());
+        while let Some(position) = text.find("{REF}") {
+            let reference: String = (0..9)
+                .map(|_| {
+                    let alphabet = b"ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+                    alphabet[self.rng.below(alphabet.len() as u64) as usize] as char
+                })
+                .collect();
+            // Make sure it reads as a reference: at least three digits.
+            let reference = format!("{}{}", &reference[..6], self.rng.range(100, 999));
+            text.replace_range(position..position + 5, &reference);
+        }
+        text
+    }
+
+    /// Charges a plan; returns the dates charged.
+    fn charge(&mut self, plan: &Plan) -> Vec<(NaiveDate, i64)> {
+        let mut charged = Vec::new();
+        for k in 0..2000u32 {
+            let due = slot(plan.anchor, plan.cadence, k);
+            if due > plan.until || due > self.end {
+                break;
+            }
+            let lag = self.rng.range(0, plan.max_lag);
+            let mut posted = add_days(due, lag);
+            if month_based(plan.cadence) && plan.max_lag > 0 {
+                posted = next_business_day(posted);
+            }
+            if posted < self.start || posted > self.end {
+                continue;
+            }
+            let amount = if plan.usage {
+                // Usage invoices vary widely; utility bills stay within a factor of two.
+                match plan.who {
+                    Who::Vendor(_) => self.rng.range(500, 12_000),
+                    Who::Merchant(_) => self.rng.range(6_000, 12_000),
+                }
+            } else {
+                match plan.price_change {
+                    Some((from, new)) if k as usize >= from => new,
+                    _ => plan.amount,
+                }
+            };
+            let description = self.descriptor(plan.descriptors, posted);
+            self.push(posted, -amount, description);
+            charged.push((posted, -amount));
+        }
+        charged
+    }
+
+    /// Charges a plan and labels its stream when the suite's rules say it is detectable:
+    /// a known vendor from one charge, an unknown merchant from three (four when variable).
+    fn subscription(&mut self, plan: &Plan) -> Vec<(NaiveDate, i64)> {
+        let charged = self.charge(plan);
+        let known = matches!(plan.who, Who::Vendor(_));
+        let short_cycle = matches!(plan.cadence, Cadence::Weekly | Cadence::Biweekly);
+        let needed = match (known, plan.usage) {
+            (true, _) => 1,
+            (false, false) if short_cycle => 4,
+            (false, false) => 3,
+            (false, true) => 4,
+        };
+        if charged.len() >= needed {
+            let price_changes = plan.price_change.map(|(from, _)| {
+                let at_new = charged
+                    .iter()
+                    .filter(|(_, minor)| -*minor != plan.amount)
+                    .count();
+                usize::from(at_new >= 2 && from > 0)
+            });
+            self.streams.push(ExpectedStream {
+                who: plan.who.clone(),
+                cadence: plan.cadence,
+                last: if plan.usage {
+                    None
+                } else {
+                    charged.last().map(|(_, minor)| *minor)
+                },
+                price_changes,
+            });
+        }
+        charged
+    }
+
+    fn plan(
+        &mut self,
+        who: Who,
+        descriptors: &'static [&'static str],
+        cadence: Cadence,
+        amount: i64,
+    ) -> Plan {
+        let period = match cadence {
+            Cadence::Weekly => 7,
+            Cadence::Biweekly => 14,
+            Cadence::Monthly => 30,
+            Cadence::Quarterly => 91,
+            Cadence::Semiannual => 182,
+            Cadence::Annual => 365,
+        };
+        let anchor = add_days(self.start, self.rng.range(0, period - 1));
+        Plan {
+            who,
+            descriptors,
+            cadence,
+            amount,
+            anchor,
+            until: self.end,
+            price_change: None,
+            usage: false,
+            max_lag: 1,
+        }
+    }
+
+    fn decoys(&mut self) {
+        // A coffee shop two to four times a week, a handful of prices that repeat.
+        let mut day = self.start;
+        while day <= self.end {
+            let price = *self.rng.pick(&[450i64, 525, 600, 375, 495]);
+            let text = self.descriptor(
+                &[
+                    "SQ *BLUE BOTTLE COFFEE",
+                    "BLUE BOTTLE COFFEE #12",
+                    "SQ *BLUE BOTTLE COFFEE Oakland CA",
+                ],
+                day,
+            );
+            self.push(day, -price, text);
+            day = add_days(day, self.rng.range(1, 4));
+        }
+        self.decoys.push("BLUE BOTTLE");
+        // Marketplace orders at random.
+        let mut day = add_days(self.start, self.rng.range(0, 5));
+        while day <= self.end {
+            let price = self.rng.range(899, 8_999);
+            let text = self.descriptor(
+                &["AMZN Mktp US*{REF}", "AMZN MKTP US*{REF} AMZN.COM/BILL WA"],
+                day,
+            );
+            self.push(day, -price, text);
+            day = add_days(day, self.rng.range(2, 12));
+        }
+        self.decoys.push("AMZN MKTP");
+        // Groceries about weekly, never the same amount twice in a row.
+        let mut day = add_days(self.start, self.rng.range(0, 3));
+        while day <= self.end {
+            let price = self.rng.range(2_500, 18_000);
+            let text = self.descriptor(&["SAFEWAY #1234", "SAFEWAY STORE 1234 SAN JOSE CA"], day);
+            self.push(day, -price, text);
+            day = add_days(day, self.rng.range(4, 10));
+        }
+        self.decoys.push("SAFEWAY");
+        // A diner now and then.
+        let mut day = add_days(self.start, self.rng.range(0, 9));
+        while day <= self.end {
+            let price = self.rng.range(1_200, 4_500);
+            let text = self.descriptor(&["TST* JOES DINER", "TST* JOES DINER 555-123-4567"], day);
+            self.push(day, -price, text);
+            day = add_days(day, self.rng.range(5, 16));
+        }
+        self.decoys.push("JOES DINER");
+        // One-off shopping.
+        for shop in [
+            "BEST BUY 00012345",
+            "IKEA BROOKLYN",
+            "HOME DEPOT #6543",
+            "REI #44 SEATTLE WA",
+            "TARGET 00023456",
+        ] {
+            if self.rng.chance(0.6) {
+                let day = add_days(
+                    self.start,
+                    self.rng.range(0, (self.end - self.start).num_days().max(1)),
+                );
+                let price = self.rng.range(1_500, 40_000);
+                self.push(day, -price, shop.to_owned());
+            }
+        }
+        self.decoys
+            .extend(["BEST BUY", "IKEA", "HOME DEPOT", "REI", "TARGET"]);
+        // Money in: pay (bank) or card payments (card); never a stream.
+        if self.layout.is_card() {
+            let mut day = add_days(self.start, 20);
+            while day <= self.end {
+                let amount = self.rng.range(30_000, 150_000);
+                self.push(day, amount, "PAYMENT - THANK YOU".to_owned());
+                day = add_days(day, 30);
+            }
+        } else {
+            let mut day = add_days(self.start, self.rng.range(0, 13));
+            while day <= self.end {
+                self.push(day, 320_000, "ACME CORP PAYROLL".to_owned());
+                day = add_days(day, 14);
+            }
+        }
+    }
+
+    /// Rent and a utility bill, for bank layouts.
+    fn household(&mut self) {
+        if self.layout.is_card() {
+            return;
+        }
+        let mut rent = self.plan(
+            Who::Merchant("OAKWOOD"),
+            &["OAKWOOD PROPERTY MGMT", "OAKWOOD PROPERTY MGMT RENT"],
+            Cadence::Monthly,
+            145_000,
+        );
+        rent.anchor = add_days(self.start, self.rng.range(0, 4));
+        self.subscription(&rent);
+        let mut power = self.plan(
+            Who::Merchant("METRO POWER"),
+            &[
+                "METRO POWER AND LIGHT",
+                "METRO POWER AND LIGHT 800-555-0100",
+            ],
+            Cadence::Monthly,
+            0,
+        );
+        power.usage = true;
+        let charged = self.charge(&power);
+        // Utility bills: amounts within a factor of two of each other.
+        let _ = charged;
+        if self
+            .txs
+            .iter()
+            .filter(|tx| tx.description.starts_with("METRO"))
+            .count()
+            >= 4
+        {
+            self.streams.push(ExpectedStream {
+                who: Who::Merchant("METRO POWER"),
+                cadence: Cadence::Monthly,
+                last: None,
+                price_changes: None,
+            });
+        }
+    }
+
+    fn cancel(
+        &mut self,
+        vendor: &str,
+        cancelled_on: NaiveDate,
+        verdict: Verdict,
+        charges_after: usize,
+        final_charge: bool,
+        matched: Option<&'static str>,
+    ) {
+        self.verdicts.push(ExpectedVerdict {
+            vendor: vendor.to_owned(),
+            cancelled_on,
+            verdict,
+            charges_after,
+            final_charge,
+            matched,
+        });
+    }
+
+    fn finish(self, name: String, split: bool) -> Scenario {
+        let files = if split {
+            // Two overlapping exports of the same account: 40 days appear in both.
+            let middle = add_days(self.start, (self.end - self.start).num_days() / 2);
+            let first: Vec<Tx> = self
+                .txs
+                .iter()
+                .filter(|tx| tx.date <= add_days(middle, 20))
+                .cloned()
+                .collect();
+            let second: Vec<Tx> = self
+                .txs
+                .iter()
+                .filter(|tx| tx.date >= add_days(middle, -20))
+                .cloned()
+                .collect();
+            vec![first, second]
+        } else {
+            vec![self.txs]
+        };
+        Scenario {
+            name,
+            layout: self.layout,
+            files,
+            streams: self.streams,
+            verdicts: self.verdicts,
+            decoys: self.decoys,
+            end: self.end,
+        }
+    }
+}
+
+const NETFLIX: &[&str] = &[
+    "NETFLIX.COM",
+    "NETFLIX.COM 866-579-7172 CA",
+    "Netflix.com Los Gatos CA",
+    "RECURRING PAYMENT AUTHORIZED ON {MM/DD} NETFLIX.COM 866-579-7172 CA",
+];
+const SPOTIFY: &[&str] = &[
+    "SPOTIFY P{REF}",
+    "Spotify USA",
+    "SPOTIFY USA 877-778-1161 NY",
+    "PAYPAL *SPOTIFY",
+];
+const CHATGPT: &[&str] = &[
+    "OPENAI *CHATGPT SUBSCR",
+    "OPENAI *CHATGPT SUBSCR OPENAI.COM CA",
+    "OPENAI *CHATGPT SUBSSAN FRANCISCO CA",
+    "CHATGPT SUBSCRIPTION",
+];
+const OPENAI_API: &[&str] = &[
+    "OPENAI",
+    "OPENAI OPENAI.COM CA",
+    "OPENAI *API",
+    "RECURRING PAYMENT AUTHORIZED ON {MM/DD} OPENAI OPENAI.COM CA",
+];
+const APPLE: &[&str] = &[
+    "APPLE.COM/BILL",
+    "APPLE.COM/BILL 866-712-7753 CA",
+    "APL*ITUNES.COM/BILL",
+];
+const PRIME: &[&str] = &["AMAZON PRIME*{REF}", "Amazon Prime*{REF}"];
+const YOUTUBE: &[&str] = &[
+    "GOOGLE *YouTubePremium",
+    "GOOGLE *YOUTUBEPREMIUM g.co/helppay# CA",
+];
+const HULU: &[&str] = &["HLU*HULUPLUS", "HULU 877-8244858 CA"];
+const PLANET: &[&str] = &["PLANET FITNESS", "PLANET FITNESS #0123"];
+const DUOLINGO_GOOGLE: &[&str] = &["GOOGLE *Duolingo"];
+const IRONWORKS: &[&str] = &["IRONWORKS GYM", "IRONWORKS GYM 555-201-3344 OH"];
+const ZUMBA: &[&str] = &["SQ *ZUMBA STUDIO", "SQ *ZUMBA STUDIO 555-987-1200"];
+const FRESHBOX: &[&str] = &["FRESHBOX MEALS", "FRESHBOX MEALS 800-555-0199"];
+const LAWN: &[&str] = &["GREENLEAF LAWN CARE", "GREENLEAF LAWN CARE LLC"];
+const PEST: &[&str] = &[
+    "BUGSHIELD PEST CONTROL",
+    "BUGSHIELD PEST CONTROL 555-300-1000",
+];
+const INSURANCE: &[&str] = &["HARBOR MUTUAL INSURANCE", "HARBOR MUTUAL INS PREMIUM"];
+const STORAGE: &[&str] = &["CITYVIEW STORAGE UNITS"];
+
+/// Slot index `k` of a plan such that a cancellation between slot k and k+1 leaves the
+/// wanted room before the statement ends; returns (slot k, slot k+1).
+fn slots_before(
+    plan: &Plan,
+    end: NaiveDate,
+    room_after_next: i64,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let mut chosen = None;
+    for k in 0..2000u32 {
+        let this = slot(plan.anchor, plan.cadence, k);
+        let next = slot(plan.anchor, plan.cadence, k + 1);
+        if add_days(next, room_after_next) > end {
+            break;
+        }
+        chosen = Some((this, next));
+    }
+    chosen
+}
+
+fn grace_days(cadence: Cadence) -> i64 {
+    engine::cadence::grace(cadence)
+}
+
+/// A prepaid plan cancelled between two slots, with the outcome asked for.
+fn prepaid_cancellation(
+    b: &mut Builder,
+    mut plan: Plan,
+    vendor: &str,
+    outcome: Verdict,
+    matched: Option<&'static str>,
+) {
+    let cycle = (slot(plan.anchor, plan.cadence, 1) - plan.anchor).num_days();
+    match outcome {
+        Verdict::StillCharging | Verdict::Stopped => {
+            let room = if outcome == Verdict::Stopped {
+                grace_days(plan.cadence) + 6
+            } else {
+                2
+            };
+            let Some((this, next)) = slots_before(&plan, b.end, room) else {
+                return;
+            };
+            if this < b.start {
+                return;
+            }
+            let gap = (next - this).num_days();
+            let cancelled_on = add_days(this, b.rng.range(4, (gap - 4).max(4)));
+            if outcome == Verdict::Stopped {
+                plan.until = cancelled_on;
+            }
+            let charged = b.subscription(&plan);
+            let after = charged
+                .iter()
+                .filter(|(date, _)| *date > cancelled_on)
+                .count();
+            if charged.is_empty() {
+                return;
+            }
+            b.cancel(vendor, cancelled_on, outcome, after, false, matched);
+        }
+        Verdict::TooEarly => {
+            // The next slot comes after the statement ends.
+            let mut k = 0;
+            while slot(plan.anchor, plan.cadence, k + 1) <= add_days(b.end, 3) {
+                k += 1;
+            }
+            let this = slot(plan.anchor, plan.cadence, k);
+            let cancelled_on = add_days(this, 4).min(b.end);
+            plan.until = cancelled_on;
+            let charged = b.subscription(&plan);
+            if charged.is_empty() || cancelled_on < this || cycle < 7 {
+                return;
+            }
+            b.cancel(vendor, cancelled_on, Verdict::TooEarly, 0, false, matched);
+        }
+        _ => unreachable!("prepaid_cancellation takes still_charging, stopped or too_early"),
+    }
+}
+
+fn build(index: u64) -> Scenario {
+    let kind = index % 16;
+    let layout = LAYOUTS[(index / 16 + index) as usize % LAYOUTS.len()];
+    let long = matches!(kind, 8 | 9);
+    let months = match kind {
+        12 => 0,
+        _ if long => 26,
+        _ => 6 + (index % 5) as u32,
+    };
+    let mut b = if months == 0 {
+        let mut b = Builder::new(index, layout, 1);
+        b.start = add_days(b.end, -24);
+        b
+    } else {
+        Builder::new(index, layout, months)
+    };
+    b.decoys();
+    b.household();
+    let mut split = false;
+    let name;
+    match kind {
+        0 => {
+            name = "netflix still charging after cancellation";
+            let plan = b.plan(Who::Vendor("netflix"), NETFLIX, Cadence::Monthly, 1549);
+            prepaid_cancellation(&mut b, plan, "netflix", Verdict::StillCharging, None);
+            let spotify = b.plan(Who::Vendor("spotify"), SPOTIFY, Cadence::Monthly, 1199);
+            b.subscription(&spotify);
+        }
+        1 => {
+            name = "spotify stopped";
+            let plan = b.plan(Who::Vendor("spotify"), SPOTIFY, Cadence::Monthly, 1199);
+            prepaid_cancellation(&mut b, plan, "spotify", Verdict::Stopped, None);
+            let hulu = b.plan(Who::Vendor("hulu"), HULU, Cadence::Monthly, 1899);
+            b.subscription(&hulu);
+        }
+        2 => {
+            name = "netflix too early";
+            let plan = b.plan(Who::Vendor("netflix"), NETFLIX, Cadence::Monthly, 1799);
+            prepaid_cancellation(&mut b, plan, "netflix", Verdict::TooEarly, None);
+        }
+        3 | 4 => {
+            // Usage billed in arrears: one final invoice is expected after cancelling.
+            let still = kind == 4;
+            name = if still {
+                "openai api still charging (usage)"
+            } else {
+                "openai api final invoice (usage)"
+            };
+            let mut plan = b.plan(Who::Vendor("openai-api"), OPENAI_API, Cadence::Monthly, 0);
+            plan.anchor = add_days(b.start, b.rng.range(0, 2));
+            plan.usage = true;
+            let room = if still { 40 } else { 12 };
+            if let Some((this, next)) = slots_before(&plan, b.end, room) {
+                let gap = (next - this).num_days();
+                let cancelled_on = add_days(this, b.rng.range(5, gap - 6));
+                if !still {
+                    plan.until = next;
+                }
+                let charged = b.subscription(&plan);
+                let after = charged
+                    .iter()
+                    .filter(|(date, _)| *date > cancelled_on)
+                    .count();
+                let verdict = if after > 1 {
+                    Verdict::StillCharging
+                } else {
+                    Verdict::FinalCharge
+                };
+                b.cancel(
+                    "openai-api",
+                    cancelled_on,
+                    verdict,
+                    after.saturating_sub(1),
+                    after >= 1,
+                    None,
+                );
+            }
+            let chat = b.plan(Who::Vendor("chatgpt"), CHATGPT, Cadence::Monthly, 2000);
+            b.subscription(&chat);
+        }
+        5 => {
+            // Cancelled on the renewal day, the renewal posted two days later: expected.
+            name = "chatgpt renewal posted after cancelling on the renewal day";
+            let mut plan = b.plan(Who::Vendor("chatgpt"), CHATGPT, Cadence::Monthly, 2000);
+            plan.max_lag = 0;
+            plan.anchor = add_days(b.start, b.rng.range(0, 20));
+            if let Some((this, _)) = slots_before(&plan, b.end, 50) {
+                plan.until = add_days(this, -1);
+                b.subscription(&plan);
+                let posted = add_days(this, 2);
+                let text = b.descriptor(CHATGPT, posted);
+                b.push(posted, -2000, text);
+                if let Some(stream) = b.streams.last_mut() {
+                    stream.last = Some(-2000);
+                }
+                b.cancel("chatgpt", this, Verdict::FinalCharge, 0, true, None);
+            }
+        }
+        6 => {
+            // Two products of one company: each cancellation sees only its own charges.
+            name = "chatgpt cancelled while the openai api goes on, and the reverse";
+            let chat = b.plan(Who::Vendor("chatgpt"), CHATGPT, Cadence::Monthly, 2000);
+            prepaid_cancellation(&mut b, chat, "chatgpt", Verdict::Stopped, None);
+            let mut api = b.plan(Who::Vendor("openai-api"), OPENAI_API, Cadence::Monthly, 0);
+            api.usage = true;
+            b.subscription(&api);
+            // The API was never cancelled; a cancellation of ChatGPT must not see it, and a
+            // cancellation of a vendor never used is not seen.
+            let cancelled_on = add_days(b.end, -40);
+            b.cancel("claude", cancelled_on, Verdict::NotSeen, 0, false, None);
+        }
+        7 => {
+            // Store billing: Apple's charges are Apple's, never a guessed vendor's.
+            name = "apple billing is billed via apple";
+            let mut music = b.plan(Who::Vendor("apple"), APPLE, Cadence::Monthly, 1099);
+            music.anchor = add_days(b.start, b.rng.range(0, 9));
+            let mut app = b.plan(Who::Vendor("apple"), APPLE, Cadence::Monthly, 299);
+            app.anchor = add_days(b.start, b.rng.range(12, 25));
+            let first = b.subscription(&music);
+            let second = b.subscription(&app);
+            let mut all: Vec<NaiveDate> =
+                first.iter().chain(second.iter()).map(|(d, _)| *d).collect();
+            all.sort();
+            let mut cancelled_on = add_days(b.end, -45);
+            // Not within the posting lag of a charge, so every later charge is unexplained.
+            while all
+                .iter()
+                .any(|d| *d > cancelled_on && (*d - cancelled_on).num_days() <= 5)
+            {
+                cancelled_on = add_days(cancelled_on, -1);
+            }
+            let after = all.iter().filter(|d| **d > cancelled_on).count();
+            b.cancel(
+                "apple",
+                cancelled_on,
+                Verdict::StillCharging,
+                after,
+                false,
+                None,
+            );
+            b.cancel("netflix", cancelled_on, Verdict::NotSeen, 0, false, None);
+            let duo = b.plan(
+                Who::Vendor("duolingo"),
+                DUOLINGO_GOOGLE,
+                Cadence::Monthly,
+                699,
+            );
+            b.subscription(&duo);
+        }
+        8 => {
+            // Long statements: every cadence from unknown merchants, and an annual plan.
+            name = "every cadence over two years";
+            let plans = [
+                (Who::Merchant("FRESHBOX"), FRESHBOX, Cadence::Weekly, 5999),
+                (Who::Merchant("GREENLEAF"), LAWN, Cadence::Biweekly, 4500),
+                (
+                    Who::Merchant("IRONWORKS"),
+                    IRONWORKS,
+                    Cadence::Monthly,
+                    3999,
+                ),
+                (Who::Merchant("BUGSHIELD"), PEST, Cadence::Quarterly, 8900),
+                (
+                    Who::Merchant("HARBOR MUTUAL"),
+                    INSURANCE,
+                    Cadence::Semiannual,
+                    61_240,
+                ),
+                (Who::Merchant("CITYVIEW"), STORAGE, Cadence::Annual, 24_000),
+            ];
+            for (who, descriptors, cadence, amount) in plans {
+                let plan = b.plan(who, descriptors, cadence, amount);
+                b.subscription(&plan);
+            }
+            let prime = b.plan(Who::Vendor("amazon-prime"), PRIME, Cadence::Annual, 13_900);
+            prepaid_cancellation(&mut b, prime, "amazon-prime", Verdict::Stopped, None);
+        }
+        9 => {
+            // Price changes, and two subscriptions at one merchant (membership + annual fee).
+            name = "price change and an annual fee";
+            let mut plan = b.plan(Who::Vendor("netflix"), NETFLIX, Cadence::Monthly, 1549);
+            plan.price_change = Some((10 + (index % 5) as usize, 1799));
+            b.subscription(&plan);
+            let gym = b.plan(
+                Who::Vendor("planet-fitness"),
+                PLANET,
+                Cadence::Monthly,
+                1500,
+            );
+            b.subscription(&gym);
+            let mut fee = b.plan(Who::Vendor("planet-fitness"), PLANET, Cadence::Annual, 4900);
+            fee.anchor = add_days(b.start, b.rng.range(20, 200));
+            b.subscription(&fee);
+            let cancelled_on = add_days(b.end, -10);
+            b.cancel("hulu", cancelled_on, Verdict::NotSeen, 0, false, None);
+        }
+        10 => {
+            // A renewal charged after cancelling and refunded a few days later nets to nothing.
+            name = "renewal refunded after cancelling";
+            let plan = b.plan(Who::Vendor("netflix"), NETFLIX, Cadence::Monthly, 1549);
+            let Some((this, next)) = slots_before(&plan, b.end, grace_days(Cadence::Monthly) + 40)
+            else {
+                return b.finish(format!("#{index} refund (no room)"), false);
+            };
+            let cancelled_on = add_days(this, b.rng.range(5, 20));
+            let mut stopping = plan;
+            stopping.until = cancelled_on;
+            b.subscription(&stopping);
+            let renewal = add_days(next, 1);
+            let text = b.descriptor(NETFLIX, renewal);
+            b.push(renewal, -1549, text.clone());
+            let refund_lag = b.rng.range(2, 6);
+            b.push(add_days(renewal, refund_lag), 1549, text);
+            b.cancel("netflix", cancelled_on, Verdict::Stopped, 0, false, None);
+        }
+        11 => {
+            // Free text for a merchant with no guide, matched fuzzily (misspelt on purpose).
+            name = "free text cancellation of a gym";
+            let plan = b.plan(Who::Merchant("ZUMBA"), ZUMBA, Cadence::Monthly, 4900);
+            let outcome = if index.is_multiple_of(2) {
+                Verdict::StillCharging
+            } else {
+                Verdict::Stopped
+            };
+            prepaid_cancellation(&mut b, plan, "Zumba Studios", outcome, Some("ZUMBA"));
+            let cancelled_on = add_days(b.end, -30);
+            b.cancel("Blue Apron", cancelled_on, Verdict::NotSeen, 0, false, None);
+        }
+        12 => {
+            // A statement of 25 days: known vendors from a single charge.
+            name = "short statement";
+            let mut netflix = b.plan(Who::Vendor("netflix"), NETFLIX, Cadence::Monthly, 1549);
+            netflix.anchor = add_days(b.start, b.rng.range(0, 8));
+            b.subscription(&netflix);
+            let mut spotify = b.plan(Who::Vendor("spotify"), SPOTIFY, Cadence::Monthly, 1199);
+            spotify.anchor = add_days(b.start, b.rng.range(0, 8));
+            spotify.max_lag = 0;
+            let charged = b.subscription(&spotify);
+            if let Some((charged_on, _)) = charged.first() {
+                let cancelled_on = add_days(*charged_on, 3).min(b.end);
+                b.cancel("spotify", cancelled_on, Verdict::TooEarly, 0, false, None);
+            }
+        }
+        13 => {
+            // Two overlapping exports of one account: duplicates must not double anything.
+            name = "two overlapping statements";
+            split = true;
+            let plan = b.plan(Who::Vendor("netflix"), NETFLIX, Cadence::Monthly, 1549);
+            prepaid_cancellation(&mut b, plan, "netflix", Verdict::StillCharging, None);
+            let youtube = b.plan(
+                Who::Vendor("youtube-premium"),
+                YOUTUBE,
+                Cadence::Monthly,
+                1399,
+            );
+            b.subscription(&youtube);
+        }
+        14 => {
+            // An annual plan seen once, cancelled before it renews.
+            name = "annual plan from one charge";
+            let mut prime = b.plan(Who::Vendor("amazon-prime"), PRIME, Cadence::Annual, 13_900);
+            prime.anchor = add_days(b.start, b.rng.range(0, 40));
+            let charged = b.subscription(&prime);
+            if let Some((charged_on, _)) = charged.first() {
+                let cancelled_on = add_days(*charged_on, b.rng.range(30, 90)).min(b.end);
+                b.cancel(
+                    "amazon-prime",
+                    cancelled_on,
+                    Verdict::TooEarly,
+                    0,
+                    false,
+                    None,
+                );
+            }
+        }
+        _ => {
+            name = "weekly and biweekly services, one cancelled";
+            let meals = b.plan(Who::Merchant("FRESHBOX"), FRESHBOX, Cadence::Weekly, 5999);
+            let outcome = if index.is_multiple_of(3) {
+                Verdict::Stopped
+            } else {
+                Verdict::StillCharging
+            };
+            prepaid_cancellation(&mut b, meals, "freshbox meals", outcome, Some("FRESHBOX"));
+            let lawn = b.plan(Who::Merchant("GREENLEAF"), LAWN, Cadence::Biweekly, 4500);
+            b.subscription(&lawn);
+        }
+    }
+    b.finish(format!("#{index} {name} ({})", layout.name()), split)
+}
+
+#[derive(Default)]
+struct Score {
+    scenarios: usize,
+    unreadable: BTreeMap<&'static str, usize>,
+    read: BTreeMap<&'static str, usize>,
+    verdicts: usize,
+    verdicts_right: usize,
+    verdict_counts: BTreeMap<String, usize>,
+    expected_streams: usize,
+    detected_streams: usize,
+    matched_streams: usize,
+    decoy_streams: usize,
+    failures: Vec<String>,
+}
+
+fn stream_matches(expected: &ExpectedStream, found: &engine::Recurring) -> bool {
+    let who = match expected.who {
+        Who::Vendor(id) => found.vendor.as_deref() == Some(id),
+        Who::Merchant(name) => {
+            found.vendor.is_none() && found.merchant.to_uppercase().contains(name)
+        }
+    };
+    let last = expected
+        .last
+        .is_none_or(|minor| found.amount.last == format!("{}", statement::Amount::new(minor, 2)));
+    let changes = expected
+        .price_changes
+        .is_none_or(|n| found.price_changes.len() == n);
+    who && found.cadence == expected.cadence && last && changes
+}
+
+fn score_report(scenario: &Scenario, report: &Report, score: &mut Score) {
+    // Streams: each expected stream matched by at most one found stream.
+    let mut used = vec![false; report.recurring.len()];
+    score.expected_streams += scenario.streams.len();
+    score.detected_streams += report.recurring.len();
+    for expected in &scenario.streams {
+        match report
+            .recurring
+            .iter()
+            .enumerate()
+            .position(|(i, found)| !used[i] && stream_matches(expected, found))
+        {
+            Some(i) => {
+                used[i] = true;
+                score.matched_streams += 1;
+            }
+            None => score
+                .failures
+                .push(format!("{}: missed stream {:?}", scenario.name, expected)),
+        }
+    }
+    for (i, found) in report.recurring.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let upper = found.merchant.to_uppercase();
+        let decoy =
+            found.vendor.is_none() && scenario.decoys.iter().any(|decoy| upper.contains(decoy));
+        if decoy {
+            score.decoy_streams += 1;
+        }
+        score.failures.push(format!(
+            "{}: unexpected stream {} {:?} {:?} last {} count {}{}",
+            scenario.name,
+            found.merchant,
+            found.vendor,
+            found.cadence,
+            found.amount.last,
+            found.count,
+            if decoy { " (DECOY)" } else { "" }
+        ));
+    }
+    for expected in &scenario.verdicts {
+        score.verdicts += 1;
+        *score
+            .verdict_counts
+            .entry(format!("{:?}", expected.verdict))
+            .or_default() += 1;
+        let found = report
+            .cancellations
+            .iter()
+            .find(|c| c.vendor == expected.vendor && c.cancelled_on == expected.cancelled_on);
+        let Some(found) = found else {
+            score.failures.push(format!(
+                "{}: no verdict for {}",
+                scenario.name, expected.vendor
+            ));
+            continue;
+        };
+        let matched_ok = match expected.matched {
+            Some(word) => found
+                .matched_merchant
+                .as_deref()
+                .is_some_and(|m| m.to_uppercase().contains(word)),
+            None => true,
+        };
+        let right = found.verdict == expected.verdict
+            && found.charges_after.len() == expected.charges_after
+            && found.final_charge.is_some() == expected.final_charge
+            && matched_ok
+            && !found.explanation.is_empty()
+            && (expected.verdict == Verdict::NotSeen || !found.history.is_empty());
+        if right {
+            score.verdicts_right += 1;
+        } else {
+            score.failures.push(format!(
+                "{}: {} cancelled {}: expected {:?} after={} final={} matched={:?}, got {:?} after={} final={} matched={:?}: {}",
+                scenario.name,
+                expected.vendor,
+                expected.cancelled_on,
+                expected.verdict,
+                expected.charges_after,
+                expected.final_charge,
+                expected.matched,
+                found.verdict,
+                found.charges_after.len(),
+                found.final_charge.is_some(),
+                found.matched_merchant,
+                found.explanation
+            ));
+        }
+    }
+    // Every stream and verdict links to its transactions, and the links resolve.
+    for stream in &report.recurring {
+        assert!(
+            !stream.transactions.is_empty(),
+            "{}: stream without transactions",
+            scenario.name
+        );
+        assert!(stream
+            .transactions
+            .iter()
+            .all(|t| t.statement < report.statements.len()));
+    }
+}
+
+const N_SCENARIOS: u64 = 240;
+
+fn cancellations(scenario: &Scenario) -> Vec<Cancellation> {
+    scenario
+        .verdicts
+        .iter()
+        .map(|v| Cancellation {
+            vendor: v.vendor.clone(),
+            cancelled_on: v.cancelled_on,
+        })
+        .collect()
+}
+
+fn print_and_check(title: &str, score: &Score, assert_goals: bool) {
+    let accuracy = score.verdicts_right as f64 / score.verdicts.max(1) as f64;
+    let precision = score.matched_streams as f64 / score.detected_streams.max(1) as f64;
+    let recall = score.matched_streams as f64 / score.expected_streams.max(1) as f64;
+    println!("== {title}");
+    println!(
+        "scenarios scored: {} (read per layout: {:?}; unreadable: {:?})",
+        score.scenarios, score.read, score.unreadable
+    );
+    println!(
+        "verdicts: {}/{} right = {:.4} (by verdict: {:?})",
+        score.verdicts_right, score.verdicts, accuracy, score.verdict_counts
+    );
+    println!(
+        "streams: expected {}, detected {}, matched {}: precision {:.4}, recall {:.4}; decoy false positives {}",
+        score.expected_streams, score.detected_streams, score.matched_streams, precision, recall, score.decoy_streams
+    );
+    for failure in score.failures.iter().take(40) {
+        println!("  {failure}");
+    }
+    if assert_goals {
+        assert!(
+            score.scenarios >= 200,
+            "{title}: only {} scenarios scored",
+            score.scenarios
+        );
+        assert_eq!(
+            score.verdicts_right, score.verdicts,
+            "{title}: verdict accuracy {accuracy:.4}"
+        );
+        assert!(precision >= 0.98, "{title}: precision {precision:.4}");
+        assert!(recall >= 0.95, "{title}: recall {recall:.4}");
+        assert_eq!(score.decoy_streams, 0, "{title}: decoys became streams");
+    }
+}
+
+#[test]
+fn generator_descriptors_match_the_guides_as_intended() {
+    let known: &[(&str, &[&str])] = &[
+        ("netflix", NETFLIX),
+        ("spotify", SPOTIFY),
+        ("chatgpt", CHATGPT),
+        ("openai-api", OPENAI_API),
+        ("apple", APPLE),
+        ("amazon-prime", PRIME),
+        ("youtube-premium", YOUTUBE),
+        ("hulu", HULU),
+        ("planet-fitness", PLANET),
+        ("duolingo", DUOLINGO_GOOGLE),
+    ];
+    for (id, variants) in known {
+        for variant in *variants {
+            let text = variant
+                .replace("{REF}", "AB12C3D45")
+                .replace("{MM/DD}", "06/01");
+            let normalised = engine::normalise::normalise(&text);
+            let found = guides::match_descriptor(&normalised.match_text).map(|m| m.guide.id);
+            let found = found.or_else(|| {
+                guides::match_descriptor(&normalised.merchant_text).map(|m| m.guide.id)
+            });
+            assert_eq!(
+                found,
+                Some(*id),
+                "{text:?} (matched as {:?})",
+                normalised.match_text
+            );
+        }
+    }
+    for unknown in [FRESHBOX, LAWN, IRONWORKS, PEST, INSURANCE, STORAGE, ZUMBA] {
+        for variant in unknown {
+            assert!(
+                guides::match_descriptor(variant).is_none(),
+                "{variant:?} should match no guide"
+            );
+        }
+    }
+    for decoy in [
+        "SQ *BLUE BOTTLE COFFEE",
+        "AMZN Mktp US*AB12C3D45",
+        "SAFEWAY #1234",
+        "TST* JOES DINER",
+        "BEST BUY 00012345",
+        "IKEA BROOKLYN",
+        "HOME DEPOT #6543",
+        "REI #44 SEATTLE WA",
+        "TARGET 00023456",
+        "ACME CORP PAYROLL",
+        "OAKWOOD PROPERTY MGMT",
+        "METRO POWER AND LIGHT",
+    ] {
+        let normalised = engine::normalise::normalise(decoy);
+        assert!(
+            guides::match_descriptor(&normalised.match_text).is_none(),
+            "{decoy:?} should match no guide"
+        );
+    }
+}
+
+/// The engine alone, on statements built in memory: independent of the readers' progress.
+#[test]
+fn scenario_suite_engine_only() {
+    let mut score = Score::default();
+    for index in 0..N_SCENARIOS {
+        let scenario = build(index);
+        let statements: Vec<NamedStatement> = scenario
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, txs)| NamedStatement {
+                file: format!("file{i}"),
+                statement: direct_statement(txs, scenario.layout.currency()),
+            })
+            .collect();
+        let report = analyse(&statements, &cancellations(&scenario), scenario.end);
+        score.scenarios += 1;
+        *score.read.entry(scenario.layout.name()).or_default() += 1;
+        score_report(&scenario, &report, &mut score);
+    }
+    print_and_check("engine only (statements built in memory)", &score, true);
+}
+
+/// The whole pipeline: bytes in seven layouts → `statement::read` → `analyse`.
+#[test]
+fn scenario_suite_through_the_readers() {
+    let mut score = Score::default();
+    let mut errors: BTreeMap<&'static str, String> = BTreeMap::new();
+    for index in 0..N_SCENARIOS {
+        let scenario = build(index);
+        let mut statements = Vec::new();
+        let mut failed = false;
+        for (i, txs) in scenario.files.iter().enumerate() {
+            let bytes = render(scenario.layout, txs);
+            match statement::read(&bytes, &Default::default()) {
+                Ok(statement) if statement.transactions.len() == txs.len() => {
+                    statements.push(NamedStatement {
+                        file: format!("file{i}.{}", scenario.layout.name()),
+                        statement,
+                    })
+                }
+                Ok(statement) => {
+                    failed = true;
+                    errors.entry(scenario.layout.name()).or_insert_with(|| {
+                        format!(
+                            "read {} of {} transactions; diagnostics: {:?}",
+                            statement.transactions.len(),
+                            txs.len(),
+                            statement.diagnostics.iter().take(3).collect::<Vec<_>>()
+                        )
+                    });
+                }
+                Err(error) => {
+                    failed = true;
+                    errors
+                        .entry(scenario.layout.name())
+                        .or_insert_with(|| error.to_string());
+                }
+            }
+        }
+        if failed {
+            *score.unreadable.entry(scenario.layout.name()).or_default() += 1;
+            continue;
+        }
+        let report = analyse(&statements, &cancellations(&scenario), scenario.end);
+        score.scenarios += 1;
+        *score.read.entry(scenario.layout.name()).or_default() += 1;
+        score_report(&scenario, &report, &mut score);
+    }
+    for (layout, error) in &errors {
+        println!("layout {layout} could not be read: {error}");
+    }
+    // Goals hold over every scenario the readers could read; the layouts they cannot read
+    // yet are listed above (the readers are being completed in parallel).
+    print_and_check("through statement::read", &score, false);
+    let accuracy = score.verdicts_right as f64 / score.verdicts.max(1) as f64;
+    let precision = score.matched_streams as f64 / score.detected_streams.max(1) as f64;
+    let recall = score.matched_streams as f64 / score.expected_streams.max(1) as f64;
+    assert!(score.scenarios > 0, "no layout could be read at all");
+    assert_eq!(
+        score.verdicts_right, score.verdicts,
+        "verdict accuracy {accuracy:.4}"
+    );
+    assert!(precision >= 0.98, "precision {precision:.4}");
+    assert!(recall >= 0.95, "recall {recall:.4}");
+    assert_eq!(score.decoy_streams, 0, "decoys became streams");
+}
