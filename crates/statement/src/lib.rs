@@ -10,6 +10,10 @@
 
 mod types;
 
+pub mod date;
+pub mod encoding;
+pub mod number;
+
 pub mod camt;
 pub mod csv;
 pub mod mt940;

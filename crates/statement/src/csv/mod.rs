@@ -1,0 +1,1243 @@
+//! The CSV reader: any bank's delimited export, streamed.
+//!
+//! The first [`SNIFF_BYTES`](crate::SNIFF_BYTES) are buffered to decide the encoding, the
+//! delimiter, the preamble and header, the column roles and the decimal mark. From then on the
+//! input streams through csv-core with memory bounded by the longest row (at most
+//! [`MAX_ROW_BYTES`]). Decisions that need every row — day/month order, the sign convention and
+//! the amount scale — are made in [`CsvReader::finish`] over the compact rows kept so far.
+//!
+//! **Invariant:** no input makes the reader panic, loop or hold more than one row of text
+//! beyond the transactions it returns.
+
+mod infer;
+mod names;
+mod split;
+
+pub use split::{MAX_FIELDS, MAX_ROW_BYTES};
+
+use crate::date::{self, OrderEvidence, RawDate};
+use crate::encoding::{self, Decoder, Encoding};
+use crate::number;
+use crate::{
+    Amount, Column, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention,
+    Source, Statement, Transaction,
+};
+use chrono::Datelike;
+use infer::Layout;
+use names::Language;
+use split::{Overflow, Record, Splitter};
+
+/// The most transactions one file may yield; more is reported, not kept.
+pub const MAX_TRANSACTIONS: usize = 5_000_000;
+
+/// How many per-row diagnostics are listed before the rest are only counted.
+const MAX_ROW_DIAGNOSTICS: usize = 100;
+
+/// A streaming CSV reader. Feed chunks with [`CsvReader::push`], then [`CsvReader::finish`].
+pub struct CsvReader {
+    hints: Hints,
+    phase: Phase,
+}
+
+enum Phase {
+    /// Collecting the first bytes for inference.
+    Sniffing(Vec<u8>),
+    /// Streaming rows.
+    Streaming(Box<Stream>),
+    /// Rejected; further input is ignored.
+    Failed(ReadError),
+}
+
+struct Stream {
+    encoding: Encoding,
+    encoding_reason: &'static str,
+    decoder: Decoder,
+    scratch: Vec<u8>,
+    splitter: Splitter,
+    rows: Rows,
+    /// Bytes of byte-order mark still to skip at the start of the input.
+    skip_bom: usize,
+}
+
+/// A row kept until the end, when the date order, sign and scale are known.
+struct Pending {
+    date: RawDate,
+    posted: Option<RawDate>,
+    amount: i64,
+    scale: u8,
+    /// The debit/credit flag: `Some(true)` for money out.
+    outflow_flag: Option<bool>,
+    balance: Option<(i64, u8)>,
+    currency: Option<[u8; 3]>,
+    description: String,
+    id: Option<String>,
+    line: u32,
+}
+
+/// What is collected row by row.
+struct Rows {
+    layout: Layout,
+    pending: Vec<Pending>,
+    diagnostics: Vec<Diagnostic>,
+    row_diagnostics: usize,
+    more_row_problems: usize,
+    validate_utf8: bool,
+    replaced_utf8: u64,
+    day_first: (usize, u32),
+    month_first: (usize, u32),
+    numeric_dates: usize,
+    year_first_dates: usize,
+    max_scale: u8,
+    symbol_currency: Option<[u8; 3]>,
+    negatives: usize,
+    last_record_line: u32,
+    header_bytes: Option<Vec<u8>>,
+    unterminated_quote: Option<u32>,
+    full: bool,
+}
+
+impl CsvReader {
+    /// A reader applying `hints`.
+    pub fn new(hints: Hints) -> Self {
+        CsvReader {
+            hints,
+            phase: Phase::Sniffing(Vec::new()),
+        }
+    }
+
+    /// Feeds the next chunk.
+    pub fn push(&mut self, chunk: &[u8]) {
+        match &mut self.phase {
+            Phase::Sniffing(prefix) => {
+                prefix.extend_from_slice(chunk);
+                if prefix.len() >= crate::SNIFF_BYTES {
+                    let prefix = std::mem::take(prefix);
+                    self.start(prefix, false);
+                }
+            }
+            Phase::Streaming(stream) => stream.push(chunk),
+            Phase::Failed(_) => {}
+        }
+    }
+
+    /// Rows read so far, for progress reporting (counts every record, including skipped ones;
+    /// 0 until the first 64 KiB have been seen).
+    pub fn rows_read(&self) -> u64 {
+        match &self.phase {
+            Phase::Streaming(stream) => stream.splitter.n_records,
+            _ => 0,
+        }
+    }
+
+    /// Ends the input.
+    pub fn finish(mut self) -> Result<Statement, ReadError> {
+        if let Phase::Sniffing(prefix) = &mut self.phase {
+            let prefix = std::mem::take(prefix);
+            self.start(prefix, true);
+        }
+        match self.phase {
+            Phase::Sniffing(_) => Err(ReadError::new(
+                "empty-file",
+                "the file is empty (0 bytes)",
+                "export the statement again from your bank; the download may have failed",
+            )),
+            Phase::Failed(error) => Err(error),
+            Phase::Streaming(stream) => stream.finish(&self.hints),
+        }
+    }
+
+    fn start(&mut self, prefix: Vec<u8>, complete: bool) {
+        self.phase = match Stream::start(&prefix, complete, &self.hints) {
+            Ok(mut stream) => {
+                stream.push(&prefix);
+                Phase::Streaming(Box::new(stream))
+            }
+            Err(error) => Phase::Failed(error),
+        };
+    }
+}
+
+impl Stream {
+    fn start(prefix: &[u8], complete: bool, hints: &Hints) -> Result<Stream, ReadError> {
+        if prefix.is_empty() {
+            return Err(ReadError::new(
+                "empty-file",
+                "the file is empty (0 bytes)",
+                "export the statement again from your bank; the download may have failed",
+            ));
+        }
+        if infer::is_known_binary(prefix) {
+            return Err(infer::not_a_statement(prefix, None));
+        }
+        let mut diagnostics = Vec::new();
+        let detected = encoding::detect(prefix);
+        let (encoding, reason) = match hints.encoding.as_deref() {
+            Some(label) => match Encoding::from_label(label) {
+                Some(encoding) => (encoding, "hint"),
+                None => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Severity::Warning,
+                            "unknown-encoding",
+                            format!("the encoding hint `{label}` is not one this reader knows; used {} instead", detected.encoding.label()),
+                        )
+                        .with_help("use utf-8, utf-16le, utf-16be, windows-1252, windows-1250 or windows-1257"),
+                    );
+                    (detected.encoding, detected.reason)
+                }
+            },
+            None => (detected.encoding, detected.reason),
+        };
+        // A BOM is skipped only when it belongs to the encoding in use.
+        let bom_len = if encoding == detected.encoding {
+            detected.bom_len
+        } else {
+            0
+        };
+        let mut decoder = Decoder::new(encoding);
+        let mut text = Vec::new();
+        decoder.decode(&prefix[bom_len..], &mut text);
+        if complete {
+            decoder.finish(&mut text);
+        }
+        let nul_count = text.iter().filter(|&&b| b == 0).count();
+        if nul_count * 100 > text.len().max(1) {
+            return Err(infer::not_a_statement(prefix, None));
+        }
+        let layout = infer::infer(&text, complete, hints, &mut diagnostics)?;
+        let header_bytes = layout.header.as_ref().map(|h| h.concat().into_bytes());
+        let rows = Rows {
+            validate_utf8: encoding == Encoding::Utf8,
+            layout,
+            pending: Vec::new(),
+            diagnostics,
+            row_diagnostics: 0,
+            more_row_problems: 0,
+            replaced_utf8: 0,
+            day_first: (0, 0),
+            month_first: (0, 0),
+            numeric_dates: 0,
+            year_first_dates: 0,
+            max_scale: 0,
+            symbol_currency: None,
+            negatives: 0,
+            last_record_line: 0,
+            header_bytes,
+            unterminated_quote: None,
+            full: false,
+        };
+        let splitter = Splitter::new(rows.layout.delimiter);
+        Ok(Stream {
+            encoding,
+            encoding_reason: reason,
+            decoder: Decoder::new(encoding),
+            scratch: Vec::new(),
+            splitter,
+            rows,
+            skip_bom: bom_len,
+        })
+    }
+
+    fn push(&mut self, chunk: &[u8]) {
+        let mut chunk = chunk;
+        if self.skip_bom > 0 {
+            let skip = self.skip_bom.min(chunk.len());
+            chunk = &chunk[skip..];
+            self.skip_bom -= skip;
+        }
+        let rows = &mut self.rows;
+        if self.decoder.is_passthrough() {
+            self.splitter.feed(chunk, false, |record| rows.row(record));
+        } else {
+            self.scratch.clear();
+            self.decoder.decode(chunk, &mut self.scratch);
+            self.splitter
+                .feed(&self.scratch, false, |record| rows.row(record));
+        }
+    }
+
+    fn finish(mut self, hints: &Hints) -> Result<Statement, ReadError> {
+        self.scratch.clear();
+        self.decoder.finish(&mut self.scratch);
+        let rows = &mut self.rows;
+        self.splitter
+            .feed(&self.scratch, true, |record| rows.row(record));
+        let replaced = self.decoder.replaced + self.rows.replaced_utf8;
+        let mut statement = self.rows.finish(hints)?;
+        statement.dialect.encoding = self.encoding.label().to_owned();
+        statement.dialect.replaced_bytes = replaced;
+        if self.encoding != Encoding::Utf8 || self.encoding_reason != "valid utf-8" {
+            statement.diagnostics.insert(
+                0,
+                Diagnostic::new(
+                    Severity::Info,
+                    "encoding",
+                    format!(
+                        "decoded as {} ({})",
+                        self.encoding.label(),
+                        self.encoding_reason
+                    ),
+                ),
+            );
+        }
+        if replaced > 0 {
+            statement.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "replaced-bytes",
+                    format!(
+                        "{replaced} byte{} could not be decoded as {} and were replaced with �",
+                        if replaced == 1 { "" } else { "s" },
+                        self.encoding.label()
+                    ),
+                )
+                .with_help(
+                    "if names look garbled, choose the file's encoding (for example windows-1252)",
+                ),
+            );
+        }
+        Ok(statement)
+    }
+}
+
+/// Trims spaces and quote marks used as Excel guards.
+fn trim(bytes: &[u8]) -> &[u8] {
+    number::trim(bytes)
+}
+
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// True when `text` starts (case-insensitively) with a summary phrase such as
+/// `Opening balance` or `Turnover`. Works on a stack copy so the hot path never allocates.
+fn starts_like_summary(text: &[u8]) -> bool {
+    let text = trim(text);
+    if text.is_empty() {
+        return false;
+    }
+    let first = text[0].to_ascii_lowercase();
+    if !matches!(
+        first,
+        b'o' | b'c' | b'b' | b'e' | b't' | b'p' | b'n' | b's' | b'a' | b'i' | b'u' | b'l'
+    ) {
+        return false;
+    }
+    let mut buffer = [0u8; 40];
+    let n = text.len().min(buffer.len());
+    for (slot, byte) in buffer.iter_mut().zip(&text[..n]) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buffer[..n]).unwrap_or("");
+    if lower.is_empty() {
+        return false;
+    }
+    names::is_summary_text(lower)
+        || (text.len() > n
+            && names::is_summary_text(
+                lower
+                    .split(' ')
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            ))
+}
+
+impl Rows {
+    fn diagnose(&mut self, diagnostic: Diagnostic) {
+        if self.row_diagnostics < MAX_ROW_DIAGNOSTICS {
+            self.row_diagnostics += 1;
+            self.diagnostics.push(diagnostic);
+        } else {
+            self.more_row_problems += 1;
+        }
+    }
+
+    fn column_name(&self, index: usize) -> String {
+        match self
+            .layout
+            .header
+            .as_ref()
+            .and_then(|h| h.get(index))
+            .filter(|n| !n.is_empty())
+        {
+            Some(name) => format!("column {} ({name})", index + 1),
+            None => format!("column {}", index + 1),
+        }
+    }
+
+    fn skip(&mut self, line: u32, message: String) {
+        self.diagnose(
+            Diagnostic::new(Severity::Warning, "skipped-row", message)
+                .at_line(line)
+                .with_help("check the row in the file; if the columns were guessed wrong, set them by hand"),
+        );
+    }
+
+    fn is_summary_row(&self, record: &Record<'_>) -> bool {
+        self.layout
+            .text
+            .iter()
+            .chain(std::iter::once(&self.layout.date))
+            .any(|&column| starts_like_summary(record.field(column)))
+    }
+
+    fn row(&mut self, record: &Record<'_>) {
+        let line = record.line;
+        match record.overflow {
+            Overflow::None => {}
+            Overflow::TooLong => {
+                self.diagnose(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "row-too-long",
+                        format!(
+                            "skipped a row longer than {} MB starting in line {line}",
+                            MAX_ROW_BYTES / (1024 * 1024)
+                        ),
+                    )
+                    .at_line(line)
+                    .with_help("a quote that is never closed makes the rest of the file one field; check the line"),
+                );
+                return;
+            }
+            Overflow::TooManyFields => {
+                self.diagnose(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "too-many-columns",
+                        format!("skipped a row with more than {MAX_FIELDS} columns in line {line}"),
+                    )
+                    .at_line(line),
+                );
+                return;
+            }
+        }
+        if line < self.layout.data_line || record.is_blank() {
+            return;
+        }
+        if record.unterminated && record.bytes().contains(&b'\n') {
+            self.unterminated_quote = Some(line);
+        }
+        if self.validate_utf8 {
+            self.replaced_utf8 += encoding::count_invalid_utf8(record.bytes());
+        }
+        if let Some(header) = &self.header_bytes {
+            if record.bytes().len() == header.len()
+                && trimmed_equal(record, self.layout.header.as_deref().unwrap_or(&[]))
+            {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Info,
+                        "repeated-header",
+                        format!("line {line} repeats the header and was skipped"),
+                    )
+                    .at_line(line),
+                );
+                return;
+            }
+        }
+        if self.full {
+            self.more_row_problems += 1;
+            return;
+        }
+        let layout = &self.layout;
+        let date_field = trim(record.field(layout.date));
+        if date_field.is_empty() {
+            if self.try_continuation(record) {
+                return;
+            }
+            if self.is_summary_row(record) {
+                self.summary(line);
+                return;
+            }
+            let name = self.column_name(self.layout.date);
+            self.skip(line, format!("line {line} has no date in {name}"));
+            return;
+        }
+        let Some(date) = date::parse(date_field) else {
+            if self.is_summary_row(record) {
+                self.summary(line);
+                return;
+            }
+            let name = self.column_name(self.layout.date);
+            self.skip(
+                line,
+                format!(
+                    "line {line}: `{}` in {name} is not a date",
+                    shorten(date_field)
+                ),
+            );
+            return;
+        };
+        let mark = layout.decimal_mark;
+        let (amount, scale) = match self.read_amount(record, mark) {
+            Ok(found) => found,
+            Err(message) => {
+                if self.is_summary_row(record) {
+                    self.summary(line);
+                } else {
+                    self.skip(line, message);
+                }
+                return;
+            }
+        };
+        if self.is_summary_row(record) {
+            self.summary(line);
+            return;
+        }
+        let layout = &self.layout;
+        let posted = layout
+            .posted
+            .and_then(|column| date::parse(trim(record.field(column))));
+        let outflow_flag = layout
+            .flag
+            .and_then(|column| std::str::from_utf8(trim(record.field(column))).ok())
+            .and_then(names::flag_value);
+        let balance = layout
+            .balance
+            .or(layout.balance_before)
+            .and_then(|column| number::parse(record.field(column), mark).ok().flatten())
+            .map(|n| (n.minor, n.scale));
+        let currency = layout.currency.and_then(|column| {
+            let code = trim(record.field(column));
+            (code.len() == 3 && code.iter().all(u8::is_ascii_alphabetic)).then(|| {
+                let mut out = [0u8; 3];
+                for (slot, byte) in out.iter_mut().zip(code) {
+                    *slot = byte.to_ascii_uppercase();
+                }
+                out
+            })
+        });
+        let id = layout
+            .id
+            .map(|column| trim(record.field(column)))
+            .filter(|id| !id.is_empty())
+            .map(lossy);
+        let description = describe(record, &layout.text);
+        for raw in std::iter::once(date).chain(posted) {
+            match raw.evidence() {
+                OrderEvidence::DayFirst => {
+                    if self.day_first.0 == 0 {
+                        self.day_first.1 = line;
+                    }
+                    self.day_first.0 += 1;
+                }
+                OrderEvidence::MonthFirst => {
+                    if self.month_first.0 == 0 {
+                        self.month_first.1 = line;
+                    }
+                    self.month_first.0 += 1;
+                }
+                OrderEvidence::None => {}
+            }
+        }
+        match date {
+            RawDate::Numeric { .. } => self.numeric_dates += 1,
+            RawDate::Known(_) => {
+                if date_field.len() >= 4 && date_field[..4].iter().all(u8::is_ascii_digit) {
+                    self.year_first_dates += 1;
+                }
+            }
+        }
+        self.max_scale = self.max_scale.max(scale);
+        if let Some((_, balance_scale)) = balance {
+            self.max_scale = self.max_scale.max(balance_scale);
+        }
+        if amount < 0 {
+            self.negatives += 1;
+        }
+        self.last_record_line = line;
+        self.pending.push(Pending {
+            date,
+            posted,
+            amount,
+            scale,
+            outflow_flag,
+            balance,
+            currency,
+            description,
+            id,
+            line,
+        });
+        if self.pending.len() >= MAX_TRANSACTIONS {
+            self.full = true;
+        }
+    }
+
+    fn summary(&mut self, line: u32) {
+        self.diagnose(
+            Diagnostic::new(
+                Severity::Info,
+                "summary-row",
+                format!(
+                    "line {line} is a balance or total row, not a transaction, and was skipped"
+                ),
+            )
+            .at_line(line),
+        );
+    }
+
+    /// The signed amount of a row in minor units, from one column or a debit/credit pair.
+    fn read_amount(&mut self, record: &Record<'_>, mark: u8) -> Result<(i64, u8), String> {
+        let line = record.line;
+        let layout = &self.layout;
+        let parse = |column: usize| -> Result<Option<number::Number>, String> {
+            number::parse(record.field(column), mark).map_err(|error| {
+                let problem = match error {
+                    number::NumberError::Invalid => "is not an amount",
+                    number::NumberError::TooLarge => "is too large an amount",
+                };
+                format!(
+                    "line {line}: `{}` in column {} {problem}",
+                    shorten(trim(record.field(column))),
+                    column + 1
+                )
+            })
+        };
+        let number = if let Some(column) = layout.amount {
+            match parse(column)? {
+                Some(number) => number,
+                None => {
+                    return Err(format!(
+                        "line {line} has no amount in {}",
+                        self.column_name(column)
+                    ))
+                }
+            }
+        } else {
+            let debit = layout.debit.map(parse).transpose()?.flatten();
+            let credit = layout.credit.map(parse).transpose()?.flatten();
+            match (debit, credit) {
+                (None, None) => {
+                    return Err(format!(
+                        "line {line} has no amount in the debit or credit column"
+                    ))
+                }
+                (Some(debit), None) => number::Number {
+                    minor: -debit.minor.saturating_abs(),
+                    ..debit
+                },
+                (None, Some(credit)) => number::Number {
+                    minor: credit.minor.saturating_abs(),
+                    ..credit
+                },
+                (Some(debit), Some(credit)) => {
+                    let scale = debit.scale.max(credit.scale);
+                    let up = |n: number::Number| {
+                        Amount::new(n.minor.saturating_abs(), n.scale).rescale(scale)
+                    };
+                    match (up(debit), up(credit)) {
+                        (Some(d), Some(c)) => number::Number {
+                            minor: c.minor - d.minor,
+                            scale,
+                            signed: false,
+                            currency: debit.currency.or(credit.currency),
+                        },
+                        _ => {
+                            return Err(format!(
+                                "line {line}: the debit and credit amounts are too large"
+                            ))
+                        }
+                    }
+                }
+            }
+        };
+        if let Some(code) = number.currency {
+            self.symbol_currency.get_or_insert(code);
+        }
+        Ok((number.minor, number.scale))
+    }
+
+    /// A row with an empty date and amount but some text continues the previous transaction's
+    /// description (OCBC puts the merchant on a second line).
+    fn try_continuation(&mut self, record: &Record<'_>) -> bool {
+        let layout = &self.layout;
+        let money_empty = [layout.amount, layout.debit, layout.credit]
+            .into_iter()
+            .flatten()
+            .all(|column| trim(record.field(column)).is_empty());
+        if !money_empty {
+            return false;
+        }
+        let text = describe_all(record, layout.date);
+        if text.is_empty() {
+            return false;
+        }
+        let Some(last) = self.pending.last_mut() else {
+            return false;
+        };
+        if self.last_record_line + 1 != record.line && self.last_record_line + 2 != record.line {
+            return false;
+        }
+        if !last.description.is_empty() {
+            last.description.push_str(" | ");
+        }
+        last.description.push_str(&text);
+        self.last_record_line = record.line;
+        true
+    }
+
+    fn finish(mut self, hints: &Hints) -> Result<Statement, ReadError> {
+        let mut statement = Statement::new(Format::Csv);
+        if let Some(line) = self.unterminated_quote {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "unclosed-quote",
+                    format!("a quoted field opened in line {line} is never closed, so it runs to the end of the file"),
+                )
+                .at_line(line)
+                .with_help("check that line for a stray quote mark; everything after it was read as one field"),
+            );
+        }
+        if self.more_row_problems > 0 {
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "more-skipped-rows",
+                format!(
+                    "{} more rows were skipped or not kept beyond the ones listed",
+                    self.more_row_problems
+                ),
+            ));
+        }
+        if self.full {
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                "too-many-rows",
+                format!("the file has more than {MAX_TRANSACTIONS} transactions; only the first {MAX_TRANSACTIONS} were kept"),
+            ).with_help("export a shorter period"));
+        }
+        let layout = &self.layout;
+
+        // Day/month order.
+        let (order, reason) = self.decide_order(hints);
+        let dialect = &mut statement.dialect;
+        dialect.delimiter = Some(char::from(layout.delimiter));
+        dialect.header_line = layout.header_line;
+        dialect.decimal_mark = Some(char::from(layout.decimal_mark));
+        dialect.date_order = order.as_ref().map(|(o, _)| *o);
+        dialect.date_order_reason = reason.clone();
+        dialect.columns = layout
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(index, &role)| Column {
+                index: index as u32,
+                name: layout
+                    .header
+                    .as_ref()
+                    .and_then(|h| h.get(index))
+                    .filter(|n| !n.is_empty())
+                    .cloned(),
+                role,
+            })
+            .collect();
+        let order_value = order.as_ref().map_or(DateOrder::Dmy, |(o, _)| *o);
+
+        // Scale: the most decimals seen, at least the currency's usual two.
+        let currency = self.statement_currency();
+        let minimum = currency.map_or(2, |code| minor_digits(&code));
+        let scale = self.max_scale.max(minimum);
+
+        let mut transactions = Vec::with_capacity(self.pending.len());
+        let mut problems = Vec::new();
+        let pending = std::mem::take(&mut self.pending);
+        for row in pending {
+            let Some(date) = row.date.resolve(order_value) else {
+                problems.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "bad-date",
+                        format!(
+                            "line {}: the date is not valid when read {}, so the row was skipped",
+                            row.line,
+                            order_name(order_value)
+                        ),
+                    )
+                    .at_line(row.line),
+                );
+                continue;
+            };
+            let posted = row.posted.and_then(|p| p.resolve(order_value));
+            let Some(amount) = Amount::new(row.amount, row.scale).rescale(scale) else {
+                problems.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "bad-amount",
+                        format!("line {}: the amount is too large to keep", row.line),
+                    )
+                    .at_line(row.line),
+                );
+                continue;
+            };
+            let balance = row
+                .balance
+                .and_then(|(minor, s)| Amount::new(minor, s).rescale(scale));
+            let code = row.currency.or(currency);
+            transactions.push((
+                Transaction {
+                    date,
+                    posted,
+                    amount,
+                    currency: code.map(|c| String::from_utf8_lossy(&c).into_owned()),
+                    description: row.description,
+                    balance,
+                    id: row.id,
+                    source: Source {
+                        line: row.line,
+                        element: None,
+                    },
+                },
+                row.outflow_flag,
+            ));
+        }
+        for problem in problems {
+            self.diagnose(problem);
+        }
+
+        // Sign convention.
+        let (convention, sign_reason, guessed) = self.decide_sign(hints, &mut transactions);
+        statement.dialect.sign_convention = Some(convention);
+        statement.dialect.sign_reason = Some(sign_reason.clone());
+        if guessed {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Info,
+                    "sign-inferred",
+                    format!(
+                        "read money out as {}: {sign_reason}",
+                        match convention {
+                            SignConvention::OutflowPositive =>
+                                "positive amounts in the file (a card export)",
+                            _ => "negative amounts in the file",
+                        }
+                    ),
+                )
+                .with_help("if charges show as money in, flip the sign"),
+            );
+        }
+        if let Some((_, Some(diagnostic))) = order {
+            self.diagnostics.push(diagnostic);
+        }
+        statement.transactions = transactions.into_iter().map(|(t, _)| t).collect();
+        statement.currency = currency.map(|c| String::from_utf8_lossy(&c).into_owned());
+        statement.diagnostics = self.diagnostics;
+        Ok(statement)
+    }
+
+    fn statement_currency(&self) -> Option<[u8; 3]> {
+        let mut counts: Vec<([u8; 3], usize)> = Vec::new();
+        for row in &self.pending {
+            if let Some(code) = row.currency {
+                match counts.iter_mut().find(|(c, _)| *c == code) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((code, 1)),
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(c, _)| c)
+            .or(self.layout.header_currency)
+            .or(self.symbol_currency)
+    }
+
+    /// Decides the day/month order: a day over 12 settles it, then locale clues, then the
+    /// order of the rows; failing all, day first with a warning.
+    #[allow(clippy::type_complexity)]
+    fn decide_order(
+        &self,
+        hints: &Hints,
+    ) -> (Option<(DateOrder, Option<Diagnostic>)>, Option<String>) {
+        if let Some(order) = hints.date_order {
+            return (Some((order, None)), Some("hint".to_owned()));
+        }
+        let (day_first, day_line) = self.day_first;
+        let (month_first, month_line) = self.month_first;
+        if self.numeric_dates == 0 {
+            if self.year_first_dates > 0 {
+                return (
+                    Some((DateOrder::Ymd, None)),
+                    Some("dates are written year first".to_owned()),
+                );
+            }
+            return (None, None);
+        }
+        match (day_first > 0, month_first > 0) {
+            (true, false) => {
+                return (
+                    Some((DateOrder::Dmy, None)),
+                    Some(format!(
+                        "unambiguous: a day over 12 comes first in line {day_line}"
+                    )),
+                )
+            }
+            (false, true) => {
+                return (
+                    Some((DateOrder::Mdy, None)),
+                    Some(format!(
+                        "unambiguous: a day over 12 comes second in line {month_line}"
+                    )),
+                )
+            }
+            (true, true) => {
+                let order = if day_first >= month_first {
+                    DateOrder::Dmy
+                } else {
+                    DateOrder::Mdy
+                };
+                let diagnostic = Diagnostic::new(
+                    Severity::Warning,
+                    "conflicting-date-order",
+                    format!(
+                        "{day_first} dates read only day first (first in line {day_line}) and {month_first} only month first (first in line {month_line}); read {}",
+                        order_name(order)
+                    ),
+                )
+                .with_help("rows whose date does not fit were skipped; check the file's dates");
+                return (
+                    Some((order, Some(diagnostic))),
+                    Some("conflicting: the majority of dates".to_owned()),
+                );
+            }
+            (false, false) => {}
+        }
+        if let Language::Continental(code) = self.layout.language {
+            return (
+                Some((DateOrder::Dmy, None)),
+                Some(format!("locale: {code} headers")),
+            );
+        }
+        if self.layout.decimal_mark == b',' {
+            return (
+                Some((DateOrder::Dmy, None)),
+                Some("locale: decimal comma".to_owned()),
+            );
+        }
+        if let Some(order) = self.order_from_sequence() {
+            return (
+                Some((order, None)),
+                Some("the rows are in date order only when read this way".to_owned()),
+            );
+        }
+        match self.statement_currency().as_ref().map(|c| &c[..]) {
+            Some(b"USD") | Some(b"CAD") => {
+                return (
+                    Some((DateOrder::Mdy, None)),
+                    Some("locale: North American dollar amounts".to_owned()),
+                )
+            }
+            Some(b"GBP") | Some(b"EUR") | Some(b"AUD") | Some(b"NZD") | Some(b"SGD")
+            | Some(b"INR") | Some(b"ZAR") => {
+                return (
+                    Some((DateOrder::Dmy, None)),
+                    Some("locale: currency of a day-first country".to_owned()),
+                )
+            }
+            _ => {}
+        }
+        let diagnostic = Diagnostic::new(
+            Severity::Warning,
+            "ambiguous-date-order",
+            "no date has a day over 12 and nothing else tells day/month from month/day; read as day first",
+        )
+        .with_help("if the dates look wrong, choose month-first (M/D/Y) dates");
+        (
+            Some((DateOrder::Dmy, Some(diagnostic))),
+            Some("ambiguous: assumed day first".to_owned()),
+        )
+    }
+
+    /// Statements are sorted by date: the reading under which the rows step by days rather
+    /// than months wins, when it wins clearly.
+    fn order_from_sequence(&self) -> Option<DateOrder> {
+        if self.pending.len() < 3 {
+            return None;
+        }
+        let cost = |order: DateOrder| -> Option<(usize, i64)> {
+            let days: Vec<i64> = self
+                .pending
+                .iter()
+                .map(|p| {
+                    p.date
+                        .resolve(order)
+                        .map(|d| i64::from(d.num_days_from_ce()))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            let steps: Vec<i64> = days.windows(2).map(|w| w[1] - w[0]).collect();
+            let up = steps.iter().filter(|&&s| s > 0).count();
+            let down = steps.iter().filter(|&&s| s < 0).count();
+            let jumps: i64 = steps.iter().map(|s| s.abs()).sum();
+            Some((up.min(down), jumps))
+        };
+        let (dmy, mdy) = (cost(DateOrder::Dmy)?, cost(DateOrder::Mdy)?);
+        if dmy.0 < mdy.0 || (dmy.0 == mdy.0 && dmy.1 * 4 < mdy.1) {
+            Some(DateOrder::Dmy)
+        } else if mdy.0 < dmy.0 || (mdy.0 == dmy.0 && mdy.1 * 4 < dmy.1) {
+            Some(DateOrder::Mdy)
+        } else {
+            None
+        }
+    }
+
+    /// Decides how money out is signed and makes it negative. Returns the convention, the
+    /// reason and whether it was a guess worth telling the person about.
+    fn decide_sign(
+        &self,
+        hints: &Hints,
+        transactions: &mut [(Transaction, Option<bool>)],
+    ) -> (SignConvention, String, bool) {
+        let layout = &self.layout;
+        let flip = |transactions: &mut [(Transaction, Option<bool>)]| {
+            for (t, _) in transactions.iter_mut() {
+                t.amount = t.amount.negated();
+            }
+        };
+        let finish_balances = |transactions: &mut [(Transaction, Option<bool>)]| {
+            if layout.balance_before.is_some() {
+                for (t, _) in transactions.iter_mut() {
+                    t.balance = t.balance.and_then(|b| {
+                        b.minor
+                            .checked_add(t.amount.minor)
+                            .map(|m| Amount::new(m, b.scale))
+                    });
+                }
+            }
+        };
+        if layout.debit.is_some() || layout.credit.is_some() {
+            finish_balances(transactions);
+            if hints.sign_convention == Some(SignConvention::OutflowPositive) {
+                flip(transactions);
+                return (SignConvention::OutflowPositive, "hint".to_owned(), false);
+            }
+            return (
+                SignConvention::SplitColumns,
+                "separate money-out and money-in columns".to_owned(),
+                false,
+            );
+        }
+        if let Some(hint) = hints.sign_convention {
+            if hint == SignConvention::OutflowPositive {
+                flip(transactions);
+            }
+            finish_balances(transactions);
+            return (hint, "hint".to_owned(), false);
+        }
+        let flagged = transactions.iter().filter(|(_, f)| f.is_some()).count();
+        if layout.flag.is_some() && flagged > 0 && self.negatives == 0 {
+            for (t, flag) in transactions.iter_mut() {
+                if let Some(out) = flag {
+                    let magnitude = t.amount.minor.saturating_abs();
+                    t.amount.minor = if *out { -magnitude } else { magnitude };
+                }
+            }
+            finish_balances(transactions);
+            return (
+                SignConvention::Indicator,
+                format!(
+                    "unsigned amounts with a debit/credit flag in {}",
+                    self.column_name(layout.flag.unwrap_or(0))
+                ),
+                false,
+            );
+        }
+        // Balance arithmetic: which sign makes the running balance add up?
+        let chains = |sign: i64| -> usize {
+            let mut forward = 0;
+            let mut backward = 0;
+            for pair in transactions.windows(2) {
+                let (a, b) = (&pair[0].0, &pair[1].0);
+                let (Some(balance_a), Some(balance_b)) = (a.balance, b.balance) else {
+                    continue;
+                };
+                let (amount_a, amount_b) = (sign * a.amount.minor, sign * b.amount.minor);
+                if layout.balance_before.is_some() {
+                    if balance_a.minor + amount_a == balance_b.minor {
+                        forward += 1;
+                    }
+                    if balance_b.minor + amount_b == balance_a.minor {
+                        backward += 1;
+                    }
+                } else {
+                    if balance_a.minor + amount_b == balance_b.minor {
+                        forward += 1;
+                    }
+                    if balance_b.minor + amount_a == balance_a.minor {
+                        backward += 1;
+                    }
+                }
+            }
+            forward.max(backward)
+        };
+        let (straight, flipped) = (chains(1), chains(-1));
+        if flipped > straight {
+            flip(transactions);
+            finish_balances(transactions);
+            return (
+                SignConvention::OutflowPositive,
+                format!("balance arithmetic: {flipped} running balances add up only with purchases read as money out"),
+                true,
+            );
+        }
+        if straight > 0 {
+            finish_balances(transactions);
+            return (
+                SignConvention::OutflowNegative,
+                format!("balance arithmetic: {straight} running balances add up"),
+                false,
+            );
+        }
+        let (n_nonzero, positives, n_payments, negative_payments, payment_line) = {
+            let nonzero: Vec<&Transaction> = transactions
+                .iter()
+                .map(|(t, _)| t)
+                .filter(|t| t.amount.minor != 0)
+                .collect();
+            let positives = nonzero.iter().filter(|t| t.amount.minor > 0).count();
+            let payments: Vec<&&Transaction> = nonzero
+                .iter()
+                .filter(|t| names::is_card_payment_text(&t.description))
+                .collect();
+            let negative_payments = payments.iter().filter(|t| t.amount.minor < 0).count();
+            let line = payments
+                .iter()
+                .find(|t| t.amount.minor < 0)
+                .map_or(0, |t| t.source.line);
+            (
+                nonzero.len(),
+                positives,
+                payments.len(),
+                negative_payments,
+                line,
+            )
+        };
+        let others = n_nonzero - n_payments;
+        let positive_others = positives - (n_payments - negative_payments);
+        if negative_payments > 0
+            && negative_payments * 2 > n_payments
+            && positive_others * 5 >= others * 4
+            && others > 0
+        {
+            let line = payment_line;
+            flip(transactions);
+            finish_balances(transactions);
+            return (
+                SignConvention::OutflowPositive,
+                format!("card export: purchases are positive and the card payment in line {line} is negative"),
+                true,
+            );
+        }
+        if n_nonzero > 0 && positives == n_nonzero && !layout.merchant_clue {
+            flip(transactions);
+            finish_balances(transactions);
+            return (
+                SignConvention::OutflowPositive,
+                "every amount is positive, as in a card export of purchases".to_owned(),
+                true,
+            );
+        }
+        if layout.card_clue && n_nonzero > 0 && positives * 5 >= n_nonzero * 4 {
+            flip(transactions);
+            finish_balances(transactions);
+            return (
+                SignConvention::OutflowPositive,
+                "card export: the header names a card and most amounts are positive".to_owned(),
+                true,
+            );
+        }
+        finish_balances(transactions);
+        (
+            SignConvention::OutflowNegative,
+            if n_nonzero == 0 {
+                "default: no amounts to tell".to_owned()
+            } else {
+                "signed amounts: money out has a minus".to_owned()
+            },
+            false,
+        )
+    }
+}
+
+fn trimmed_equal(record: &Record<'_>, header: &[String]) -> bool {
+    record.len() == header.len()
+        && header
+            .iter()
+            .enumerate()
+            .all(|(i, name)| trim(record.field(i)) == trim(name.as_bytes()))
+}
+
+fn order_name(order: DateOrder) -> &'static str {
+    match order {
+        DateOrder::Dmy => "day first (D/M/Y)",
+        DateOrder::Mdy => "month first (M/D/Y)",
+        DateOrder::Ymd => "year first (Y/M/D)",
+    }
+}
+
+/// The usual number of decimals of a currency.
+fn minor_digits(code: &[u8; 3]) -> u8 {
+    match code {
+        b"JPY" | b"KRW" | b"ISK" | b"CLP" | b"VND" | b"XOF" | b"XAF" | b"UGX" | b"PYG" => 0,
+        _ => 2,
+    }
+}
+
+fn shorten(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(60)]).into_owned();
+    text.replace(['\n', '\r'], " ")
+}
+
+/// Appends a field to a description: whitespace runs collapse to one space, Excel-guard quotes
+/// go, and a part already contained in the text is not repeated.
+fn append_part(out: &mut String, field: &[u8]) {
+    let field = trim(field);
+    if field.is_empty() {
+        return;
+    }
+    let start = out.len();
+    if start > 0 {
+        out.push_str(" | ");
+    }
+    let body = out.len();
+    let decoded;
+    let text: &str = match std::str::from_utf8(field) {
+        Ok(text) => text,
+        Err(_) => {
+            decoded = String::from_utf8_lossy(field);
+            &decoded
+        }
+    };
+    for (index, word) in text.split_ascii_whitespace().enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let part = &out[body..];
+    if part.is_empty() || out[..start].contains(part) {
+        out.truncate(start);
+    }
+}
+
+/// The description from the text columns.
+fn describe(record: &Record<'_>, columns: &[usize]) -> String {
+    let mut out = String::new();
+    for &column in columns {
+        append_part(&mut out, record.field(column));
+    }
+    out
+}
+
+/// All text of a continuation row.
+fn describe_all(record: &Record<'_>, skip: usize) -> String {
+    let mut out = String::new();
+    for column in 0..record.len() {
+        if column != skip {
+            append_part(&mut out, record.field(column));
+        }
+    }
+    out
+}
