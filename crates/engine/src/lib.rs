@@ -510,13 +510,18 @@ fn stream_report(
     for amount in &amounts {
         *counts.entry(*amount).or_default() += 1;
     }
-    // The most common amount; among equals the latest one.
-    let typical = amounts
-        .iter()
-        .rev()
-        .max_by_key(|amount| counts.get(amount).copied().unwrap_or(0))
-        .copied()
-        .unwrap_or(0);
+    // The most common amount (among equals the latest); for usage-based amounts the median.
+    let typical = if stream.variable {
+        let mut sorted = amounts.clone();
+        sorted.sort_unstable();
+        sorted.get(sorted.len() / 2).copied().unwrap_or(0)
+    } else {
+        amounts
+            .iter()
+            .max_by_key(|amount| counts.get(amount).copied().unwrap_or(0))
+            .copied()
+            .unwrap_or(0)
+    };
     let last = amounts.last().copied().unwrap_or(0);
     let min = amounts.iter().copied().min().unwrap_or(0);
     let max = amounts.iter().copied().max().unwrap_or(0);

@@ -165,7 +165,13 @@ fn busy_merchant(charges: &[Charge], active: &[usize], chain: &Stream) -> bool {
     let start = active.partition_point(|index| charges[*index].date < from);
     let end = active.partition_point(|index| charges[*index].date <= to);
     let in_span = end.saturating_sub(start);
-    in_span.saturating_sub(chain.members.len()) >= chain.members.len()
+    let others = in_span.saturating_sub(chain.members.len());
+    // A weekly or fortnightly slot is wide for its cycle (five or seven days of fourteen), so
+    // chance hits are common there: half as many other purchases already count as busy.
+    match chain.schedule.cadence {
+        Cadence::Weekly | Cadence::Biweekly => others * 2 >= chain.members.len(),
+        _ => others >= chain.members.len(),
+    }
 }
 
 fn spread(charges: &[Charge], members: &[usize]) -> (i64, i64) {
