@@ -13,7 +13,10 @@ fn main() {
         files.sort();
         for path in files {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if name.ends_with(".expected.json") || name.ends_with(".hints.json") || name.ends_with(".md") {
+            if name.ends_with(".expected.json")
+                || name.ends_with(".hints.json")
+                || name.ends_with(".md")
+            {
                 continue;
             }
             let bytes = std::fs::read(&path).expect("readable case");

@@ -114,8 +114,17 @@ pub fn detect(prefix: &[u8]) -> Detected {
     }
     // Mostly valid UTF-8 with a few broken bytes is damaged UTF-8, not a code page.
     let (valid, invalid) = utf8_balance(prefix);
-    if valid > 0 && valid >= invalid * 4 {
+    if valid > 0 && valid >= invalid {
         return found(Encoding::Utf8, 0, "mostly valid utf-8");
+    }
+    // Accented letters of the Latin code pages sit at 0xC0 and above; bytes that are only ever
+    // in 0x80–0xBF are the tails of UTF-8 characters whose first byte was lost.
+    if !prefix.iter().any(|&b| b >= 0xC0) {
+        return found(
+            Encoding::Utf8,
+            0,
+            "damaged utf-8: only continuation bytes are invalid",
+        );
     }
     let mut best = (Encoding::Windows1252, i64::MIN);
     for candidate in [

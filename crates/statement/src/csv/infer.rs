@@ -587,8 +587,14 @@ pub fn infer(
                 });
                 if let Some(pair) = split {
                     let (a, b) = (pair[0], pair[1]);
-                    // Money out first, unless the second column is the one with minus signs.
-                    if stats[b].negatives > 0 && stats[a].negatives == 0 {
+                    // The column with minus signs is money out; failing that the busier one,
+                    // since a statement has more payments than income.
+                    let b_is_debit = if stats[a].negatives > 0 || stats[b].negatives > 0 {
+                        stats[b].negatives > stats[a].negatives
+                    } else {
+                        stats[b].filled > stats[a].filled
+                    };
+                    if b_is_debit {
                         debit = Some(b);
                         credit = Some(a);
                     } else {
@@ -634,8 +640,8 @@ pub fn infer(
             !used(i, &taken)
                 && s.filled > 0
                 && s.filled * 10 >= data_rows.len() * 9
-                && s.flags == s.filled
-                && s.distinct.len() <= 3
+                && s.flags * 10 >= s.filled * 9
+                && s.distinct.len() <= 4
                 && candidates[i]
                     .as_ref()
                     .is_none_or(|c| c.role != NameRole::Ignore)
@@ -686,7 +692,7 @@ pub fn infer(
                             .is_none_or(|c| c.role != NameRole::Ignore))
             })
             .collect();
-        texts.sort_by_key(|&i| std::cmp::Reverse(stats[i].total_len / stats[i].filled.max(1)));
+        texts.sort_by_key(|&i| std::cmp::Reverse(stats[i].total_len));
         texts.truncate(3);
         texts.sort_unstable();
         text_columns = texts;

@@ -793,12 +793,12 @@ impl Rows {
                 row.outflow_flag,
             ));
         }
+        // Sign convention.
+        let (convention, sign_reason, guessed) =
+            self.decide_sign(hints, &mut transactions, &mut problems);
         for problem in problems {
             self.diagnose(problem);
         }
-
-        // Sign convention.
-        let (convention, sign_reason, guessed) = self.decide_sign(hints, &mut transactions);
         statement.dialect.sign_convention = Some(convention);
         statement.dialect.sign_reason = Some(sign_reason.clone());
         if guessed {
@@ -989,6 +989,7 @@ impl Rows {
         &self,
         hints: &Hints,
         transactions: &mut [(Transaction, Option<bool>)],
+        problems: &mut Vec<Diagnostic>,
     ) -> (SignConvention, String, bool) {
         let layout = &self.layout;
         let flip = |transactions: &mut [(Transaction, Option<bool>)]| {
@@ -1026,13 +1027,31 @@ impl Rows {
             finish_balances(transactions);
             return (hint, "hint".to_owned(), false);
         }
+        // A debit/credit flag column decides the sign, even over a minus in the amount (Odoo
+        // writes `-1,533.50` with `C`, and the running balance agrees with the flag).
         let flagged = transactions.iter().filter(|(_, f)| f.is_some()).count();
-        if layout.flag.is_some() && flagged > 0 && self.negatives == 0 {
+        if layout.flag.is_some() && flagged > 0 {
+            let mut unflagged = Vec::new();
             for (t, flag) in transactions.iter_mut() {
-                if let Some(out) = flag {
-                    let magnitude = t.amount.minor.saturating_abs();
-                    t.amount.minor = if *out { -magnitude } else { magnitude };
+                match flag {
+                    Some(out) => {
+                        let magnitude = t.amount.minor.saturating_abs();
+                        t.amount.minor = if *out { -magnitude } else { magnitude };
+                    }
+                    None => unflagged.push(t.source.line),
                 }
+            }
+            let column = self.column_name(layout.flag.unwrap_or(0));
+            for line in unflagged {
+                problems.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "missing-flag",
+                        format!("line {line} has no debit/credit mark in {column}; its amount was kept as written"),
+                    )
+                    .at_line(line)
+                    .with_help("check the sign of this row by hand"),
+                );
             }
             finish_balances(transactions);
             return (
@@ -1073,7 +1092,8 @@ impl Rows {
             forward.max(backward)
         };
         let (straight, flipped) = (chains(1), chains(-1));
-        if flipped > straight {
+        // One pair can add up by chance; two or more cannot reasonably.
+        if flipped > straight && flipped >= 2 {
             flip(transactions);
             finish_balances(transactions);
             return (
@@ -1139,7 +1159,11 @@ impl Rows {
                 true,
             );
         }
-        if layout.card_clue && n_nonzero > 0 && positives * 5 >= n_nonzero * 4 {
+        if layout.card_clue
+            && !layout.merchant_clue
+            && n_nonzero > 0
+            && positives * 5 >= n_nonzero * 4
+        {
             flip(transactions);
             finish_balances(transactions);
             return (

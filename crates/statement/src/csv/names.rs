@@ -151,6 +151,8 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("=ks", Ignore, C("cs")),
     ("=ss", Ignore, C("cs")),
     ("partner iban", Ignore, E),
+    ("counterparty status", Ignore, E),
+    ("address status", Ignore, E),
     ("partner account", Ignore, E),
     ("partner szamlaszama", Ignore, C("hu")),
     ("partner számlaszáma", Ignore, C("hu")),
