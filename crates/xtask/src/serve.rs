@@ -54,6 +54,8 @@ impl Server {
 pub fn content_security_policy(path: &str, host: &str) -> String {
     let connect = match path {
         "/worker.js" => format!("http://{host}{WASM_PATH}"),
+        // The benchmark page loads the wasm itself, on the main thread.
+        p if p.starts_with("/bench/") => format!("http://{host}{WASM_PATH}"),
         "/sw.js" => "'self'".to_owned(),
         _ => "'none'".to_owned(),
     };
