@@ -114,9 +114,9 @@ pub fn generate_csv(rows: usize, out: &mut impl Write) -> std::io::Result<u64> {
         balance += amount;
         line.clear();
         use std::fmt::Write as _;
-        let _ = write!(
+        let _ = writeln!(
             line,
-            "{},\"{}\",{},{}\n",
+            "{},\"{}\",{},{}",
             date.format("%d/%m/%Y"),
             description,
             cents_text(amount),
