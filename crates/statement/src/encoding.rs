@@ -114,7 +114,7 @@ pub fn detect(prefix: &[u8]) -> Detected {
     }
     // Mostly valid UTF-8 with a few broken bytes is damaged UTF-8, not a code page.
     let (valid, invalid) = utf8_balance(prefix);
-    if valid > 0 && valid >= invalid {
+    if valid > 0 && invalid <= valid * 4 {
         return found(Encoding::Utf8, 0, "mostly valid utf-8");
     }
     // Accented letters of the Latin code pages sit at 0xC0 and above; bytes that are only ever

@@ -313,6 +313,15 @@ pub fn infer(
     let delimiter = choose_delimiter(text, complete);
     let records = sample(text, delimiter, complete, SAMPLE_RECORDS);
     if records.iter().all(|r| non_empty(&r.fields) == 0) {
+        if text.iter().any(|b| !b.is_ascii_whitespace()) {
+            let detail = if complete {
+                "text with no filled-in rows".to_owned()
+            } else {
+                "text with no line break in its first 64 KiB, not a table of transactions"
+                    .to_owned()
+            };
+            return Err(not_a_statement(text, Some(detail)));
+        }
         return Err(ReadError::new(
             "empty-file",
             "the file has no text in it",

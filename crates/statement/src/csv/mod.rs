@@ -472,7 +472,7 @@ impl Rows {
             return;
         };
         let mark = layout.decimal_mark;
-        let (amount, scale) = match self.read_amount(record, mark) {
+        let (amount, scale, marked_currency) = match self.read_amount(record, mark) {
             Ok(found) => found,
             Err(message) => {
                 if self.is_summary_row(record) {
@@ -500,16 +500,19 @@ impl Rows {
             .or(layout.balance_before)
             .and_then(|column| number::parse(record.field(column), mark).ok().flatten())
             .map(|n| (n.minor, n.scale));
-        let currency = layout.currency.and_then(|column| {
-            let code = trim(record.field(column));
-            (code.len() == 3 && code.iter().all(u8::is_ascii_alphabetic)).then(|| {
-                let mut out = [0u8; 3];
-                for (slot, byte) in out.iter_mut().zip(code) {
-                    *slot = byte.to_ascii_uppercase();
-                }
-                out
+        let currency = layout
+            .currency
+            .and_then(|column| {
+                let code = trim(record.field(column));
+                (code.len() == 3 && code.iter().all(u8::is_ascii_alphabetic)).then(|| {
+                    let mut out = [0u8; 3];
+                    for (slot, byte) in out.iter_mut().zip(code) {
+                        *slot = byte.to_ascii_uppercase();
+                    }
+                    out
+                })
             })
-        });
+            .or(marked_currency);
         let id = layout
             .id
             .map(|column| trim(record.field(column)))
@@ -580,7 +583,11 @@ impl Rows {
     }
 
     /// The signed amount of a row in minor units, from one column or a debit/credit pair.
-    fn read_amount(&mut self, record: &Record<'_>, mark: u8) -> Result<(i64, u8), String> {
+    fn read_amount(
+        &mut self,
+        record: &Record<'_>,
+        mark: u8,
+    ) -> Result<(i64, u8, Option<[u8; 3]>), String> {
         let line = record.line;
         let layout = &self.layout;
         let parse = |column: usize| -> Result<Option<number::Number>, String> {
@@ -647,7 +654,7 @@ impl Rows {
         if let Some(code) = number.currency {
             self.symbol_currency.get_or_insert(code);
         }
-        Ok((number.minor, number.scale))
+        Ok((number.minor, number.scale, number.currency))
     }
 
     /// A row with an empty date and amount but some text continues the previous transaction's
@@ -836,6 +843,10 @@ impl Rows {
                     None => counts.push((code, 1)),
                 }
             }
+        }
+        // Marks in the amounts of different currencies name no single statement currency.
+        if self.layout.currency.is_none() && counts.len() > 1 {
+            return self.layout.header_currency;
         }
         counts
             .into_iter()
@@ -1151,6 +1162,30 @@ impl Rows {
             );
         }
         if n_nonzero > 0 && positives == n_nonzero && !layout.merchant_clue {
+            flip(transactions);
+            finish_balances(transactions);
+            return (
+                SignConvention::OutflowPositive,
+                "every amount is positive, as in a card export of purchases".to_owned(),
+                true,
+            );
+        }
+        // Without balances to check, a statement where nearly every row is money in is far
+        // more likely a card export of purchases than an account that only receives.
+        if straight == 0
+            && n_nonzero >= 3
+            && positives * 5 >= n_nonzero * 4
+            && !layout.merchant_clue
+        {
+            flip(transactions);
+            finish_balances(transactions);
+            return (
+                SignConvention::OutflowPositive,
+                format!("{positives} of {n_nonzero} amounts are positive, as in a card export of purchases"),
+                true,
+            );
+        }
+        if false {
             flip(transactions);
             finish_balances(transactions);
             return (
