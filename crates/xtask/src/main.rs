@@ -57,9 +57,14 @@ fn serve_command(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// The workspace root (the folder holding the top `Cargo.toml`).
+/// The workspace root (the folder holding the top `Cargo.toml`). `cargo run` sets
+/// `CARGO_MANIFEST_DIR` for the running program; the compile-time value is only a fallback,
+/// because one target dir may hold an xtask binary built from another checkout.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    Path::new(&manifest_dir)
         .ancestors()
         .nth(2)
         .expect("xtask lives two levels below the workspace root")
