@@ -277,6 +277,10 @@ pub fn best_fit(dates: &[NaiveDate], cadences: &[Cadence], rules: Rules) -> Opti
         if dates.len() as f64 > slots_in_span * (1.0 + rules.outlier_ratio) + 1.0 {
             continue;
         }
+        // Far fewer charges than slots: too many would be missed whatever the anchor.
+        if slots_in_span > dates.len() as f64 * (1.0 + rules.missed_ratio) + 2.0 {
+            continue;
+        }
         // A few anchors: the first charge may be an outlier (a one-off before the plan).
         for anchor in dates.iter().take(3) {
             let fit = fit_schedule(dates, Schedule::new(cadence, *anchor));

@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod cadence;
+mod fast_hash;
 pub mod normalise;
 pub mod report;
 pub mod streams;
@@ -20,6 +21,7 @@ pub mod verdict;
 pub use report::*;
 
 use chrono::NaiveDate;
+use fast_hash::FastMap;
 use normalise::{display_name, normalise};
 use statement::{Amount, Statement, Transaction};
 use std::collections::HashMap;
@@ -167,16 +169,16 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut merchants: Vec<Merchant> = Vec::new();
     // Distinct descriptor texts are far fewer than rows: normalise and match once per text.
-    let mut by_descriptor: HashMap<&str, u32> = HashMap::new();
-    let mut by_match_text: HashMap<String, u32> = HashMap::new();
-    let mut by_merchant_key: HashMap<String, u32> = HashMap::new();
+    let mut by_descriptor: FastMap<&str, u32> = FastMap::default();
+    let mut by_match_text: FastMap<String, u32> = FastMap::default();
+    let mut by_merchant_key: FastMap<String, u32> = FastMap::default();
 
     // De-duplication across statements: a transaction another file already had (same FITID, or
     // same day, amount and normalised descriptor) is dropped. Within one file, repeats are real.
     let multi = statements.len() > 1;
-    let mut seen_ids: HashMap<&str, u32> = HashMap::new();
-    let mut seen_all: HashMap<DedupKey, Counter> = HashMap::new();
-    let mut seen_without_id: HashMap<DedupKey, Counter> = HashMap::new();
+    let mut seen_ids: FastMap<&str, u32> = FastMap::default();
+    let mut seen_all: FastMap<DedupKey, Counter> = FastMap::default();
+    let mut seen_without_id: FastMap<DedupKey, Counter> = FastMap::default();
     let mut duplicates = 0usize;
     let mut coverage: Option<(NaiveDate, NaiveDate)> = None;
 
@@ -312,7 +314,7 @@ struct Counter {
     before: u32,
 }
 
-fn bump(map: &mut HashMap<DedupKey, Counter>, key: DedupKey, statement: u32) -> (u32, u32) {
+fn bump(map: &mut FastMap<DedupKey, Counter>, key: DedupKey, statement: u32) -> (u32, u32) {
     let counter = map.entry(key).or_insert(Counter {
         statement,
         count: 0,
@@ -327,7 +329,7 @@ fn bump(map: &mut HashMap<DedupKey, Counter>, key: DedupKey, statement: u32) -> 
     (counter.count, counter.before)
 }
 
-fn before_of(map: &HashMap<DedupKey, Counter>, key: &DedupKey, statement: u32) -> u32 {
+fn before_of(map: &FastMap<DedupKey, Counter>, key: &DedupKey, statement: u32) -> u32 {
     map.get(key).map_or(0, |counter| {
         if counter.statement == statement {
             counter.before
@@ -345,9 +347,9 @@ fn is_duplicate<'t>(
     minor: i64,
     entry: u32,
     statement: u32,
-    seen_ids: &mut HashMap<&'t str, u32>,
-    seen_all: &mut HashMap<DedupKey, Counter>,
-    seen_without_id: &mut HashMap<DedupKey, Counter>,
+    seen_ids: &mut FastMap<&'t str, u32>,
+    seen_all: &mut FastMap<DedupKey, Counter>,
+    seen_without_id: &mut FastMap<DedupKey, Counter>,
 ) -> bool {
     let key = (transaction.date, minor, entry);
     match transaction.id.as_deref().filter(|id| !id.is_empty()) {
@@ -375,8 +377,8 @@ fn classify(
     description: &str,
     entries: &mut Vec<Entry>,
     merchants: &mut Vec<Merchant>,
-    by_match_text: &mut HashMap<String, u32>,
-    by_merchant_key: &mut HashMap<String, u32>,
+    by_match_text: &mut FastMap<String, u32>,
+    by_merchant_key: &mut FastMap<String, u32>,
 ) -> u32 {
     let normalised = normalise(description);
     if let Some(entry) = by_match_text.get(&normalised.match_text) {

@@ -52,6 +52,9 @@ pub struct Found {
     pub netted_with: HashMap<usize, usize>,
 }
 
+/// Above this many same-amount chains in one merchant, price changes are not looked for.
+const MAX_CHAINS_TO_MERGE: usize = 64;
+
 /// How long after a charge a refund of the same amount is taken to undo it.
 const REFUND_WINDOW_DAYS: i64 = 75;
 
@@ -186,12 +189,23 @@ fn spread(charges: &[Charge], members: &[usize]) -> (i64, i64) {
 }
 
 fn net_refunds(charges: &[Charge], netted_with: &mut HashMap<usize, usize>) {
+    // Only amounts that come back as credits can be netted; most merchants have none.
+    let refunded: std::collections::HashSet<i64> = charges
+        .iter()
+        .filter(|c| c.minor > 0)
+        .map(|c| c.minor)
+        .collect();
+    if refunded.is_empty() {
+        return;
+    }
     let mut open: HashMap<i64, Vec<usize>> = HashMap::new();
     for (index, charge) in charges.iter().enumerate() {
         if charge.minor < 0 {
-            open.entry(charge.minor.saturating_neg())
-                .or_default()
-                .push(index);
+            if refunded.contains(&charge.minor.saturating_neg()) {
+                open.entry(charge.minor.saturating_neg())
+                    .or_default()
+                    .push(index);
+            }
         } else if charge.minor > 0 {
             // The latest earlier charge of the same amount within the window.
             let Some(candidates) = open.get_mut(&charge.minor) else {
@@ -317,6 +331,11 @@ fn amounts_close(old: i64, new: i64) -> bool {
 /// the earlier chain's next slot (or the one after), every charge on the earlier schedule. That
 /// is a price change: two or more consecutive charges at the new price.
 fn merge_price_changes(charges: &[Charge], chains: &mut Vec<Stream>) {
+    // Hundreds of chains in one merchant are coincidences in a shop's prices, not plans whose
+    // price changed; the pairwise search would only cost time there.
+    if chains.len() > MAX_CHAINS_TO_MERGE {
+        return;
+    }
     let mut merged = true;
     while merged {
         merged = false;
@@ -376,38 +395,37 @@ fn merge_price_changes(charges: &[Charge], chains: &mut Vec<Stream>) {
 }
 
 /// A single charge at a new amount on a chain's next slot continues the chain (a price change
-/// not yet confirmed by a second charge).
+/// not yet confirmed by a second charge). Only the merchant's latest loose charge can be that
+/// newest renewal: anything later would make it a one-off.
 fn attach_trailing_charges(
     charges: &[Charge],
     active: &[usize],
     chains: &mut [Stream],
     in_chain: &mut [bool],
 ) {
+    let Some(latest) = active
+        .iter()
+        .copied()
+        .filter(|index| !in_chain[*index])
+        .max_by_key(|index| charges[*index].date)
+    else {
+        return;
+    };
     for chain in chains.iter_mut() {
         let (Some(&last), Some(&last_slot)) = (chain.members.last(), chain.slots.last()) else {
             continue;
         };
         let tolerance = cadence::tolerance(chain.schedule.cadence);
-        let candidate = active.iter().copied().find(|index| {
-            !in_chain[*index] && charges[*index].date > charges[last].date && {
-                let (k, distance) = chain.schedule.nearest(charges[*index].date);
-                k == last_slot + 1
-                    && distance.abs() <= tolerance
-                    && amounts_close(charges[last].minor, charges[*index].minor)
-            }
-        });
-        if let Some(index) = candidate {
-            // Only when it is the merchant's last charge on that schedule: anything later
-            // would make it a one-off rather than the newest renewal.
-            let later_exists = active
-                .iter()
-                .any(|other| charges[*other].date > charges[index].date && !in_chain[*other]);
-            if later_exists {
-                continue;
-            }
-            in_chain[index] = true;
-            chain.members.push(index);
+        let (k, distance) = chain.schedule.nearest(charges[latest].date);
+        if charges[latest].date > charges[last].date
+            && k == last_slot + 1
+            && distance.abs() <= tolerance
+            && amounts_close(charges[last].minor, charges[latest].minor)
+        {
+            in_chain[latest] = true;
+            chain.members.push(latest);
             chain.slots.push(last_slot + 1);
+            return;
         }
     }
 }
