@@ -1,8 +1,11 @@
 //! Cancellation guides, compiled in from `guides/*.toml` at build time (see `guides/README.md`).
 //!
 //! **Architecture Invariant:** no text is parsed at run time. `build.rs` turns every guide file
-//! into `static` data, including the descriptor patterns already split into words, so the wasm
-//! carries only string constants and slices.
+//! into static data: one string holding all the text, the byte length of every piece, and the
+//! counts and enum codes of every list, including the descriptor patterns already split into
+//! words and sorted. On first use the library cuts that string into `&'static str` pieces (no
+//! splitting or searching, just the recorded lengths); see `src/data.rs` for why this form
+//! rather than static `&str` tables.
 //!
 //! ```
 //! let guide = guides::get("openai-api").expect("the openai-api guide is compiled in");
@@ -18,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod data;
 mod matching;
 mod search;
 pub mod validate;
@@ -331,15 +335,9 @@ impl Category {
     }
 }
 
-mod data {
-    use super::*;
-    use crate::matching::Pattern;
-    include!(concat!(env!("OUT_DIR"), "/guides_data.rs"));
-}
-
 /// Every compiled-in guide, sorted by id.
 pub fn all() -> &'static [Guide] {
-    data::GUIDES
+    data::guides()
 }
 
 /// The guide with this id.

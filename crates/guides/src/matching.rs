@@ -5,7 +5,7 @@
 use crate::{data, Guide};
 use serde::Serialize;
 
-/// One pre-normalised pattern. The compiled-in index (`data::PATTERNS`, written by build.rs)
+/// One pre-normalised pattern. The compiled-in index (`data::patterns()`, from build.rs)
 /// uses `&'static str` words; the validator builds the same index at run time from any guides,
 /// with owned words, so both go through one matcher.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,10 +57,11 @@ pub struct DescriptorMatch {
 /// ```
 pub fn match_descriptor(descriptor: &str) -> Option<DescriptorMatch> {
     let descriptor_words = crate::words(descriptor);
-    let outcome = best_match(data::PATTERNS, &descriptor_words)?;
-    let pattern = data::PATTERNS.get(outcome.pattern)?;
+    let patterns = data::patterns();
+    let outcome = best_match(patterns, &descriptor_words)?;
+    let pattern = patterns.get(outcome.pattern)?;
     Some(DescriptorMatch {
-        guide: data::GUIDES.get(pattern.guide)?,
+        guide: data::guides().get(pattern.guide)?,
         pattern: pattern.text,
         confidence: outcome.confidence,
     })
@@ -375,8 +376,8 @@ mod tests {
     fn the_compiled_index_equals_one_built_at_run_time() {
         let owned = owned_patterns(crate::all());
         let built = borrow_patterns(&owned);
-        assert_eq!(built.len(), data::PATTERNS.len());
-        for (runtime, compiled) in built.iter().zip(data::PATTERNS) {
+        assert_eq!(built.len(), data::patterns().len());
+        for (runtime, compiled) in built.iter().zip(data::patterns()) {
             assert_eq!(runtime.words, compiled.words);
             assert_eq!(
                 (runtime.guide, runtime.exclude, runtime.text, runtime.chars),

@@ -1,0 +1,362 @@
+//! Decodes the compact guide data written by build.rs into `&'static` guides, once.
+//!
+//! Nothing here parses text: build.rs has already split every string and counted every list,
+//! so decoding only cuts each of the three `TEXTS` at the recorded lengths and reads counts
+//! and enum codes from `SHAPE` (the layout is described in build.rs). Why not static `&str`
+//! tables: in wasm each costs 8 bytes of near-random pointer, which gzip cannot shrink;
+//! measured on 93 guides that form added 138 KB gzipped against about 117 KB for this one. The guides and the pattern index are built on first use and kept for the life of
+//! the program (a few hundred kilobytes, allocated once).
+
+use crate::matching::Pattern;
+use crate::{
+    Alternative, Billing, Cadence, Category, Channel, Descriptors, Faq, Gotcha, Guide, Severity,
+    Step,
+};
+use std::sync::OnceLock;
+
+mod generated {
+    use crate::{Billing, Cadence, Category, Channel, Severity};
+    include!(concat!(env!("OUT_DIR"), "/guides_data.rs"));
+}
+
+pub(crate) struct Decoded {
+    pub guides: &'static [Guide],
+    pub patterns: &'static [Pattern<'static, &'static str>],
+    /// Whether every string and shape entry was read exactly: false means build.rs and this
+    /// decoder disagree (a bug, caught by the tests, which are its only reader).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub exact: bool,
+}
+
+/// The compiled-in guides, sorted by id.
+pub(crate) fn guides() -> &'static [Guide] {
+    decoded().guides
+}
+
+/// The descriptor index, sorted by pattern words.
+pub(crate) fn patterns() -> &'static [Pattern<'static, &'static str>] {
+    decoded().patterns
+}
+
+pub(crate) fn decoded() -> &'static Decoded {
+    static DECODED: OnceLock<Decoded> = OnceLock::new();
+    DECODED.get_or_init(decode)
+}
+
+/// The string streams, as build.rs numbers them.
+#[derive(Clone, Copy)]
+enum Kind {
+    Url = 0,
+    Short = 1,
+    Prose = 2,
+}
+
+/// One string stream: its text and the LEB128 byte lengths of its pieces.
+struct Stream {
+    text: &'static str,
+    lengths: Leb128,
+    position: usize,
+}
+
+/// Unsigned LEB128 numbers, one after another.
+struct Leb128 {
+    bytes: &'static [u8],
+    position: usize,
+}
+
+impl Leb128 {
+    fn next(&mut self) -> Option<usize> {
+        let mut value = 0usize;
+        let mut shift = 0u32;
+        loop {
+            let byte = *self.bytes.get(self.position)?;
+            self.position += 1;
+            value |= usize::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+            shift += 7;
+            if shift >= usize::BITS {
+                return None;
+            }
+        }
+    }
+
+    fn at_end(&self) -> bool {
+        self.position == self.bytes.len()
+    }
+
+    fn bytes_left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.position)
+    }
+}
+
+/// Reads strings and numbers in order. Running out or a bad cut yields empty values and
+/// clears `exact` instead of panicking.
+struct Reader {
+    streams: [Stream; 3],
+    shape: Leb128,
+    exact: bool,
+}
+
+impl Reader {
+    fn new() -> Reader {
+        let stream = |kind: Kind| Stream {
+            text: generated::TEXTS[kind as usize],
+            lengths: Leb128 {
+                bytes: generated::LENGTHS[kind as usize],
+                position: 0,
+            },
+            position: 0,
+        };
+        Reader {
+            streams: [stream(Kind::Url), stream(Kind::Short), stream(Kind::Prose)],
+            shape: Leb128 {
+                bytes: generated::SHAPE,
+                position: 0,
+            },
+            exact: true,
+        }
+    }
+
+    fn string(&mut self, kind: Kind) -> &'static str {
+        let stream = &mut self.streams[kind as usize];
+        let text: &'static str = stream.text;
+        let piece = stream.lengths.next().and_then(|length| {
+            let end = stream.position.checked_add(length)?;
+            let piece = text.get(stream.position..end)?;
+            stream.position = end;
+            Some(piece)
+        });
+        piece.unwrap_or_else(|| {
+            self.exact = false;
+            ""
+        })
+    }
+
+    fn number(&mut self) -> usize {
+        self.shape.next().unwrap_or_else(|| {
+            self.exact = false;
+            0
+        })
+    }
+
+    fn code<T: Copy>(&mut self, codes: &[T], fallback: T) -> T {
+        let index = self.number();
+        match codes.get(index) {
+            Some(value) => *value,
+            None => {
+                self.exact = false;
+                fallback
+            }
+        }
+    }
+
+    /// A count then that many strings. The count comes from build.rs, but it is capped by
+    /// what is left to read, so even corrupt data cannot make this allocate without bound.
+    fn strings(&mut self, kind: Kind) -> &'static [&'static str] {
+        let count = self.count();
+        let values: Vec<&'static str> = (0..count).map(|_| self.string(kind)).collect();
+        leak(values)
+    }
+
+    fn codes<T: Copy>(&mut self, codes: &[T], fallback: T) -> &'static [T] {
+        let count = self.count();
+        let values: Vec<T> = (0..count).map(|_| self.code(codes, fallback)).collect();
+        leak(values)
+    }
+
+    /// A list length, at most the number of shape and length bytes left: every list entry
+    /// reads at least one of them, so a larger count can only come from corrupt data.
+    fn count(&mut self) -> usize {
+        let count = self.number();
+        let left = self.shape.bytes_left()
+            + self
+                .streams
+                .iter()
+                .map(|stream| stream.lengths.bytes_left())
+                .sum::<usize>();
+        if count > left {
+            self.exact = false;
+            return 0;
+        }
+        count
+    }
+
+    fn at_end(&self) -> bool {
+        self.shape.at_end()
+            && self
+                .streams
+                .iter()
+                .all(|stream| stream.lengths.at_end() && stream.position == stream.text.len())
+    }
+}
+
+/// Empty lists cost no allocation; others live as long as the program, like static data.
+fn leak<T>(values: Vec<T>) -> &'static [T] {
+    if values.is_empty() {
+        return &[];
+    }
+    Vec::leak(values)
+}
+
+fn decode() -> Decoded {
+    let mut reader = Reader::new();
+    let mut guides = Vec::with_capacity(generated::GUIDE_COUNT);
+    for _ in 0..generated::GUIDE_COUNT {
+        guides.push(read_guide(&mut reader));
+    }
+    let pattern_count = reader.count();
+    let mut patterns = Vec::with_capacity(pattern_count);
+    for _ in 0..pattern_count {
+        let guide = reader.number();
+        let exclude = reader.number() != 0;
+        let text = reader.string(Kind::Short);
+        let words = reader.strings(Kind::Short);
+        let chars = words.iter().map(|word| word.chars().count()).sum();
+        patterns.push(Pattern {
+            words,
+            guide,
+            exclude,
+            text,
+            chars,
+        });
+    }
+    let exact = reader.exact && pattern_count == generated::PATTERN_COUNT && reader.at_end();
+    Decoded {
+        guides: leak(guides),
+        patterns: leak(patterns),
+        exact,
+    }
+}
+
+fn read_guide(reader: &mut Reader) -> Guide {
+    use Kind::{Prose, Short, Url};
+    let id = reader.string(Short);
+    let name = reader.string(Short);
+    let summary = reader.string(Prose);
+    let last_reviewed = reader.string(Short);
+    let data = reader.string(Prose);
+    let refunds = reader.string(Prose);
+    let category = reader.code(generated::CATEGORY_CODES, Category::Other);
+    let billing = reader.code(generated::BILLING_CODES, Billing::Prepaid);
+    let aliases = reader.strings(Short);
+    let cadences = reader.codes(generated::CADENCE_CODES, Cadence::Monthly);
+    let billed_via = reader.codes(generated::CHANNEL_CODES, Channel::Direct);
+    let descriptors = Descriptors {
+        match_patterns: reader.strings(Short),
+        exclude: reader.strings(Short),
+        examples: reader.strings(Short),
+    };
+    let before_you_start = reader.strings(Prose);
+    let step_count = reader.count();
+    let steps: Vec<Step> = (0..step_count)
+        .map(|_| {
+            let title = reader.string(Short);
+            let text = reader.string(Prose);
+            let url = (reader.number() != 0).then(|| reader.string(Url));
+            Step { title, text, url }
+        })
+        .collect();
+    let gotcha_count = reader.count();
+    let gotchas: Vec<Gotcha> = (0..gotcha_count)
+        .map(|_| {
+            let id = reader.string(Short);
+            let title = reader.string(Short);
+            let text = reader.string(Prose);
+            let severity = reader.code(generated::SEVERITY_CODES, Severity::Caution);
+            let step = u32::try_from(reader.number())
+                .ok()
+                .filter(|step| *step != 0);
+            let explains_charges = reader.number() != 0;
+            Gotcha {
+                id,
+                severity,
+                title,
+                text,
+                step,
+                explains_charges,
+            }
+        })
+        .collect();
+    let alternative_count = reader.count();
+    let alternatives: Vec<Alternative> = (0..alternative_count)
+        .map(|_| Alternative {
+            title: reader.string(Short),
+            text: reader.string(Prose),
+        })
+        .collect();
+    let faq_count = reader.count();
+    let faq: Vec<Faq> = (0..faq_count)
+        .map(|_| Faq {
+            q: reader.string(Short),
+            a: reader.string(Prose),
+        })
+        .collect();
+    let related = reader.strings(Short);
+    let sources = reader.strings(Url);
+    Guide {
+        id,
+        name,
+        aliases,
+        category,
+        summary,
+        billing,
+        cadences,
+        billed_via,
+        last_reviewed,
+        descriptors,
+        before_you_start,
+        steps: leak(steps),
+        gotchas: leak(gotchas),
+        data,
+        refunds,
+        alternatives: leak(alternatives),
+        faq: leak(faq),
+        related,
+        sources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leb128_reads_what_build_rs_writes() {
+        let mut numbers = Leb128 {
+            bytes: &[0, 0x7f, 0x80, 0x01, 0xe5, 0x8e, 0x26, 0x80],
+            position: 0,
+        };
+        assert_eq!(
+            [
+                numbers.next(),
+                numbers.next(),
+                numbers.next(),
+                numbers.next()
+            ],
+            [Some(0), Some(127), Some(128), Some(624_485)]
+        );
+        assert_eq!(
+            numbers.next(),
+            None,
+            "a truncated number is none, not a panic"
+        );
+        let mut endless = Leb128 {
+            bytes: &[0xff; 20],
+            position: 0,
+        };
+        assert_eq!(endless.next(), None);
+    }
+
+    #[test]
+    fn the_data_decodes_exactly() {
+        let decoded = decoded();
+        assert!(
+            decoded.exact,
+            "build.rs and src/data.rs disagree on the layout of the guide data"
+        );
+        assert_eq!(decoded.guides.len(), generated::GUIDE_COUNT);
+        assert_eq!(decoded.patterns.len(), generated::PATTERN_COUNT);
+    }
+}
