@@ -140,45 +140,45 @@ const REGION_CODES: &[&str] = &[
 ];
 
 /// Cities that card networks print after the merchant (Amex glues them to the last word).
-const CITIES: &[&str] = &[
-    "SAN FRANCISCO",
-    "LOS GATOS",
-    "LOS ANGELES",
-    "NEW YORK",
-    "SAN JOSE",
-    "SAN MATEO",
-    "SAN DIEGO",
-    "MOUNTAIN VIEW",
-    "MENLO PARK",
-    "PALO ALTO",
-    "SANTA MONICA",
-    "SUNNYVALE",
-    "CUPERTINO",
-    "OAKLAND",
-    "SEATTLE",
-    "REDMOND",
-    "BURBANK",
-    "CHICAGO",
-    "BOSTON",
-    "AUSTIN",
-    "DENVER",
-    "ATLANTA",
-    "MIAMI",
-    "DALLAS",
-    "HOUSTON",
-    "PHOENIX",
-    "PORTLAND",
-    "DUBLIN",
-    "LONDON",
-    "AMSTERDAM",
-    "LUXEMBOURG",
-    "STOCKHOLM",
-    "BERLIN",
-    "MUNICH",
-    "MUENCHEN",
-    "PARIS",
-    "TORONTO",
-    "VANCOUVER",
+const CITIES: &[&[&str]] = &[
+    &["SAN", "FRANCISCO"],
+    &["LOS", "GATOS"],
+    &["LOS", "ANGELES"],
+    &["NEW", "YORK"],
+    &["SAN", "JOSE"],
+    &["SAN", "MATEO"],
+    &["SAN", "DIEGO"],
+    &["MOUNTAIN", "VIEW"],
+    &["MENLO", "PARK"],
+    &["PALO", "ALTO"],
+    &["SANTA", "MONICA"],
+    &["SUNNYVALE"],
+    &["CUPERTINO"],
+    &["OAKLAND"],
+    &["SEATTLE"],
+    &["REDMOND"],
+    &["BURBANK"],
+    &["CHICAGO"],
+    &["BOSTON"],
+    &["AUSTIN"],
+    &["DENVER"],
+    &["ATLANTA"],
+    &["MIAMI"],
+    &["DALLAS"],
+    &["HOUSTON"],
+    &["PHOENIX"],
+    &["PORTLAND"],
+    &["DUBLIN"],
+    &["LONDON"],
+    &["AMSTERDAM"],
+    &["LUXEMBOURG"],
+    &["STOCKHOLM"],
+    &["BERLIN"],
+    &["MUNICH"],
+    &["MUENCHEN"],
+    &["PARIS"],
+    &["TORONTO"],
+    &["VANCOUVER"],
 ];
 
 /// Takes a descriptor apart. Never fails; an empty or all-noise descriptor gives empty keys.
@@ -363,8 +363,7 @@ fn strip_region_tail(words: &mut Vec<String>) {
 /// Drops a known city at the end, also when it is glued to the word before it
 /// (`SUBSSAN FRANCISCO` → `SUBS`).
 fn strip_city_tail(words: &mut Vec<String>) {
-    for city in CITIES {
-        let city_words: Vec<&str> = city.split(' ').collect();
+    for city_words in CITIES {
         let n = city_words.len();
         let tail_start = words.len().saturating_sub(n);
         // Whole words.
