@@ -93,16 +93,24 @@ pub fn choose_delimiter(text: &[u8], complete: bool) -> u8 {
                 *counts.entry(record.fields.len()).or_insert(0usize) += 1;
             }
         }
-        // Near-equal counts belong together: ragged rows differ by a trailing delimiter.
+        // Rows with exactly the same count score fully; a count off by one (a trailing
+        // delimiter) scores half, so a stray delimiter inside text cannot win by ragged luck.
         let score = counts
             .keys()
             .map(|&n| {
-                let rows: usize = counts
+                let weight = (n - 1).min(12);
+                counts
                     .iter()
-                    .filter(|(&m, _)| m + 1 >= n && m <= n + 1)
-                    .map(|(_, &c)| c)
-                    .sum();
-                rows * (n - 1).min(12)
+                    .map(|(&m, &c)| {
+                        if m == n {
+                            2 * c * weight
+                        } else if m + 1 == n || m == n + 1 {
+                            c * weight
+                        } else {
+                            0
+                        }
+                    })
+                    .sum::<usize>()
             })
             .max()
             .unwrap_or(0);
