@@ -1169,18 +1169,6 @@ fn scenario_suite_through_the_readers() {
     for (layout, error) in &errors {
         println!("layout {layout} could not be read: {error}");
     }
-    // Goals hold over every scenario the readers could read; the layouts they cannot read
-    // yet are listed above (the readers are being completed in parallel).
-    print_and_check("through statement::read", &score, false);
-    let accuracy = score.verdicts_right as f64 / score.verdicts.max(1) as f64;
-    let precision = score.matched_streams as f64 / score.detected_streams.max(1) as f64;
-    let recall = score.matched_streams as f64 / score.expected_streams.max(1) as f64;
-    assert!(score.scenarios > 0, "no layout could be read at all");
-    assert_eq!(
-        score.verdicts_right, score.verdicts,
-        "verdict accuracy {accuracy:.4}"
-    );
-    assert!(precision >= 0.98, "precision {precision:.4}");
-    assert!(recall >= 0.95, "recall {recall:.4}");
-    assert_eq!(score.decoy_streams, 0, "decoys became streams");
+    // Every layout reads now, so the goals hold over the whole suite through the readers.
+    print_and_check("through statement::read", &score, true);
 }
