@@ -2,6 +2,7 @@
 //! distance), ranked by how well the best name matched.
 
 use crate::{all, Guide};
+use std::sync::OnceLock;
 
 /// Queries longer than this are cut, so a pasted paragraph cannot make the edit distance slow.
 const MAX_QUERY_CHARS: usize = 64;
@@ -17,23 +18,61 @@ const MAX_QUERY_CHARS: usize = 64;
 /// assert!(found.iter().all(|guide| !guide.id.is_empty()));
 /// ```
 pub fn search(query: &str) -> Vec<&'static Guide> {
-    search_in(all(), query)
+    // Names are lower-cased and split once, on the first search.
+    static INDEX: OnceLock<Vec<Entry>> = OnceLock::new();
+    let guides = all();
+    let index = INDEX.get_or_init(|| build_index(guides));
+    search_with(guides, index, query)
 }
 
-pub(crate) fn search_in<'g>(guides: &'g [Guide], query: &str) -> Vec<&'g Guide> {
+/// Search over any guides (the tests use in-memory ones).
+#[cfg(test)]
+fn search_in<'g>(guides: &'g [Guide], query: &str) -> Vec<&'g Guide> {
+    search_with(guides, &build_index(guides), query)
+}
+
+/// One searchable name (the name, an alias or the id), lower-cased.
+struct Name {
+    words: Vec<Vec<char>>,
+    joined: Vec<char>,
+}
+
+struct Entry {
+    names: Vec<Name>,
+}
+
+fn build_index(guides: &[Guide]) -> Vec<Entry> {
+    guides
+        .iter()
+        .map(|guide| Entry {
+            names: std::iter::once(guide.name)
+                .chain(guide.aliases.iter().copied())
+                .chain(std::iter::once(guide.id))
+                .map(|name| {
+                    let words = lower_words(name);
+                    let joined = words.concat();
+                    Name { words, joined }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn search_with<'g>(guides: &'g [Guide], index: &[Entry], query: &str) -> Vec<&'g Guide> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
     let query_words = lower_words(&query);
     if query_words.is_empty() {
         return Vec::new();
     }
+    let query_joined = query_words.concat();
     let mut scored: Vec<(u32, &Guide)> = guides
         .iter()
-        .filter_map(|guide| {
-            let names = std::iter::once(guide.name)
-                .chain(guide.aliases.iter().copied())
-                .chain(std::iter::once(guide.id));
-            let best = names
-                .map(|name| score(&query_words, name))
+        .zip(index)
+        .filter_map(|(guide, entry)| {
+            let best = entry
+                .names
+                .iter()
+                .map(|name| score(&query_words, &query_joined, name))
                 .max()
                 .unwrap_or(0);
             (best > 0).then_some((best, guide))
@@ -43,34 +82,33 @@ pub(crate) fn search_in<'g>(guides: &'g [Guide], query: &str) -> Vec<&'g Guide> 
     scored.into_iter().map(|(_, guide)| guide).collect()
 }
 
-fn lower_words(text: &str) -> Vec<String> {
+fn lower_words(text: &str) -> Vec<Vec<char>> {
     crate::words(text)
         .into_iter()
-        .map(|word| word.to_lowercase())
+        .map(|word| word.to_lowercase().chars().collect())
         .collect()
 }
 
 /// How well the query matches one name; 0 when it does not.
-fn score(query_words: &[String], name: &str) -> u32 {
-    let name_words = lower_words(name);
-    let query_joined: String = query_words.concat();
-    let name_joined: String = name_words.concat();
+fn score(query_words: &[Vec<char>], query_joined: &[char], name: &Name) -> u32 {
+    let name_joined = &name.joined;
     if name_joined.is_empty() {
         return 0;
     }
-    if query_joined == name_joined {
+    if query_joined == name_joined.as_slice() {
         return 100;
     }
-    if name_joined.starts_with(&query_joined) {
+    if name_joined.starts_with(query_joined) {
         // The less of the name is left over, the better: "openai" is closer to "OpenAI API"
         // than to "OpenAI ChatGPT".
-        let left_over = name_joined.chars().count() - query_joined.chars().count();
+        let left_over = name_joined.len() - query_joined.len();
         return 90 - (left_over / 2).min(9) as u32;
     }
     // Every query word must find a name word; the weakest one decides the score.
     let mut weakest = u32::MAX;
     for query_word in query_words {
-        let best = name_words
+        let best = name
+            .words
             .iter()
             .map(|name_word| word_score(query_word, name_word))
             .max()
@@ -80,32 +118,32 @@ fn score(query_words: &[String], name: &str) -> u32 {
     if weakest > 0 {
         return weakest;
     }
-    if query_joined.chars().count() >= 3 && name_joined.contains(&query_joined) {
+    if query_joined.len() >= 3
+        && name_joined
+            .windows(query_joined.len())
+            .any(|window| window == query_joined)
+    {
         return 40;
     }
-    if within_typos(&query_joined, &name_joined) {
+    if within_typos(query_joined, name_joined) {
         return 30;
     }
     0
 }
 
-fn word_score(query_word: &str, name_word: &str) -> u32 {
+fn word_score(query_word: &[char], name_word: &[char]) -> u32 {
     if query_word == name_word {
         80
     } else if name_word.starts_with(query_word) {
         70
     } else if within_typos(query_word, name_word) {
         50
-    } else if query_word.chars().count() >= 5
-        && name_word.chars().count() > query_word.chars().count()
+    } else if query_word.len() >= 5
+        && name_word.len() > query_word.len()
+        && within_typos(query_word, &name_word[..query_word.len()])
     {
         // A misspelt prefix of a long word ("spotif" typed as "spotf").
-        let prefix: String = name_word.chars().take(query_word.chars().count()).collect();
-        if within_typos(query_word, &prefix) {
-            45
-        } else {
-            0
-        }
+        45
     } else {
         0
     }
@@ -113,9 +151,8 @@ fn word_score(query_word: &str, name_word: &str) -> u32 {
 
 /// Whether `left` is within the typo budget of `right`: one edit from five characters, two
 /// from nine; shorter words must be exact.
-fn within_typos(left: &str, right: &str) -> bool {
-    let length = left.chars().count().min(right.chars().count());
-    let budget = match length {
+fn within_typos(left: &[char], right: &[char]) -> bool {
+    let budget = match left.len().min(right.len()) {
         0..=4 => return false,
         5..=8 => 1,
         _ => 2,
@@ -124,14 +161,28 @@ fn within_typos(left: &str, right: &str) -> bool {
 }
 
 /// Levenshtein distance, giving up (returning `budget + 1`) once it must exceed `budget`.
-fn edit_distance(left: &str, right: &str, budget: usize) -> usize {
-    let left: Vec<char> = left.chars().collect();
-    let right: Vec<char> = right.chars().collect();
+fn edit_distance(left: &[char], right: &[char], budget: usize) -> usize {
     if left.len().abs_diff(right.len()) > budget {
         return budget + 1;
     }
-    let mut previous: Vec<usize> = (0..=right.len()).collect();
-    let mut current = vec![0; right.len() + 1];
+    // Two rows on the stack for the usual short names; long ones (rare) allocate.
+    const STACK: usize = 64;
+    let mut previous_stack = [0usize; STACK + 1];
+    let mut current_stack = [0usize; STACK + 1];
+    let (mut previous_heap, mut current_heap);
+    let (mut previous, mut current): (&mut [usize], &mut [usize]) = if right.len() <= STACK {
+        (
+            &mut previous_stack[..=right.len()],
+            &mut current_stack[..=right.len()],
+        )
+    } else {
+        previous_heap = vec![0; right.len() + 1];
+        current_heap = vec![0; right.len() + 1];
+        (&mut previous_heap, &mut current_heap)
+    };
+    for (column, cell) in previous.iter_mut().enumerate() {
+        *cell = column;
+    }
     for (row, left_char) in left.iter().enumerate() {
         current[0] = row + 1;
         let mut row_minimum = current[0];
@@ -239,8 +290,11 @@ mod tests {
 
     #[test]
     fn edit_distance_is_bounded() {
-        assert_eq!(edit_distance("kitten", "sitting", 3), 3);
-        assert_eq!(edit_distance("kitten", "sitting", 1), 2);
-        assert_eq!(edit_distance("", "abc", 5), 3);
+        let chars = |text: &str| text.chars().collect::<Vec<char>>();
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting"), 3), 3);
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting"), 1), 2);
+        assert_eq!(edit_distance(&chars(""), &chars("abc"), 5), 3);
+        let long = chars(&"ab".repeat(50));
+        assert_eq!(edit_distance(&long, &long[1..], 2), 1);
     }
 }
