@@ -1,14 +1,26 @@
 // The module Web Worker that owns the wasm engine. It receives File objects, streams them with
 // File.stream() into the wasm reader chunk by chunk, and posts back progress and the report.
 // Nothing here sends data anywhere: the CSP for this script allows fetching the .wasm only.
+//
+// Protocol: every request is `{ id, type, ... }` and gets exactly one `{ id, ok, result }` or
+// `{ id, ok: false, error: { code, message } }`; reading also posts `{ id, type: 'progress' }`.
+// A wasm trap (a `WebAssembly.RuntimeError`) leaves the module in an unknown state, so the
+// worker answers `{ type: 'crashed' }` and the page replaces it with a fresh one.
 
-import init, { Workspace } from './pkg/spendrein_wasm.js';
+import init, { Workspace, guide, guide_index, guide_categories, search_guides } from './pkg/spendrein_wasm.js';
 
 const ready = init();
 let workspace = null;
+// The File objects behind the statements in the workspace, index for index, so a statement
+// can be read again with new hints. The bytes stay in the browser's file handle, not here.
+let held = [];
+// Workspace requests run one at a time, in order; guide look-ups do not touch the workspace
+// and are answered at once, even while a large file is being read.
+let queue = Promise.resolve();
 
-async function readFile(file) {
-  workspace.begin(file.name, undefined);
+const PROGRESS_INTERVAL_MS = 100;
+
+async function stream(id, file, position, count) {
   let bytes = 0;
   let lastPost = 0;
   const reader = file.stream().getReader();
@@ -18,30 +30,103 @@ async function readFile(file) {
     workspace.push(value);
     bytes += value.byteLength;
     const now = performance.now();
-    if (now - lastPost > 100) {
+    if (now - lastPost > PROGRESS_INTERVAL_MS) {
       lastPost = now;
-      postMessage({ type: 'progress', name: file.name, bytes, total: file.size });
+      postMessage({ id, type: 'progress', name: file.name, bytes, total: file.size, position, count });
     }
   }
+  postMessage({ id, type: 'progress', name: file.name, bytes, total: file.size, position, count });
   return workspace.end();
 }
 
-self.addEventListener('message', async ({ data }) => {
+// A file the browser cannot read to the end (moved, changed, unreadable) is a failure of that
+// file only; a wasm trap is passed on, as the module cannot be trusted after it.
+async function streamOrAbort(id, file, position, count) {
   try {
-    await ready;
-    workspace ??= new Workspace();
-    if (data.type === 'read') {
-      const failures = [];
-      for (const file of data.files) {
-        const ended = await readFile(file);
-        if (!ended.ok) failures.push({ name: file.name, error: ended.error });
-      }
-      const report = workspace.analyse(data.cancellations ?? [], data.today);
-      postMessage({ type: 'report', report, failures });
-    } else if (data.type === 'clear') {
-      workspace.clear();
-    }
+    return await stream(id, file, position, count);
   } catch (error) {
-    postMessage({ type: 'error', code: error.code ?? 'internal', message: String(error.message ?? error) });
+    if (error instanceof WebAssembly.RuntimeError) throw error;
+    workspace.abort();
+    return {
+      ok: false,
+      error: {
+        code: 'unreadable',
+        message: `the browser could not read the file (${error?.name ?? 'error'})`,
+        help: 'choose the file again; if it was moved or changed since you picked it, pick the new copy',
+      },
+    };
+  }
+}
+
+function analyse(id, cancellations, today) {
+  postMessage({ id, type: 'progress', phase: 'analysing' });
+  return workspace.analyse(cancellations ?? [], today);
+}
+
+const workspaceHandlers = {
+  async read({ id, files, cancellations, today }) {
+    const failures = [];
+    for (const [position, file] of files.entries()) {
+      workspace.begin(file.name, undefined);
+      const ended = await streamOrAbort(id, file, position, files.length);
+      if (ended.ok) held[ended.index] = file;
+      else failures.push({ name: file.name, error: ended.error });
+    }
+    return { report: analyse(id, cancellations, today), failures };
+  },
+  async reread({ id, index, hints, cancellations, today }) {
+    const file = held[index];
+    if (!file) throw Object.assign(new Error(`no statement at index ${index}`), { code: 'bad-index' });
+    workspace.begin_reread(index, file.name, hints ?? undefined);
+    const ended = await streamOrAbort(id, file, 0, 1);
+    const failures = ended.ok ? [] : [{ name: file.name, error: ended.error }];
+    return { report: analyse(id, cancellations, today), failures };
+  },
+  async remove({ id, index, cancellations, today }) {
+    workspace.remove(index);
+    held.splice(index, 1);
+    return { report: workspace.is_empty() ? null : analyse(id, cancellations, today), failures: [] };
+  },
+  async analyse({ id, cancellations, today }) {
+    return { report: workspace.is_empty() ? null : analyse(id, cancellations, today), failures: [] };
+  },
+  async clear() {
+    workspace.clear();
+    held = [];
+    return null;
+  },
+};
+
+const guideHandlers = {
+  'guide-index': () => ({ guides: guide_index(), categories: guide_categories() }),
+  guide: ({ guideId }) => guide(guideId),
+  search: ({ query }) => search_guides(query),
+};
+
+function fail(id, error) {
+  if (error instanceof WebAssembly.RuntimeError) {
+    postMessage({ id, type: 'crashed', message: String(error.message ?? error) });
+    close();
+    return;
+  }
+  postMessage({ id, ok: false, error: { code: error?.code ?? 'internal', message: String(error?.message ?? error) } });
+}
+
+self.addEventListener('message', ({ data }) => {
+  const { id, type } = data;
+  if (guideHandlers[type]) {
+    ready
+      .then(() => postMessage({ id, ok: true, result: guideHandlers[type](data) }))
+      .catch((error) => fail(id, error));
+  } else if (workspaceHandlers[type]) {
+    queue = queue
+      .then(() => ready)
+      .then(async () => {
+        workspace ??= new Workspace();
+        postMessage({ id, ok: true, result: await workspaceHandlers[type](data) });
+      })
+      .catch((error) => fail(id, error));
+  } else {
+    fail(id, Object.assign(new Error(`unknown request ${type}`), { code: 'bad-request' }));
   }
 });

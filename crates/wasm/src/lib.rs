@@ -30,11 +30,28 @@ fn parse_today(today: &str) -> Result<NaiveDate, JsValue> {
     })
 }
 
+fn parse_hints(hints: JsValue) -> Result<Hints, JsValue> {
+    if hints.is_undefined() || hints.is_null() {
+        Ok(Hints::default())
+    } else {
+        serde_wasm_bindgen::from_value(hints)
+            .map_err(|error| js_error("bad-hints", &error.to_string()))
+    }
+}
+
+/// The file being read, and where its statement goes when it ends.
+struct OpenFile {
+    name: String,
+    reader: Reader,
+    /// `Some(index)` when the file re-reads (with new hints) the statement held at `index`.
+    replaces: Option<usize>,
+}
+
 /// The statements a person has dropped, kept in wasm memory only, and the file being read.
 #[wasm_bindgen]
 pub struct Workspace {
     statements: Vec<NamedStatement>,
-    open: Option<(String, Reader)>,
+    open: Option<OpenFile>,
 }
 
 impl Default for Workspace {
@@ -63,30 +80,59 @@ impl Workspace {
                 "a file is already being read; call end() first",
             ));
         }
-        let hints: Hints = if hints.is_undefined() || hints.is_null() {
-            Hints::default()
-        } else {
-            serde_wasm_bindgen::from_value(hints)
-                .map_err(|error| js_error("bad-hints", &error.to_string()))?
-        };
-        self.open = Some((name, Reader::new(hints)));
+        self.open = Some(OpenFile {
+            name,
+            reader: Reader::new(parse_hints(hints)?),
+            replaces: None,
+        });
+        Ok(())
+    }
+
+    /// Starts reading a file again, with new `hints`, to replace the statement held at `index`
+    /// (the page's "flip the sign" / "swap the date order" / "choose columns" controls). The
+    /// caller streams the bytes with `push` as for `begin`; `end` then puts the new statement
+    /// in the old one's place, or keeps the old one when the file cannot be read with these
+    /// hints.
+    pub fn begin_reread(
+        &mut self,
+        index: usize,
+        name: String,
+        hints: JsValue,
+    ) -> Result<(), JsValue> {
+        if self.open.is_some() {
+            return Err(js_error(
+                "file-open",
+                "a file is already being read; call end() first",
+            ));
+        }
+        if index >= self.statements.len() {
+            return Err(js_error(
+                "bad-index",
+                &format!("no statement at index {index}"),
+            ));
+        }
+        self.open = Some(OpenFile {
+            name,
+            reader: Reader::new(parse_hints(hints)?),
+            replaces: Some(index),
+        });
         Ok(())
     }
 
     /// Feeds the next chunk of the open file.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
-        let (_, reader) = self
+        let open = self
             .open
             .as_mut()
             .ok_or_else(|| js_error("no-file-open", "push() before begin()"))?;
-        reader.push(chunk);
+        open.reader.push(chunk);
         Ok(())
     }
 
     /// Ends the open file. Returns `{ ok: true, index, summary }` or `{ ok: false, error: {
     /// code, message, help } }` when the file is not a statement.
     pub fn end(&mut self) -> Result<JsValue, JsValue> {
-        let (file, reader) = self
+        let open = self
             .open
             .take()
             .ok_or_else(|| js_error("no-file-open", "end() before begin()"))?;
@@ -96,12 +142,26 @@ impl Workspace {
             index: Option<usize>,
             error: Option<&'a statement::ReadError>,
         }
-        match reader.finish() {
+        match open.reader.finish() {
             Ok(statement) => {
-                self.statements.push(NamedStatement { file, statement });
+                let named = NamedStatement {
+                    file: open.name,
+                    statement,
+                };
+                // `begin_reread` checked the index; a `remove` in between may have moved it.
+                let index = match open.replaces {
+                    Some(index) if index < self.statements.len() => {
+                        self.statements[index] = named;
+                        index
+                    }
+                    _ => {
+                        self.statements.push(named);
+                        self.statements.len() - 1
+                    }
+                };
                 to_js(&Ended {
                     ok: true,
-                    index: Some(self.statements.len() - 1),
+                    index: Some(index),
                     error: None,
                 })
             }
@@ -111,6 +171,11 @@ impl Workspace {
                 error: Some(&error),
             }),
         }
+    }
+
+    /// Drops the file being read, if any (the browser could not read it to the end).
+    pub fn abort(&mut self) {
+        self.open = None;
     }
 
     /// How many statements are held.
@@ -166,4 +231,54 @@ pub fn guides() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn guide(id: &str) -> Result<JsValue, JsValue> {
     to_js(&guides::get(id))
+}
+
+/// What the guide index and the vendor autocomplete need of every guide, sorted by id:
+/// `{ id, name, aliases, category, summary }` (a fraction of the full model's size).
+#[wasm_bindgen]
+pub fn guide_index() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Entry {
+        id: &'static str,
+        name: &'static str,
+        aliases: &'static [&'static str],
+        category: guides::Category,
+        summary: &'static str,
+    }
+    let entries: Vec<Entry> = guides::all()
+        .iter()
+        .map(|guide| Entry {
+            id: guide.id,
+            name: guide.name,
+            aliases: guide.aliases,
+            category: guide.category,
+            summary: guide.summary,
+        })
+        .collect();
+    to_js(&entries)
+}
+
+/// The guide categories in display order: `[{ id, label }]`.
+#[wasm_bindgen]
+pub fn guide_categories() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Entry {
+        id: &'static str,
+        label: &'static str,
+    }
+    let entries: Vec<Entry> = guides::Category::ALL
+        .iter()
+        .map(|category| Entry {
+            id: category.as_str(),
+            label: category.label(),
+        })
+        .collect();
+    to_js(&entries)
+}
+
+/// The ids of the guides matching `query` by name or alias (prefix and fuzzy), best first.
+#[wasm_bindgen]
+pub fn search_guides(query: &str) -> Result<JsValue, JsValue> {
+    let ids: Vec<&'static str> = guides::search(query).iter().map(|guide| guide.id).collect();
+    to_js(&ids)
 }

@@ -1,0 +1,60 @@
+// The service worker: keeps the page's own files so the checker works with the network off.
+// It caches ONLY the files listed below (the page, its scripts, styles and the wasm module),
+// fetched from this origin. Statements never pass through it: they are read from File
+// objects in the page's worker and never requested over the network.
+
+const CACHE = 'spendrein-page-v1';
+const ASSETS = [
+  './',
+  './index.html',
+  './style.css',
+  './app.js',
+  './bridge.js',
+  './dom.js',
+  './track.js',
+  './results.js',
+  './guides.js',
+  './worker.js',
+  './pkg/spendrein_wasm.js',
+  './pkg/spendrein_wasm_bg.wasm',
+];
+const ASSET_URLS = new Set(ASSETS.map((path) => new URL(path, self.registration.scope).href));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(ASSETS))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// Network first, so a new version is picked up at once; the cached copy when offline.
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  if (!ASSET_URLS.has(url.href)) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok && response.type === 'basic') {
+          const copy = response.clone();
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(url.href, copy)));
+        }
+        return response;
+      })
+      .catch(() => caches.match(url.href).then((cached) => cached ?? Response.error())),
+  );
+});
