@@ -428,7 +428,7 @@ fn check_enum(
 /// the byte length of every piece; every count and enum code goes to a "shape" stream. Lengths
 /// and shape are unsigned LEB128 bytes. Everything is in the exact order `src/data.rs` reads
 /// it. Measured on 93 guides, static `&str` tables (8 bytes of near-random pointer per string
-/// in wasm) added 138 KB gzipped; this form adds about 20 KB less, and grouping like with like
+/// in wasm) added 138 KB gzipped; this form adds 115 KB, partly because grouping like with like
 /// lets gzip find more repeats.
 struct Emitter {
     texts: [String; 3],

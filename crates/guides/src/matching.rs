@@ -56,7 +56,11 @@ pub struct DescriptorMatch {
 /// assert!(guides::match_descriptor("NO SUCH VENDOR 12345").is_none());
 /// ```
 pub fn match_descriptor(descriptor: &str) -> Option<DescriptorMatch> {
-    let descriptor_words = crate::words(descriptor);
+    let (upper, ranges) = upper_words(descriptor);
+    let descriptor_words: Vec<&str> = ranges
+        .iter()
+        .filter_map(|range| upper.get(range.clone()))
+        .collect();
     let patterns = data::patterns();
     let outcome = best_match(patterns, &descriptor_words)?;
     let pattern = patterns.get(outcome.pattern)?;
@@ -65,6 +69,26 @@ pub fn match_descriptor(descriptor: &str) -> Option<DescriptorMatch> {
         pattern: pattern.text,
         confidence: outcome.confidence,
     })
+}
+
+/// The same words as `crate::words`, as ranges of one upper-cased string: two allocations per
+/// descriptor instead of one per word, since the engine calls this for every descriptor.
+fn upper_words(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut upper = String::with_capacity(text.len());
+    let mut ranges = Vec::new();
+    let mut start = None;
+    for character in text.chars() {
+        if character.is_alphanumeric() {
+            start.get_or_insert(upper.len());
+            upper.extend(character.to_uppercase());
+        } else if let Some(word_start) = start.take() {
+            ranges.push(word_start..upper.len());
+        }
+    }
+    if let Some(word_start) = start {
+        ranges.push(word_start..upper.len());
+    }
+    (upper, ranges)
 }
 
 /// The result of matching against an index: positions, not references, so it works for the
@@ -91,16 +115,17 @@ fn specificity<S>(pattern: &Pattern<'_, S>) -> (usize, usize) {
 }
 
 /// Matches normalised descriptor words against an index sorted by pattern words.
-pub(crate) fn best_match<S: AsRef<str>>(
+pub(crate) fn best_match<S: AsRef<str>, D: AsRef<str>>(
     patterns: &[Pattern<'_, S>],
-    descriptor_words: &[String],
+    descriptor_words: &[D],
 ) -> Option<Outcome> {
     // Few vendors ever match one descriptor, so a linear list beats a map here.
     let mut candidates: Vec<Candidate> = Vec::new();
     for (position, word) in descriptor_words.iter().enumerate() {
-        let first = patterns.partition_point(|pattern| first_word(pattern) < word.as_str());
+        let word = word.as_ref();
+        let first = patterns.partition_point(|pattern| first_word(pattern) < word);
         for (pattern_index, pattern) in patterns.iter().enumerate().skip(first) {
-            if first_word(pattern) != word.as_str() {
+            if first_word(pattern) != word {
                 break;
             }
             let Some(window) = descriptor_words.get(position..position + pattern.words.len())
@@ -110,7 +135,7 @@ pub(crate) fn best_match<S: AsRef<str>>(
             if !window
                 .iter()
                 .zip(pattern.words)
-                .all(|(have, want)| have == want.as_ref())
+                .all(|(have, want)| have.as_ref() == want.as_ref())
             {
                 continue;
             }
@@ -370,6 +395,25 @@ mod tests {
             winner(&owned, &huge).map(|won| (won.0, won.2)),
             Some((NETFLIX, Confidence::High))
         );
+    }
+
+    #[test]
+    fn upper_words_equals_words() {
+        for text in [
+            "",
+            "  ",
+            "OPENAI *CHATGPT SUBSCR",
+            "netflix.com 866-579-7172",
+            "straße ǆ ﬁ",
+            "Ünïcödé*x1",
+            "a",
+            "*a*",
+            "\u{202e}evil\u{200b}x",
+        ] {
+            let (upper, ranges) = upper_words(text);
+            let split: Vec<&str> = ranges.iter().map(|range| &upper[range.clone()]).collect();
+            assert_eq!(split, crate::words(text), "{text:?}");
+        }
     }
 
     #[test]
