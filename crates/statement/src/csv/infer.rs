@@ -84,7 +84,9 @@ fn non_empty(fields: &[String]) -> usize {
 
 /// Picks the delimiter that splits the most records into the same number of fields.
 pub fn choose_delimiter(text: &[u8], complete: bool) -> u8 {
-    let mut best = (b',', 0usize);
+    // The delimiter that puts the most records at the same field count wins (a count off by
+    // one, a trailing delimiter, counts half); more fields break ties.
+    let mut best = (b',', (0usize, 0usize));
     for delimiter in [b',', b';', b'\t', b'|'] {
         let records = sample(text, delimiter, complete, 200);
         let mut counts = std::collections::HashMap::new();
@@ -93,27 +95,25 @@ pub fn choose_delimiter(text: &[u8], complete: bool) -> u8 {
                 *counts.entry(record.fields.len()).or_insert(0usize) += 1;
             }
         }
-        // Rows with exactly the same count score fully; a count off by one (a trailing
-        // delimiter) scores half, so a stray delimiter inside text cannot win by ragged luck.
         let score = counts
             .keys()
             .map(|&n| {
-                let weight = (n - 1).min(12);
-                counts
+                let agreement = counts
                     .iter()
                     .map(|(&m, &c)| {
                         if m == n {
-                            2 * c * weight
+                            2 * c
                         } else if m + 1 == n || m == n + 1 {
-                            c * weight
+                            c
                         } else {
                             0
                         }
                     })
-                    .sum::<usize>()
+                    .sum::<usize>();
+                (agreement, n)
             })
             .max()
-            .unwrap_or(0);
+            .unwrap_or((0, 0));
         if score > best.1 {
             best = (delimiter, score);
         }

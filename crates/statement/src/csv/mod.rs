@@ -22,7 +22,7 @@ use crate::{
     Amount, Column, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention,
     Source, Statement, Transaction,
 };
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use infer::Layout;
 use names::Language;
 use split::{Overflow, Record, Splitter};
@@ -59,25 +59,22 @@ struct Stream {
     skip_bom: usize,
 }
 
-/// A row kept until the end, when the date order, sign and scale are known.
-struct Pending {
+/// What a row needs beyond its [`Transaction`] until the end, when the date order, the sign
+/// and the scale are known. Kept small: it lives for every row of the file.
+struct Extra {
     date: RawDate,
     posted: Option<RawDate>,
-    amount: i64,
-    scale: u8,
     /// The debit/credit flag: `Some(true)` for money out.
     outflow_flag: Option<bool>,
-    balance: Option<(i64, u8)>,
     currency: Option<[u8; 3]>,
-    description: String,
-    id: Option<String>,
-    line: u32,
 }
 
 /// What is collected row by row.
 struct Rows {
     layout: Layout,
-    pending: Vec<Pending>,
+    /// Transactions as read: amounts in the file's sign and scale, dates not yet resolved.
+    transactions: Vec<Transaction>,
+    extras: Vec<Extra>,
     diagnostics: Vec<Diagnostic>,
     row_diagnostics: usize,
     more_row_problems: usize,
@@ -209,7 +206,8 @@ impl Stream {
         let rows = Rows {
             validate_utf8: encoding == Encoding::Utf8,
             layout,
-            pending: Vec::new(),
+            transactions: Vec::new(),
+            extras: Vec::new(),
             diagnostics,
             row_diagnostics: 0,
             more_row_problems: 0,
@@ -310,38 +308,13 @@ fn lossy(bytes: &[u8]) -> String {
 }
 
 /// True when `text` starts (case-insensitively) with a summary phrase such as
-/// `Opening balance` or `Turnover`. Works on a stack copy so the hot path never allocates.
+/// `Opening balance` or `Turnover`.
 fn starts_like_summary(text: &[u8]) -> bool {
     let text = trim(text);
-    if text.is_empty() {
-        return false;
+    match text.first() {
+        Some(first) if first.is_ascii_alphabetic() => names::is_summary_text(text),
+        _ => false,
     }
-    let first = text[0].to_ascii_lowercase();
-    if !matches!(
-        first,
-        b'o' | b'c' | b'b' | b'e' | b't' | b'p' | b'n' | b's' | b'a' | b'i' | b'u' | b'l'
-    ) {
-        return false;
-    }
-    let mut buffer = [0u8; 40];
-    let n = text.len().min(buffer.len());
-    for (slot, byte) in buffer.iter_mut().zip(&text[..n]) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buffer[..n]).unwrap_or("");
-    if lower.is_empty() {
-        return false;
-    }
-    names::is_summary_text(lower)
-        || (text.len() > n
-            && names::is_summary_text(
-                lower
-                    .split(' ')
-                    .take(3)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .as_str(),
-            ))
 }
 
 impl Rows {
@@ -379,7 +352,6 @@ impl Rows {
         self.layout
             .text
             .iter()
-            .chain(std::iter::once(&self.layout.date))
             .any(|&column| starts_like_summary(record.field(column)))
     }
 
@@ -419,9 +391,6 @@ impl Rows {
         }
         if record.unterminated && record.bytes().contains(&b'\n') {
             self.unterminated_quote = Some(line);
-        }
-        if self.validate_utf8 {
-            self.replaced_utf8 += encoding::count_invalid_utf8(record.bytes());
         }
         if let Some(header) = &self.header_bytes {
             if record.bytes().len() == header.len()
@@ -518,7 +487,10 @@ impl Rows {
             .map(|column| trim(record.field(column)))
             .filter(|id| !id.is_empty())
             .map(lossy);
-        let description = describe(record, &layout.text);
+        let (description, replaced) = describe(record, &layout.text);
+        if self.validate_utf8 {
+            self.replaced_utf8 += replaced;
+        }
         for raw in std::iter::once(date).chain(posted) {
             match raw.evidence() {
                 OrderEvidence::DayFirst => {
@@ -552,19 +524,26 @@ impl Rows {
             self.negatives += 1;
         }
         self.last_record_line = line;
-        self.pending.push(Pending {
+        self.transactions.push(Transaction {
+            date: NaiveDate::default(),
+            posted: None,
+            amount: Amount::new(amount, scale),
+            currency: None,
+            description,
+            balance: balance.map(|(minor, scale)| Amount::new(minor, scale)),
+            id,
+            source: Source {
+                line,
+                element: None,
+            },
+        });
+        self.extras.push(Extra {
             date,
             posted,
-            amount,
-            scale,
             outflow_flag,
-            balance,
             currency,
-            description,
-            id,
-            line,
         });
-        if self.pending.len() >= MAX_TRANSACTIONS {
+        if self.transactions.len() >= MAX_TRANSACTIONS {
             self.full = true;
         }
     }
@@ -672,7 +651,7 @@ impl Rows {
         if text.is_empty() {
             return false;
         }
-        let Some(last) = self.pending.last_mut() else {
+        let Some(last) = self.transactions.last_mut() else {
             return false;
         };
         if self.last_record_line + 1 != record.line && self.last_record_line + 2 != record.line {
@@ -748,61 +727,56 @@ impl Rows {
         let minimum = currency.map_or(2, |code| minor_digits(&code));
         let scale = self.max_scale.max(minimum);
 
-        let mut transactions = Vec::with_capacity(self.pending.len());
+        // Resolve dates, rescale and drop the rows that do not survive, in place.
         let mut problems = Vec::new();
-        let pending = std::mem::take(&mut self.pending);
-        for row in pending {
-            let Some(date) = row.date.resolve(order_value) else {
+        let mut transactions = std::mem::take(&mut self.transactions);
+        let extras = std::mem::take(&mut self.extras);
+        let mut flags: Vec<Option<bool>> = Vec::with_capacity(transactions.len());
+        let mut index = 0;
+        transactions.retain_mut(|transaction| {
+            let extra = &extras[index];
+            index += 1;
+            let line = transaction.source.line;
+            let Some(date) = extra.date.resolve(order_value) else {
                 problems.push(
                     Diagnostic::new(
                         Severity::Warning,
                         "bad-date",
                         format!(
-                            "line {}: the date is not valid when read {}, so the row was skipped",
-                            row.line,
+                            "line {line}: the date is not valid when read {}, so the row was skipped",
                             order_name(order_value)
                         ),
                     )
-                    .at_line(row.line),
+                    .at_line(line),
                 );
-                continue;
+                return false;
             };
-            let posted = row.posted.and_then(|p| p.resolve(order_value));
-            let Some(amount) = Amount::new(row.amount, row.scale).rescale(scale) else {
+            let Some(amount) = transaction.amount.rescale(scale) else {
                 problems.push(
                     Diagnostic::new(
                         Severity::Warning,
                         "bad-amount",
-                        format!("line {}: the amount is too large to keep", row.line),
+                        format!("line {line}: the amount is too large to keep"),
                     )
-                    .at_line(row.line),
+                    .at_line(line),
                 );
-                continue;
+                return false;
             };
-            let balance = row
-                .balance
-                .and_then(|(minor, s)| Amount::new(minor, s).rescale(scale));
-            let code = row.currency.or(currency);
-            transactions.push((
-                Transaction {
-                    date,
-                    posted,
-                    amount,
-                    currency: code.map(|c| String::from_utf8_lossy(&c).into_owned()),
-                    description: row.description,
-                    balance,
-                    id: row.id,
-                    source: Source {
-                        line: row.line,
-                        element: None,
-                    },
-                },
-                row.outflow_flag,
-            ));
-        }
+            transaction.date = date;
+            transaction.posted = extra.posted.and_then(|p| p.resolve(order_value));
+            transaction.amount = amount;
+            transaction.balance = transaction.balance.and_then(|b| b.rescale(scale));
+            // The statement's currency is not repeated on every row.
+            if extra.currency.is_some() && extra.currency != currency {
+                transaction.currency = extra.currency.map(|c| String::from_utf8_lossy(&c).into_owned());
+            }
+            flags.push(extra.outflow_flag);
+            true
+        });
+        drop(extras);
         // Sign convention.
         let (convention, sign_reason, guessed) =
-            self.decide_sign(hints, &mut transactions, &mut problems);
+            self.decide_sign(hints, &mut transactions, &flags, &mut problems);
         for problem in problems {
             self.diagnose(problem);
         }
@@ -828,7 +802,7 @@ impl Rows {
         if let Some((_, Some(diagnostic))) = order {
             self.diagnostics.push(diagnostic);
         }
-        statement.transactions = transactions.into_iter().map(|(t, _)| t).collect();
+        statement.transactions = transactions;
         statement.currency = currency.map(|c| String::from_utf8_lossy(&c).into_owned());
         statement.diagnostics = self.diagnostics;
         Ok(statement)
@@ -836,8 +810,8 @@ impl Rows {
 
     fn statement_currency(&self) -> Option<[u8; 3]> {
         let mut counts: Vec<([u8; 3], usize)> = Vec::new();
-        for row in &self.pending {
-            if let Some(code) = row.currency {
+        for extra in &self.extras {
+            if let Some(code) = extra.currency {
                 match counts.iter_mut().find(|(c, _)| *c == code) {
                     Some((_, n)) => *n += 1,
                     None => counts.push((code, 1)),
@@ -965,12 +939,12 @@ impl Rows {
     /// Statements are sorted by date: the reading under which the rows step by days rather
     /// than months wins, when it wins clearly.
     fn order_from_sequence(&self) -> Option<DateOrder> {
-        if self.pending.len() < 3 {
+        if self.extras.len() < 3 {
             return None;
         }
         let cost = |order: DateOrder| -> Option<(usize, i64)> {
             let days: Vec<i64> = self
-                .pending
+                .extras
                 .iter()
                 .map(|p| {
                     p.date
@@ -999,18 +973,19 @@ impl Rows {
     fn decide_sign(
         &self,
         hints: &Hints,
-        transactions: &mut [(Transaction, Option<bool>)],
+        transactions: &mut [Transaction],
+        flags: &[Option<bool>],
         problems: &mut Vec<Diagnostic>,
     ) -> (SignConvention, String, bool) {
         let layout = &self.layout;
-        let flip = |transactions: &mut [(Transaction, Option<bool>)]| {
-            for (t, _) in transactions.iter_mut() {
+        let flip = |transactions: &mut [Transaction]| {
+            for t in transactions.iter_mut() {
                 t.amount = t.amount.negated();
             }
         };
-        let finish_balances = |transactions: &mut [(Transaction, Option<bool>)]| {
+        let finish_balances = |transactions: &mut [Transaction]| {
             if layout.balance_before.is_some() {
-                for (t, _) in transactions.iter_mut() {
+                for t in transactions.iter_mut() {
                     t.balance = t.balance.and_then(|b| {
                         b.minor
                             .checked_add(t.amount.minor)
@@ -1040,10 +1015,10 @@ impl Rows {
         }
         // A debit/credit flag column decides the sign, even over a minus in the amount (Odoo
         // writes `-1,533.50` with `C`, and the running balance agrees with the flag).
-        let flagged = transactions.iter().filter(|(_, f)| f.is_some()).count();
+        let flagged = flags.iter().filter(|f| f.is_some()).count();
         if layout.flag.is_some() && flagged > 0 {
             let mut unflagged = Vec::new();
-            for (t, flag) in transactions.iter_mut() {
+            for (t, flag) in transactions.iter_mut().zip(flags) {
                 match flag {
                     Some(out) => {
                         let magnitude = t.amount.minor.saturating_abs();
@@ -1079,7 +1054,7 @@ impl Rows {
             let mut forward = 0;
             let mut backward = 0;
             for pair in transactions.windows(2) {
-                let (a, b) = (&pair[0].0, &pair[1].0);
+                let (a, b) = (&pair[0], &pair[1]);
                 let (Some(balance_a), Some(balance_b)) = (a.balance, b.balance) else {
                     continue;
                 };
@@ -1124,7 +1099,6 @@ impl Rows {
         let (n_nonzero, positives, n_payments, negative_payments, payment_line) = {
             let nonzero: Vec<&Transaction> = transactions
                 .iter()
-                .map(|(t, _)| t)
                 .filter(|t| t.amount.minor != 0)
                 .collect();
             let positives = nonzero.iter().filter(|t| t.amount.minor > 0).count();
@@ -1250,22 +1224,26 @@ fn shorten(bytes: &[u8]) -> String {
 }
 
 /// Appends a field to a description: whitespace runs collapse to one space, Excel-guard quotes
-/// go, and a part already contained in the text is not repeated.
-fn append_part(out: &mut String, field: &[u8]) {
+/// go, and a part already contained in the text is not repeated. Returns the number of bytes
+/// that were not valid UTF-8 and were replaced.
+fn append_part(out: &mut String, field: &[u8]) -> u64 {
     let field = trim(field);
     if field.is_empty() {
-        return;
+        return 0;
     }
     let start = out.len();
     if start > 0 {
         out.push_str(" | ");
     }
     let body = out.len();
+    let mut replaced = 0;
     let decoded;
     let text: &str = match std::str::from_utf8(field) {
         Ok(text) => text,
         Err(_) => {
-            decoded = String::from_utf8_lossy(field);
+            let mut lossy = String::with_capacity(field.len() + 8);
+            replaced = encoding::utf8_lossy(field, &mut lossy);
+            decoded = lossy;
             &decoded
         }
     };
@@ -1279,15 +1257,18 @@ fn append_part(out: &mut String, field: &[u8]) {
     if part.is_empty() || out[..start].contains(part) {
         out.truncate(start);
     }
+    replaced
 }
 
-/// The description from the text columns.
-fn describe(record: &Record<'_>, columns: &[usize]) -> String {
-    let mut out = String::new();
+/// The description from the text columns, and the bytes replaced while decoding it.
+fn describe(record: &Record<'_>, columns: &[usize]) -> (String, u64) {
+    let capacity: usize = columns.iter().map(|&c| record.field(c).len() + 3).sum();
+    let mut out = String::with_capacity(capacity);
+    let mut replaced = 0;
     for &column in columns {
-        append_part(&mut out, record.field(column));
+        replaced += append_part(&mut out, record.field(column));
     }
-    out
+    (out, replaced)
 }
 
 /// All text of a continuation row.

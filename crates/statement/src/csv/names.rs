@@ -517,51 +517,78 @@ pub fn role_of(name: &str) -> Option<(NameRole, usize, Language)> {
     None
 }
 
-/// Rows that repeat a total, an opening or closing balance, or a turnover instead of a
-/// movement, recognised by their text.
-pub fn is_summary_text(text: &str) -> bool {
-    const SUMMARIES: &[&str] = &[
-        "opening balance",
-        "closing balance",
-        "beginning balance",
-        "ending balance",
-        "balance at start",
-        "balance at end",
-        "balance brought forward",
-        "balance carried forward",
-        "previous balance",
-        "new balance",
-        "turnover",
-        "total",
-        "totals",
-        "summe",
-        "anfangssaldo",
-        "endsaldo",
-        "schlusssaldo",
-        "alter kontostand",
-        "neuer kontostand",
-        "saldo anterior",
-        "saldo inicial",
-        "saldo final",
-        "saldo iniziale",
-        "saldo finale",
-        "solde initial",
-        "solde final",
-        "solde précédent",
-        "beginsaldo",
-        "eindsaldo",
-        "ingående saldo",
-        "utgående saldo",
-        "likutis pradžiai",
-        "likutis pabaigai",
-        "apyvarta",
-        "počáteční zůstatek",
-        "konečný zůstatek",
+/// Phrases of rows that repeat a total, an opening or closing balance, or a turnover instead
+/// of a movement, lowercase.
+const SUMMARIES: &[&str] = &[
+    "opening balance",
+    "closing balance",
+    "beginning balance",
+    "ending balance",
+    "balance at start",
+    "balance at end",
+    "balance brought forward",
+    "balance carried forward",
+    "previous balance",
+    "new balance",
+    "turnover",
+    "total",
+    "totals",
+    "summe",
+    "anfangssaldo",
+    "endsaldo",
+    "schlusssaldo",
+    "alter kontostand",
+    "neuer kontostand",
+    "saldo anterior",
+    "saldo inicial",
+    "saldo final",
+    "saldo iniziale",
+    "saldo finale",
+    "solde initial",
+    "solde final",
+    "solde précédent",
+    "beginsaldo",
+    "eindsaldo",
+    "ingående saldo",
+    "utgående saldo",
+    "likutis pradžiai",
+    "likutis pabaigai",
+    "apyvarta",
+    "počáteční zůstatek",
+    "konečný zůstatek",
+];
+
+/// True when `text` is or starts with a summary phrase as a whole word (`Opening balance`,
+/// `Total`, but not `Totalenergies`). Compares on a stack copy: it runs on every row.
+pub fn is_summary_text(text: &[u8]) -> bool {
+    // Most rows are merchants: compare the first three letters before anything else.
+    if text.len() < 5 {
+        return false;
+    }
+    let head = [
+        text[0].to_ascii_lowercase(),
+        text[1].to_ascii_lowercase(),
+        text[2].to_ascii_lowercase(),
     ];
-    let text = normalise(text);
-    SUMMARIES
-        .iter()
-        .any(|summary| text == *summary || text.starts_with(&format!("{summary} ")))
+    if !SUMMARIES.iter().any(|summary| {
+        let bytes = summary.as_bytes();
+        bytes[0] == head[0] && bytes[1] == head[1] && bytes[2] == head[2]
+    }) {
+        return false;
+    }
+    let mut buffer = [0u8; 48];
+    let n = text.len().min(buffer.len());
+    for (slot, byte) in buffer.iter_mut().zip(&text[..n]) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    let lower = &buffer[..n];
+    SUMMARIES.iter().any(|summary| {
+        let summary = summary.as_bytes();
+        lower.starts_with(summary)
+            && lower
+                .get(summary.len())
+                .is_none_or(|next| !next.is_ascii_alphanumeric())
+    })
 }
 
 /// Descriptions of card-bill payments: in a card export where purchases are positive, these
