@@ -107,7 +107,7 @@ function renderRecords() {
     list.append(
       h(
         'li',
-        { class: 'tracked', dataset: { id: record.id, vendor: record.vendor, cancelledOn: record.cancelled_on } },
+        { class: 'tracked', dataset: { id: record.id, record: record.vendor, cancelledOn: record.cancelled_on } },
         details,
         h(
           'div',
@@ -508,7 +508,7 @@ async function showGuide(id, anchor, moveFocus) {
   const guide = await bridge.request('guide', { guideId: id });
   if (!guide) {
     view.replaceChildren(
-      h('h1', { tabindex: -1, text: 'No such guide' }),
+      h('h1', { tabIndex: -1, text: 'No such guide' }),
       h('p', {}, `There is no guide called “${id}”. `, h('a', { href: '#/guides', text: 'Browse all guides' }), ', or ', h('a', { href: `#track=${encodeURIComponent(id)}@${today()}`, text: 'track the cancellation anyway' }), '.'),
     );
   } else {

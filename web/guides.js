@@ -59,7 +59,7 @@ export function renderGuide(target, guide, index) {
     'header',
     { class: 'guide-header' },
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/guides', text: 'Cancellation guides' }), ` › ${index.categoryLabel(guide.category)}`),
-    h('h1', { tabindex: -1, text: `How to cancel ${guide.name}` }),
+    h('h1', { tabIndex: -1, text: `How to cancel ${guide.name}` }),
     h('p', { class: 'lede', text: guide.summary }),
     h(
       'dl',
@@ -88,7 +88,7 @@ export function renderGuide(target, guide, index) {
         guide.steps.map((step, at) =>
           h(
             'li',
-            { id: `step-${at + 1}`, tabindex: -1, class: 'step' },
+            { id: `step-${at + 1}`, tabIndex: -1, class: 'step' },
             h('h3', { text: step.title }),
             h('p', { text: step.text }),
             step.url ? h('p', { class: 'official' }, 'Official page: ', externalLink(step.url)) : null,
@@ -109,7 +109,7 @@ export function renderGuide(target, guide, index) {
             const severity = SEVERITY[gotcha.severity] ?? { words: gotcha.severity, icon: 'info', help: '' };
             return h(
               'li',
-              { id: `gotcha-${gotcha.id}`, tabindex: -1, class: `gotcha severity-${gotcha.severity}` },
+              { id: `gotcha-${gotcha.id}`, tabIndex: -1, class: `gotcha severity-${gotcha.severity}` },
               h('h3', {}, h('span', { class: `severity severity-${gotcha.severity}`, attrs: { title: severity.help } }, icon(severity.icon), ` ${severity.words}`), h('span', { class: 'visually-hidden', text: ': ' }), ` ${gotcha.title}`),
               h('p', { text: gotcha.text }),
               gotcha.step ? h('p', {}, h('a', { href: `#/guides/${guide.id}/step-${gotcha.step}`, text: `Fixed by step ${gotcha.step}` })) : null,

@@ -327,7 +327,7 @@ function recurringTable(report, ctx) {
     body.append(
       h(
         'tr',
-        { dataset: { vendor: stream.vendor ?? '', merchant: stream.merchant } },
+        { dataset: { guide: stream.vendor ?? '', merchant: stream.merchant } },
         name,
         h('td', { dataset: { label: 'How often' }, text: CADENCES[stream.cadence] ?? stream.cadence }),
         h('td', { dataset: { label: 'Typical amount' }, class: 'num', text: amount }),

@@ -1,0 +1,67 @@
+// Offline: after the first load the service worker has the page's own files, and the checker
+// and the guides work with the network off. The cache holds only those files.
+
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, assertClean, screenshot, BASE_URL } from './helpers.mjs';
+import { VERDICT_RECORDS, setRecords, pick, verdicts } from './page-support.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('the page works offline after the first load, and caches only its own files', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  const cached = await page.evaluate(async () => {
+    const urls = [];
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const request of await cache.keys()) urls.push(new URL(request.url).pathname);
+    }
+    return urls.sort();
+  });
+  assert.deepEqual(cached, [
+    '/',
+    '/app.js',
+    '/bridge.js',
+    '/dom.js',
+    '/guides.js',
+    '/index.html',
+    '/pkg/spendrein_wasm.js',
+    '/pkg/spendrein_wasm_bg.wasm',
+    '/results.js',
+    '/style.css',
+    '/track.js',
+    '/worker.js',
+  ].sort());
+
+  await setRecords(page, VERDICT_RECORDS.slice(0, 2));
+  await context.setOffline(true);
+  const response = await page.reload();
+  assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
+  await page.locator('.tracked').first().waitFor();
+  await pick(page, 'verdicts.csv');
+  assert.deepEqual(await verdicts(page), { netflix: 'still_charging', spotify: 'stopped' });
+  await page.goto(BASE_URL + '/#/guides/spotify');
+  await page.waitForSelector('.guide[data-guide="spotify"]');
+  await screenshot(page, 'offline-guide-1280');
+
+  // Nothing of the statement reached the cache.
+  const cachedAfter = await page.evaluate(async () => {
+    let text = '';
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const request of await cache.keys()) text += `${request.url}\n`;
+    }
+    return text;
+  });
+  assert.doesNotMatch(cachedAfter, /verdicts|NETFLIX/);
+  await context.setOffline(false);
+  assertClean(problems);
+  await context.close();
+});
