@@ -411,6 +411,18 @@ mod tests {
     }
 
     #[test]
+    fn spreadsheet_named_text_is_read_by_content() {
+        // Banks often name CSV or tab-separated text `.xls`; only the bytes count.
+        let swedbank = b"\"Account No\",\"\",\"Date\",\"Beneficiary\",\"Details\",\"Amount\"\n\"LT35\",\"20\",\"2014-10-01\",\"X\",\"Y\",\"15.31\"\n";
+        assert_eq!(format(swedbank), Ok(Format::Csv));
+        assert_eq!(
+            format(b"Date\tAmount\n01.03.2024\t-9,99\n"),
+            Ok(Format::Csv)
+        );
+        assert_eq!(format(b"\xFF\xFEd\0a\0t\0e\0,\0a\0\n\0"), Ok(Format::Csv));
+    }
+
+    #[test]
     fn unsupported_files_name_what_they_are() {
         assert!(format(b"%PDF-1.7\n").unwrap_err().contains("PDF"));
         assert!(format(b"PK\x03\x04....xl/workbook.xml")
