@@ -39,8 +39,25 @@ fn generate() -> Vec<Tx> {
             });
         }
     }
+    // Distinct shop names, as on a real statement (each its own merchant).
+    let word = |mut n: usize| -> String {
+        (0..6)
+            .map(|_| {
+                let letter = (b'A' + (n % 26) as u8) as char;
+                n /= 26;
+                letter
+            })
+            .collect()
+    };
     let shops: Vec<String> = (0..2_700)
-        .map(|i| format!("SQ *SHOP NUMBER {} #{}", i % 900, i))
+        .map(|i| {
+            format!(
+                "SQ *{} {} #{}",
+                word(i * 7919 + 12_345),
+                word(i * 104_729 + 99),
+                i % 90
+            )
+        })
         .collect();
     while txs.len() < ROWS {
         let day = add_days(start, rng.range(0, days - 1));
@@ -70,6 +87,19 @@ fn generate() -> Vec<Tx> {
     txs
 }
 
+/// CPU time this thread has used (user + system), from `/proc/thread-self/stat` in clock ticks
+/// of 10 ms; `None` off Linux. On a shared machine wall time includes waiting for a core, CPU
+/// time does not, so both are printed.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let user: u64 = fields.get(11)?.parse().ok()?;
+    let system: u64 = fields.get(12)?.parse().ok()?;
+    Some(Duration::from_millis((user + system) * 10))
+}
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
@@ -78,19 +108,34 @@ fn median(mut times: Vec<Duration>) -> Duration {
 fn main() {
     let txs = generate();
     let bytes = render(Layout::CsvIso, &txs);
-    drop(txs);
     let megabytes = bytes.len() as f64 / 1e6;
     println!("statement: {ROWS} rows, {megabytes:.1} MB of CSV");
 
+    // ENGINE_BENCH_READS=0 skips the reader and builds the statement in memory (for profiling
+    // the analysis alone); the default times five reads.
+    let reads: usize = std::env::var("ENGINE_BENCH_READS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
     let mut read_times = Vec::new();
     let mut statement = None;
-    for _ in 0..5 {
+    let read_cpu_start = cpu_time();
+    for _ in 0..reads {
         let started = Instant::now();
         let read = statement::read(&bytes, &Default::default()).expect("the generated CSV reads");
         read_times.push(started.elapsed());
         statement = Some(read);
     }
-    let statement = statement.expect("read at least once");
+    let read_cpu = read_cpu_start
+        .zip(cpu_time())
+        .map(|(start, end)| (end - start) / reads.max(1) as u32);
+    let statement = match statement {
+        Some(statement) => statement,
+        None => {
+            read_times.push(Duration::ZERO);
+            support::direct_statement(&txs, "USD")
+        }
+    };
     assert_eq!(statement.transactions.len(), ROWS, "every row is read");
     let statements = vec![NamedStatement {
         file: "bench.csv".into(),
@@ -103,12 +148,16 @@ fn main() {
 
     let mut analyse_times = Vec::new();
     let mut report = None;
+    let analyse_cpu_start = cpu_time();
     for _ in 0..5 {
         let started = Instant::now();
         let result = analyse(&statements, &cancellations, date(2026, 1, 1));
         analyse_times.push(started.elapsed());
         report = Some(result);
     }
+    let analyse_cpu = analyse_cpu_start
+        .zip(cpu_time())
+        .map(|(start, end)| (end - start) / 5);
     let report = report.expect("analysed at least once");
     let found: Vec<&str> = report
         .recurring
@@ -141,6 +190,14 @@ fn main() {
         analysed.as_secs_f64() * 1e3,
         analysed.as_secs_f64() / read.as_secs_f64()
     );
+    if let (Some(read_cpu), Some(analyse_cpu)) = (read_cpu, analyse_cpu) {
+        println!(
+            "cpu time per run: read {:.0} ms, analyse {:.0} ms ({:.2}x)",
+            read_cpu.as_secs_f64() * 1e3,
+            analyse_cpu.as_secs_f64() * 1e3,
+            analyse_cpu.as_secs_f64() / read_cpu.as_secs_f64().max(1e-9)
+        );
+    }
     println!(
         "streams found: {}, merchants in the report: {}",
         report.recurring.len(),

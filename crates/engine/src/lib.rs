@@ -67,7 +67,6 @@ struct Entry {
 pub(crate) struct Row<'a> {
     pub statement: u32,
     pub transaction: &'a Transaction,
-    pub minor: i64,
     entry: u32,
 }
 
@@ -170,6 +169,9 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     let mut merchants: Vec<Merchant> = Vec::new();
     // Distinct descriptor texts are far fewer than rows: normalise and match once per text.
     let mut by_descriptor: FastMap<&str, u32> = FastMap::default();
+    let mut merchant_charges: Vec<Vec<Charge>> = Vec::new();
+    let mut by_shape: FastMap<String, u32> = FastMap::default();
+    let mut shape_buffer = String::new();
     let mut by_match_text: FastMap<String, u32> = FastMap::default();
     let mut by_merchant_key: FastMap<String, u32> = FastMap::default();
 
@@ -191,13 +193,23 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
             let entry = match by_descriptor.get(transaction.description.as_str()) {
                 Some(entry) => *entry,
                 None => {
-                    let entry = classify(
-                        &transaction.description,
-                        &mut entries,
-                        &mut merchants,
-                        &mut by_match_text,
-                        &mut by_merchant_key,
-                    );
+                    // Descriptors that differ only in reference numbers (`AMZN Mktp US*…`,
+                    // `SPOTIFY P…`) share a shape; normalising is done once per shape.
+                    normalise::shape(&transaction.description, &mut shape_buffer);
+                    let entry = match by_shape.get(shape_buffer.as_str()) {
+                        Some(entry) => *entry,
+                        None => {
+                            let entry = classify(
+                                &transaction.description,
+                                &mut entries,
+                                &mut merchants,
+                                &mut by_match_text,
+                                &mut by_merchant_key,
+                            );
+                            by_shape.insert(shape_buffer.clone(), entry);
+                            entry
+                        }
+                    };
                     by_descriptor.insert(transaction.description.as_str(), entry);
                     entry
                 }
@@ -221,13 +233,20 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 Some((from, to)) => (from.min(transaction.date), to.max(transaction.date)),
             });
             let row = rows.len() as u32;
-            merchants[entries[entry as usize].merchant as usize]
-                .rows
-                .push(row);
+            // Charges are gathered per merchant right away, contiguous, so that sorting them
+            // later compares plain values instead of chasing pointers into the transactions.
+            let merchant = entries[entry as usize].merchant as usize;
+            if merchant_charges.len() <= merchant {
+                merchant_charges.resize_with(merchant + 1, Vec::new);
+            }
+            merchant_charges[merchant].push(Charge {
+                row,
+                date: transaction.date,
+                minor,
+            });
             rows.push(Row {
                 statement: statement_index,
                 transaction,
-                minor,
                 entry,
             });
         }
@@ -244,23 +263,11 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
 
     let coverage_end = coverage.map(|(_, to)| to).unwrap_or(NaiveDate::MIN);
     let mut found = Vec::with_capacity(merchants.len());
-    for merchant in &mut merchants {
-        merchant.rows.sort_by_key(|row| {
-            let r = &rows[*row as usize];
-            (r.transaction.date, r.statement, *row)
-        });
-        let charges: Vec<Charge> = merchant
-            .rows
-            .iter()
-            .map(|row| {
-                let r = &rows[*row as usize];
-                Charge {
-                    row: *row,
-                    date: r.transaction.date,
-                    minor: r.minor,
-                }
-            })
-            .collect();
+    merchant_charges.resize_with(merchants.len(), Vec::new);
+    for (merchant, mut charges) in merchants.iter_mut().zip(merchant_charges) {
+        // Row numbers grow with statement order, so (date, row) orders by date, then file.
+        charges.sort_unstable_by_key(|charge| (charge.date, charge.row));
+        merchant.rows = charges.iter().map(|charge| charge.row).collect();
         let cadences: Vec<Cadence> = merchant
             .guide
             .map(|guide| {

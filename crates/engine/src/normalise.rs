@@ -393,6 +393,45 @@ fn strip_city_tail(words: &mut Vec<String>) {
     }
 }
 
+/// The descriptor with its reference words left out (the words [`normalise`] drops anyway:
+/// numbers, and words with three or more digits), written into `out`. Two descriptors with the
+/// same shape normalise alike, so the shape is a cheap cache key; it allocates nothing once
+/// `out` has grown.
+pub fn shape(descriptor: &str, out: &mut String) {
+    out.clear();
+    let mut word_start: Option<usize> = None;
+    let mut digits = 0usize;
+    let mut letters = 0usize;
+    let flush =
+        |out: &mut String, start: Option<usize>, end: usize, digits: usize, letters: usize| {
+            if let Some(start) = start {
+                let is_reference = letters == 0 || digits >= 3;
+                if !is_reference {
+                    out.push_str(&descriptor[start..end]);
+                }
+            }
+        };
+    for (position, character) in descriptor.char_indices() {
+        if character.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(position);
+                digits = 0;
+                letters = 0;
+            }
+            if character.is_ascii_digit() {
+                digits += 1;
+            } else {
+                letters += 1;
+            }
+        } else {
+            flush(out, word_start, position, digits, letters);
+            word_start = None;
+            out.push(character);
+        }
+    }
+    flush(out, word_start, descriptor.len(), digits, letters);
+}
+
 /// Title case for a display name: `BLUE BOTTLE` → `Blue Bottle`.
 pub fn display_name(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
@@ -504,6 +543,28 @@ mod tests {
         }
         assert_eq!(key("PAYPAL *"), "PAYPAL");
         assert_eq!(key(&"A ".repeat(10_000)), "A");
+    }
+
+    #[test]
+    fn shapes_drop_references_only() {
+        let mut out = String::new();
+        shape("AMZN Mktp US*2K4AB12C3", &mut out);
+        assert_eq!(out, "AMZN Mktp US*");
+        shape("SPOTIFY P43C314821", &mut out);
+        assert_eq!(out, "SPOTIFY ");
+        shape("1PASSWORD 866-579-7172", &mut out);
+        assert_eq!(out, "1PASSWORD --");
+        // Same shape, same normalisation.
+        for (a, b) in [
+            ("AMAZON PRIME*591NQ1G33", "AMAZON PRIME*RT4EE2113"),
+            ("CHECKCARD 0601 NETFLIX.COM", "CHECKCARD 0702 NETFLIX.COM"),
+        ] {
+            let (mut shape_a, mut shape_b) = (String::new(), String::new());
+            shape(a, &mut shape_a);
+            shape(b, &mut shape_b);
+            assert_eq!(shape_a, shape_b);
+            assert_eq!(normalise(a), normalise(b));
+        }
     }
 
     #[test]

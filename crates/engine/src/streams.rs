@@ -289,8 +289,13 @@ fn lone_cadence(dates: &[NaiveDate], vendor: VendorModel<'_>, coverage_end: Naiv
 
 /// One chain per charge amount that sits on a schedule.
 fn amount_chains(charges: &[Charge], active: &[usize]) -> Vec<Stream> {
-    let mut by_amount: Vec<usize> = active.to_vec();
-    by_amount.sort_by_key(|index| (charges[*index].minor, charges[*index].date));
+    // Sorted by (amount, date); the index breaks ties, so an unstable sort is deterministic.
+    let mut keyed: Vec<(i64, NaiveDate, usize)> = active
+        .iter()
+        .map(|index| (charges[*index].minor, charges[*index].date, *index))
+        .collect();
+    keyed.sort_unstable();
+    let by_amount: Vec<usize> = keyed.into_iter().map(|(_, _, index)| index).collect();
     let rules = Rules {
         min_members: 2,
         outlier_ratio: 0.2,
