@@ -328,7 +328,8 @@ fn is_qif(body: &str) -> bool {
         if b"DTUPMNLCASE$!FXYIQO#KRB".contains(&first) {
             n_field_lines += 1;
         }
-        let rest = &line[1..];
+        // `first` may be the lead byte of a multi-byte character; then the line is no field.
+        let rest = line.get(1..).unwrap_or("");
         if first == b'D' && rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
             n_dates += 1;
         }
@@ -420,6 +421,15 @@ mod tests {
             Ok(Format::Csv)
         );
         assert_eq!(format(b"\xFF\xFEd\0a\0t\0e\0,\0a\0\n\0"), Ok(Format::Csv));
+    }
+
+    #[test]
+    fn fuzz_crash_multibyte_first_character() {
+        // Found by the `read` fuzz target: a line starting with a multi-byte character.
+        assert!(sniff("‰\n^\nD1\nT1\n".as_bytes(), true).is_ok());
+        let artifact = b"\x89pNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+        let _ = sniff(artifact, true);
+        let _ = crate::read(artifact, &crate::Hints::default());
     }
 
     #[test]
