@@ -375,6 +375,12 @@ impl<'s> Walker<'s> {
     /// A tag that was followed by another tag opens an aggregate.
     fn resolve_pending(&mut self) {
         if let Some((name, line)) = self.pending.take() {
+            // No OFX aggregate nests inside itself, so an aggregate opening while one of the
+            // same name is open means the earlier one was never closed (as SGML allows some
+            // exporters to think): close it first instead of nesting ever deeper.
+            if self.stack.iter().any(|open| *open == name) {
+                let _ = self.close(&name, line);
+            }
             if self.stack.len() >= MAX_OFX_DEPTH {
                 self.depth_exceeded = true;
                 return;
@@ -853,6 +859,19 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unclosed_transaction_aggregates_do_not_nest() {
+        let mut file = String::from("OFXHEADER:100\n\n<OFX><STMTRS><CURDEF>USD<BANKTRANLIST>");
+        for i in 0..500 {
+            file.push_str(&format!(
+                "<STMTTRN><DTPOSTED>20240101<TRNAMT>-{i}.00<FITID>{i}<NAME>X\n"
+            ));
+        }
+        file.push_str("</BANKTRANLIST></STMTRS></OFX>");
+        let statement = read(file.as_bytes(), &Hints::default()).unwrap();
+        assert_eq!(statement.transactions.len(), 500);
+    }
 
     #[test]
     fn dates_with_time_zones() {

@@ -28,9 +28,21 @@ fn camt_with_100_000_levels_of_nesting_is_refused_quickly() {
 #[test]
 fn ofx_with_100_000_levels_of_nesting_is_refused_quickly() {
     let mut file = String::from("OFXHEADER:100\n\n<OFX>");
-    file.push_str(&"<AGG>".repeat(100_000));
+    for level in 0..100_000 {
+        file.push_str(&format!("<AGG{level}>"));
+    }
     let (result, elapsed) = read(file.as_bytes());
     assert_eq!(result.unwrap_err().code, "too-deep");
+    assert!(elapsed < QUICK, "took {elapsed:?}");
+}
+
+#[test]
+fn ofx_with_100_000_unclosed_aggregates_of_one_name_reads_flat() {
+    // SGML exporters that never close an aggregate must not nest ever deeper.
+    let mut file = String::from("OFXHEADER:100\n\n<OFX>");
+    file.push_str(&"<AGG>".repeat(100_000));
+    let (result, elapsed) = read(file.as_bytes());
+    assert!(result.unwrap().transactions.is_empty());
     assert!(elapsed < QUICK, "took {elapsed:?}");
 }
 
