@@ -378,7 +378,7 @@ impl<'s> Walker<'s> {
             // No OFX aggregate nests inside itself, so an aggregate opening while one of the
             // same name is open means the earlier one was never closed (as SGML allows some
             // exporters to think): close it first instead of nesting ever deeper.
-            if self.stack.iter().any(|open| *open == name) {
+            if self.stack.contains(&name) {
                 let _ = self.close(&name, line);
             }
             if self.stack.len() >= MAX_OFX_DEPTH {
