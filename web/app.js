@@ -324,12 +324,19 @@ function showProgress(event) {
   label.textContent = `Reading ${event.name}${which}: ${percent}%`;
 }
 
-async function run(type, payload, busyText) {
+/**
+ * Sends a workspace request, takes its report, lets `adjust` update page state, and renders
+ * the results; the page counts as busy until they are on screen.
+ */
+async function run(type, payload, busyText, adjust) {
   beginBusy(busyText);
   try {
-    const { report, failures } = await bridge.request(type, { ...payload, cancellations: engineCancellations(), today: today() });
+    const { report, failures, timings } = await bridge.request(type, { ...payload, cancellations: engineCancellations(), today: today() });
+    if (timings) performance.mark('spendrein:worker', { detail: timings });
     state.report = report;
     state.failures = failures ?? [];
+    adjust?.();
+    await showReport();
     return true;
   } catch (error) {
     if (error.code !== 'restarted') setStatus(`Could not read the statement: ${error.message}.`);
@@ -342,27 +349,23 @@ async function run(type, payload, busyText) {
 async function readFiles(fileList) {
   const files = [...fileList];
   if (!files.length) return;
-  performance.mark('spendrein:read-start');
   const name = files.length === 1 ? files[0].name : `${files.length} files`;
-  if (await run('read', { files }, `Reading ${name}…`)) {
+  await run('read', { files }, `Reading ${name}…`, () => {
     while (state.hints.length < (state.report?.statements.length ?? 0)) state.hints.push({});
-    showReport();
-  }
+  });
 }
 
 async function reread(index, hints, focusId) {
   state.hints[index] = hints;
-  if (await run('reread', { index, hints }, `Reading ${state.report?.statements[index]?.file ?? 'the file'} again with your correction…`)) {
-    showReport();
+  const file = state.report?.statements[index]?.file ?? 'the file';
+  if (await run('reread', { index, hints }, `Reading ${file} again with your correction…`)) {
     document.getElementById(focusId)?.focus();
   }
 }
 
 async function removeStatement(index) {
   const file = state.report?.statements[index]?.file;
-  if (await run('remove', { index }, `Removing ${file}…`)) {
-    state.hints.splice(index, 1);
-    showReport();
+  if (await run('remove', { index }, `Removing ${file}…`, () => state.hints.splice(index, 1))) {
     setStatus(`Removed ${file} from memory.`);
     $('#file-input').focus();
   }
@@ -375,7 +378,7 @@ async function reanalyse() {
   reanalyseQueued = true;
   await Promise.resolve();
   reanalyseQueued = false;
-  if (await run('analyse', {}, 'Checking your cancellations again…')) showReport();
+  await run('analyse', {}, 'Checking your cancellations again…');
 }
 
 async function clearAll() {
@@ -416,7 +419,9 @@ function renderFiles() {
   $('#clear').hidden = !statements.length;
 }
 
-function showReport() {
+let renderSeq = 0;
+async function showReport() {
+  const seq = ++renderSeq;
   renderFiles();
   const results = $('#results');
   const report = state.report;
@@ -434,7 +439,7 @@ function showReport() {
     inferred: $('#inferred-results'),
     summary: $('#results-summary'),
   };
-  renderResults(
+  const done = await renderResults(
     report,
     {
       records: state.records,
@@ -444,11 +449,14 @@ function showReport() {
       onRemove: removeStatement,
       onTrack: trackFromResults,
       timelineWidth: targets.cancellations.clientWidth - 34,
+      current: () => seq === renderSeq,
     },
     targets,
   );
+  if (!done) return;
   const failed = state.failures.length ? ` Could not read ${state.failures.map((failure) => failure.name).join(', ')}.` : '';
   setStatus(`Done: ${targets.summary.textContent}${failed}`);
+  document.body.dataset.rendered = String(seq);
   performance.mark('spendrein:results');
 }
 

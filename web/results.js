@@ -59,6 +59,7 @@ const FORMATS = {
 // Large reports are cut for display; the counts say so. The engine's figures stay whole.
 const MAX_RECURRING_ROWS = 300;
 const MAX_DIAGNOSTICS = 30;
+const MAX_EVIDENCE_ROWS = 24;
 
 /** The guide id for a cancellation result, when it has a guide. */
 function guideIdOf(result, guideIndex) {
@@ -136,7 +137,11 @@ function cancellationCard(result, record, report, ctx) {
     );
   }
   if (result.charges_after.length) {
-    card.append(evidenceTable('Charges after you cancelled', result.charges_after, report.statements));
+    const shown = result.charges_after.slice(0, MAX_EVIDENCE_ROWS);
+    card.append(evidenceTable('Charges after you cancelled', shown, report.statements));
+    if (shown.length < result.charges_after.length) {
+      card.append(h('p', { class: 'muted', text: `The first ${shown.length} of ${result.charges_after.length} charges after you cancelled; all are in the full list below.` }));
+    }
   }
   if (result.history.length) {
     card.append(timeline(result, coverageEnd(report), ctx.timelineWidth));
@@ -144,9 +149,12 @@ function cancellationCard(result, record, report, ctx) {
     if (lastBefore && !result.charges_after.length) {
       card.append(h('p', { class: 'muted' }, 'Last charge before you cancelled: ', time(lastBefore.date), ` · ${formatMoney(lastBefore.amount, lastBefore.currency)}`));
     }
-    card.append(
-      h('details', { class: 'history' }, h('summary', { text: `All ${result.history.length} transactions from this service` }), evidenceTable('Every transaction matched to this service', result.history, report.statements)),
-    );
+    // The full list is built when opened: most people never open it, and it can be long.
+    const details = h('details', { class: 'history' }, h('summary', { text: `All ${result.history.length} transactions from this service` }));
+    details.addEventListener('toggle', () => {
+      if (details.open && details.children.length === 1) details.append(evidenceTable('Every transaction matched to this service', result.history, report.statements));
+    });
+    card.append(details);
   }
   if (result.likely_causes.length) {
     const list = h('ul', { class: 'causes' });
@@ -373,7 +381,7 @@ function inferredSection(statement, index, ctx) {
   const controls = h('fieldset', { class: 'corrections' }, h('legend', { text: 'Correct what was read' }));
   const flip = h('input', { type: 'checkbox', id: `flip-${index}`, checked: Boolean(hints.flip_sign) });
   flip.addEventListener('change', () => ctx.onReread(index, { ...hints, flip_sign: flip.checked }, flip.id));
-  controls.append(h('div', { class: 'check' }, flip, h('label', { for: flip.id, text: 'Flip the sign of every amount (charges show as money in)' })));
+  controls.append(h('div', { class: 'check' }, flip, h('label', { for: flip.id, text: 'Flip the sign of every amount (money in becomes money out and back)' })));
   const order = dialect.date_order;
   if (order === 'dmy' || order === 'mdy') {
     const other = order === 'dmy' ? 'mdy' : 'dmy';
@@ -442,30 +450,40 @@ function diagnosticList(diagnostics) {
   return list;
 }
 
-// ---------------------------------------------------------------------------------------------
+/** `1234567` → `1,234,567`, without Intl (its first use costs tens of milliseconds). */
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+// Each part is rendered in its own task, so a large report never holds the main thread for long.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Renders `report` into the results section. `ctx`: `records` (sent to the engine, index for
  * index with `report.cancellations`), `guideIndex` (Map id → entry), `hints` (per statement),
- * `onReread(index, hints, focusId)`, `onRemove(index)`, `onTrack(vendorText)`, `timelineWidth`.
+ * `onReread(index, hints, focusId)`, `onRemove(index)`, `onTrack(vendorText)`, `timelineWidth`,
+ * and `current()`, false once a newer render has started (this one then stops).
+ * Resolves to true when everything was rendered.
  */
-export function renderResults(report, ctx, targets) {
+export async function renderResults(report, ctx, targets) {
   const { cancellations, recurring, inferred, summary } = targets;
-  cancellations.replaceChildren();
-  if (report.cancellations.length) {
-    cancellations.append(h('h3', { text: 'Your cancellations' }));
-    const grid = h('div', { class: 'cards' });
-    report.cancellations.forEach((result, index) => grid.append(cancellationCard(result, ctx.records[index], report, ctx)));
-    cancellations.append(grid);
-  } else {
-    cancellations.append(h('h3', { text: 'Your cancellations' }), h('p', { class: 'muted', text: 'You have not tracked a cancellation yet. Add one above (or press “Track this” on a recurring charge below) to check it against these statements.' }));
-  }
-  recurring.replaceChildren(recurringTable(report, ctx));
-  inferred.replaceChildren(h('h3', { text: 'What the reader inferred' }), ...report.statements.map((statement, index) => inferredSection(statement, index, ctx)));
-
-  const counts = {};
-  for (const result of report.cancellations) counts[result.verdict] = (counts[result.verdict] ?? 0) + 1;
   const parts = report.cancellations.map((result) => `${result.vendor_name || result.vendor}: ${(VERDICTS[result.verdict]?.words ?? result.verdict).toLowerCase()}`);
   const transactions = report.statements.reduce((sum, statement) => sum + statement.n_transactions, 0);
-  summary.textContent = `${transactions.toLocaleString('en')} transactions read from ${report.statements.length} statement${report.statements.length === 1 ? '' : 's'}; ${report.recurring.length} recurring charge${report.recurring.length === 1 ? '' : 's'} found.${parts.length ? ` ${parts.join('; ')}.` : ''}`;
+  summary.textContent = `${thousands(transactions)} transactions read from ${report.statements.length} statement${report.statements.length === 1 ? '' : 's'}; ${report.recurring.length} recurring charge${report.recurring.length === 1 ? '' : 's'} found.${parts.length ? ` ${parts.join('; ')}.` : ''}`;
+
+  const grid = h('div', { class: 'cards' });
+  cancellations.replaceChildren(h('h3', { text: 'Your cancellations' }), grid);
+  if (!report.cancellations.length) {
+    grid.append(h('p', { class: 'muted', text: 'You have not tracked a cancellation yet. Add one above (or press “Track this” on a recurring charge below) to check it against these statements.' }));
+  }
+  for (const [index, result] of report.cancellations.entries()) {
+    grid.append(cancellationCard(result, ctx.records[index], report, ctx));
+    await nextTask();
+    if (!ctx.current()) return false;
+  }
+  recurring.replaceChildren(recurringTable(report, ctx));
+  await nextTask();
+  if (!ctx.current()) return false;
+  inferred.replaceChildren(h('h3', { text: 'What the reader inferred' }), ...report.statements.map((statement, index) => inferredSection(statement, index, ctx)));
+  return true;
 }
