@@ -289,31 +289,27 @@ fn strip_currency(text: &[u8]) -> Option<(&[u8], Option<[u8; 3]>)> {
 }
 
 /// Trims ASCII whitespace, no-break spaces and stray quotes (an Excel guard `'`).
-pub fn trim(mut text: &[u8]) -> &[u8] {
+pub fn trim(text: &[u8]) -> &[u8] {
+    let is_pad = |b: u8| b.is_ascii_whitespace() || b == b'\'' || b == b'"';
+    let mut start = 0;
+    let mut end = text.len();
     loop {
-        let before = text.len();
-        while let Some((&first, rest)) = text.split_first() {
-            if first.is_ascii_whitespace() || first == b'\'' || first == b'"' {
-                text = rest;
-            } else {
-                break;
-            }
+        let before = (start, end);
+        while start < end && is_pad(text[start]) {
+            start += 1;
         }
-        while let Some((&last, rest)) = text.split_last() {
-            if last.is_ascii_whitespace() || last == b'\'' || last == b'"' {
-                text = rest;
-            } else {
-                break;
-            }
+        while end > start && is_pad(text[end - 1]) {
+            end -= 1;
         }
-        if let Some(rest) = text.strip_prefix(&[0xC2, 0xA0]) {
-            text = rest;
+        // U+00A0 no-break space, as two bytes, at either end.
+        if end - start >= 2 && text[start] == 0xC2 && text[start + 1] == 0xA0 {
+            start += 2;
         }
-        if let Some(rest) = text.strip_suffix(&[0xC2, 0xA0]) {
-            text = rest;
+        if end - start >= 2 && text[end - 2] == 0xC2 && text[end - 1] == 0xA0 {
+            end -= 2;
         }
-        if text.len() == before {
-            return text;
+        if (start, end) == before {
+            return &text[start..end];
         }
     }
 }

@@ -37,6 +37,7 @@ const MAX_ROW_DIAGNOSTICS: usize = 100;
 pub struct CsvReader {
     hints: Hints,
     phase: Phase,
+    expected_bytes: u64,
 }
 
 enum Phase {
@@ -99,7 +100,15 @@ impl CsvReader {
         CsvReader {
             hints,
             phase: Phase::Sniffing(Vec::new()),
+            expected_bytes: 0,
         }
+    }
+
+    /// Tells the reader the size of the whole input (the page knows the file's size), so the
+    /// transaction list is sized once from the average row length instead of growing and
+    /// copying as rows arrive. Only a performance hint; call it before the first push.
+    pub fn expect_bytes(&mut self, total: u64) {
+        self.expected_bytes = total;
     }
 
     /// Feeds the next chunk.
@@ -146,6 +155,7 @@ impl CsvReader {
     fn start(&mut self, prefix: Vec<u8>, complete: bool) {
         self.phase = match Stream::start(&prefix, complete, &self.hints) {
             Ok(mut stream) => {
+                stream.reserve_for(self.expected_bytes.max(prefix.len() as u64), &prefix);
                 stream.push(&prefix);
                 Phase::Streaming(Box::new(stream))
             }
@@ -234,6 +244,16 @@ impl Stream {
             rows,
             skip_bom: bom_len,
         })
+    }
+
+    /// Sizes the transaction list for `total` bytes of input with rows as long as those in
+    /// `sample` (bounded by [`MAX_TRANSACTIONS`]).
+    fn reserve_for(&mut self, total: u64, sample: &[u8]) {
+        let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1) as u64;
+        let average = (sample.len() as u64 / lines).max(16);
+        let rows = (total / average + total / average / 16).min(MAX_TRANSACTIONS as u64) as usize;
+        self.rows.transactions.reserve(rows);
+        self.rows.extras.reserve(rows);
     }
 
     fn push(&mut self, chunk: &[u8]) {

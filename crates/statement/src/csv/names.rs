@@ -558,22 +558,28 @@ const SUMMARIES: &[&str] = &[
     "konečný zůstatek",
 ];
 
+/// The first three bytes of every phrase in [`SUMMARIES`], big-endian, sorted (checked by a
+/// test).
+const SUMMARY_HEADS: &[u32] = &[
+    0x616C74, 0x616E66, 0x617079, 0x62616C, 0x626567, 0x636C6F, 0x65696E, 0x656E64, 0x696E67,
+    0x6B6F6E, 0x6C696B, 0x6E6575, 0x6E6577, 0x6F7065, 0x706FC4, 0x707265, 0x73616C, 0x736368,
+    0x736F6C, 0x73756D, 0x746F74, 0x747572, 0x757467,
+];
+
 /// True when `text` is or starts with a summary phrase as a whole word (`Opening balance`,
 /// `Total`, but not `Totalenergies`). Compares on a stack copy: it runs on every row.
 pub fn is_summary_text(text: &[u8]) -> bool {
-    // Most rows are merchants: compare the first three letters before anything else.
+    // Most rows are merchants: look the first three letters up before anything else.
     if text.len() < 5 {
         return false;
     }
-    let head = [
+    let head = u32::from_be_bytes([
+        0,
         text[0].to_ascii_lowercase(),
         text[1].to_ascii_lowercase(),
         text[2].to_ascii_lowercase(),
-    ];
-    if !SUMMARIES.iter().any(|summary| {
-        let bytes = summary.as_bytes();
-        bytes[0] == head[0] && bytes[1] == head[1] && bytes[2] == head[2]
-    }) {
+    ]);
+    if SUMMARY_HEADS.binary_search(&head).is_err() {
         return false;
     }
     let mut buffer = [0u8; 48];
@@ -626,4 +632,27 @@ pub fn flag_value(text: &str) -> Option<bool> {
         | "abono" => false,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_heads_match_the_phrases() {
+        let mut heads: Vec<u32> = SUMMARIES
+            .iter()
+            .map(|s| {
+                let b = s.as_bytes();
+                u32::from_be_bytes([0, b[0], b[1], b[2]])
+            })
+            .collect();
+        heads.sort_unstable();
+        heads.dedup();
+        assert_eq!(heads, SUMMARY_HEADS);
+        assert!(is_summary_text(b"Opening balance"));
+        assert!(is_summary_text(b"TOTAL"));
+        assert!(!is_summary_text(b"Totalenergies station"));
+        assert!(!is_summary_text(b"SPOTIFY"));
+    }
 }

@@ -200,10 +200,16 @@ impl Splitter {
         if bytes.is_empty() {
             return;
         }
-        if !self.pending_cr && !bytes.contains(&b'\r') {
-            let n = bytes.iter().filter(|&&b| b == b'\n').count();
-            self.line = self.line.saturating_add(n as u32);
-            return;
+        if !self.pending_cr {
+            // One pass that counts line feeds and notices carriage returns; the careful loop
+            // below only runs for files that have them.
+            let (newlines, returns) = bytes.iter().fold((0u32, 0u32), |(n, r), &b| {
+                (n + u32::from(b == b'\n'), r + u32::from(b == b'\r'))
+            });
+            if returns == 0 {
+                self.line = self.line.saturating_add(newlines);
+                return;
+            }
         }
         for &byte in bytes {
             match byte {
