@@ -201,9 +201,14 @@ impl Stream {
         } else {
             0
         };
+        // Inference needs only the first part; decoding the whole input here would hold a
+        // second copy of a file pushed in one piece.
+        let body = &prefix[bom_len..];
+        let sniff_len = body.len().min(crate::SNIFF_BYTES);
+        let complete = complete && sniff_len == body.len();
         let mut decoder = Decoder::new(encoding);
         let mut text = Vec::new();
-        decoder.decode(&prefix[bom_len..], &mut text);
+        decoder.decode(&body[..sniff_len], &mut text);
         if complete {
             decoder.finish(&mut text);
         }
@@ -267,10 +272,13 @@ impl Stream {
         if self.decoder.is_passthrough() {
             self.splitter.feed(chunk, false, |record| rows.row(record));
         } else {
-            self.scratch.clear();
-            self.decoder.decode(chunk, &mut self.scratch);
-            self.splitter
-                .feed(&self.scratch, false, |record| rows.row(record));
+            // Decode in slices so a file pushed in one piece is not copied whole.
+            for slice in chunk.chunks(64 * 1024) {
+                self.scratch.clear();
+                self.decoder.decode(slice, &mut self.scratch);
+                self.splitter
+                    .feed(&self.scratch, false, |record| rows.row(record));
+            }
         }
     }
 
