@@ -12,6 +12,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { gzipSync } from 'node:zlib';
 import { launch, BASE_URL } from './helpers.mjs';
 
 const args = process.argv.slice(2);
@@ -142,9 +143,41 @@ function check(condition, message) {
   }
 }
 
+/**
+ * The first load's JS, wasm and CSS: every such response a fresh visit fetches (page, worker,
+ * service worker), gzipped at level 9. Target: at most 400 KB.
+ */
+async function firstLoadSize(browser) {
+  const context = await browser.newContext();
+  const urls = new Set();
+  context.on('request', (request) => urls.add(request.url()));
+  const page = await context.newPage();
+  await page.goto(BASE_URL + '/');
+  await page.locator('#vendor-list option').first().waitFor({ state: 'attached', timeout: 30000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 }).catch(() => {});
+  await context.close();
+  let raw = 0;
+  let gzipped = 0;
+  const rows = [];
+  for (const url of [...urls].sort()) {
+    const path = new URL(url).pathname;
+    if (!/\.(js|mjs|wasm|css)$/.test(path)) continue;
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    const zipped = gzipSync(body, { level: 9 }).length;
+    raw += body.length;
+    gzipped += zipped;
+    rows.push(`${path} ${(body.length / 1024).toFixed(1)} KB raw, ${(zipped / 1024).toFixed(1)} KB gzipped`);
+  }
+  console.log(`page-speed: first load: ${rows.length} JS/wasm/CSS files, ${(raw / 1024).toFixed(0)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzipped (target ≤ 400 KB)`);
+  for (const row of rows) console.log(`page-speed:   ${row}`);
+  check(gzipped <= 400 * 1024, `the first load is ${(gzipped / 1024).toFixed(1)} KB gzipped, over 400 KB`);
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'spendrein-bench-'));
 const browser = await launch();
 try {
+  await firstLoadSize(browser);
+
   // 1. 2,000 rows: results within 150 ms of the pick.
   const smallPath = join(scratch, 'statement-2000.csv');
   const small = await writeStatement(smallPath, 2000, 3);
