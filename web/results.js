@@ -208,7 +208,10 @@ function monthTicks(startDay, endDay) {
   while (cursor.getUTCMonth() % step !== 0 && step <= 12) cursor.setUTCMonth(cursor.getUTCMonth() + 1);
   for (; cursor <= end && ticks.length < 12; cursor.setUTCMonth(cursor.getUTCMonth() + step)) {
     const iso = cursor.toISOString().slice(0, 10);
-    ticks.push({ day: dayNumber(iso), label: step >= 12 || cursor.getUTCMonth() === 0 ? iso.slice(0, 4) : formatDate(iso).split(' ')[1] });
+    const month = formatDate(iso).split(' ')[1];
+    // Years on yearly ticks; months otherwise, with the year on the first tick and in January.
+    const label = step >= 12 ? iso.slice(0, 4) : !ticks.length || cursor.getUTCMonth() === 0 ? `${month} ${iso.slice(0, 4)}` : month;
+    ticks.push({ day: dayNumber(iso), label });
   }
   return ticks;
 }
@@ -424,7 +427,7 @@ function inferredSection(statement, index, ctx) {
   const problems = statement.diagnostics.filter((d) => d.severity !== 'info');
   const notes = statement.diagnostics.filter((d) => d.severity === 'info');
   if (problems.length) {
-    section.append(h('h5', { text: `Rows skipped or doubtful (${problems.length})` }), diagnosticList(problems));
+    section.append(h('h5', { text: `Skipped rows and warnings (${problems.length})` }), diagnosticList(problems));
   }
   if (notes.length) {
     section.append(h('details', { class: 'notes' }, h('summary', { text: `Decisions the reader made (${notes.length})` }), diagnosticList(notes)));

@@ -176,3 +176,33 @@ test('a file that is not a statement is reported, and Clear forgets every statem
   assertClean(problems);
   await context.close();
 });
+
+test('a worker that fails or traps is replaced by a fresh one, and the page says so', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await setRecords(page, VERDICT_RECORDS.slice(0, 1));
+  await pick(page, 'verdicts.csv');
+  assert.deepEqual(await verdicts(page), { netflix: 'still_charging' });
+
+  // What the worker posts when the wasm traps (a WebAssembly.RuntimeError).
+  const [worker] = page.workers();
+  await worker.evaluate(() => postMessage({ id: 0, type: 'crashed', message: 'unreachable executed' }));
+  await page.waitForFunction(() => /stopped .*unreachable executed.*restarted/.test(document.querySelector('#status').textContent));
+  assert.ok(await page.locator('#results').isHidden(), 'the old results are gone with the old worker');
+  assert.equal(await page.locator('.statement-summary').count(), 0);
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('drop them again'));
+  // The fresh worker reads the next file.
+  await pick(page, 'verdicts.csv');
+  assert.deepEqual(await verdicts(page), { netflix: 'still_charging' });
+
+  // An uncaught error inside the worker: the same recovery.
+  const fresh = page.workers().at(-1);
+  await fresh.evaluate(() => setTimeout(() => {
+    throw new Error('simulated failure');
+  }));
+  await page.waitForFunction(() => /stopped .*simulated failure.*restarted/.test(document.querySelector('#status').textContent));
+  await pick(page, 'verdicts.csv');
+  assert.deepEqual(await verdicts(page), { netflix: 'still_charging' });
+  // The worker's own console reports its uncaught error; that one was made on purpose.
+  assertClean(problems.filter((problem) => !problem.includes('simulated failure')));
+  await context.close();
+});
