@@ -930,12 +930,6 @@ impl Rows {
                 Some("locale: decimal comma".to_owned()),
             );
         }
-        if let Some(order) = self.order_from_sequence() {
-            return (
-                Some((order, None)),
-                Some("the rows are in date order only when read this way".to_owned()),
-            );
-        }
         match self.statement_currency().as_ref().map(|c| &c[..]) {
             Some(b"USD") | Some(b"CAD") => {
                 return (
@@ -951,6 +945,22 @@ impl Rows {
                 )
             }
             _ => {}
+        }
+        // Row order is a guess, not a locale: the person is still told it was ambiguous.
+        if let Some(order) = self.order_from_sequence() {
+            let diagnostic = Diagnostic::new(
+                Severity::Warning,
+                "ambiguous-date-order",
+                format!(
+                    "no date has a day over 12; read {} because only then are the rows in date order",
+                    order_name(order)
+                ),
+            )
+            .with_help("if the dates look wrong, choose the other date order");
+            return (
+                Some((order, Some(diagnostic))),
+                Some("guessed: the rows are in date order only when read this way".to_owned()),
+            );
         }
         let diagnostic = Diagnostic::new(
             Severity::Warning,
