@@ -105,3 +105,28 @@ fn every_fixture_reads_the_same_in_any_chunk_size() {
     }
     assert!(n_files > 50);
 }
+
+#[test]
+fn diagnostics_stay_bounded_however_many_rows_are_bad() {
+    let mut text = String::from("Date,Description,Amount\n2024-01-01,Shop,-1.00\n");
+    for _ in 0..20_000 {
+        text.push_str("Date,Description,Amount\nnot a date,Shop,-1.00\n2024-01-02,Shop,oops\n");
+    }
+    let statement = statement::read(text.as_bytes(), &Hints::default()).unwrap();
+    assert_eq!(statement.transactions.len(), 1);
+    assert!(
+        statement.diagnostics.len() < 120,
+        "{}",
+        statement.diagnostics.len()
+    );
+    let more = statement
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "more-skipped-rows")
+        .expect("the rest is counted");
+    assert!(
+        more.message.starts_with("59900 more rows"),
+        "{}",
+        more.message
+    );
+}

@@ -424,7 +424,7 @@ impl Rows {
             if record.bytes().len() == header.len()
                 && trimmed_equal(record, self.layout.header.as_deref().unwrap_or(&[]))
             {
-                self.diagnostics.push(
+                self.diagnose(
                     Diagnostic::new(
                         Severity::Info,
                         "repeated-header",
