@@ -210,7 +210,11 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                             entry
                         }
                     };
-                    by_descriptor.insert(transaction.description.as_str(), entry);
+                    // A map of every distinct text would grow with each unique reference and
+                    // stop fitting in cache; past the cap the shape path serves those rows.
+                    if by_descriptor.len() < DESCRIPTOR_CACHE_CAP {
+                        by_descriptor.insert(transaction.description.as_str(), entry);
+                    }
                     entry
                 }
             };
@@ -251,16 +255,6 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
             });
         }
     }
-    // Statements' own periods count for coverage even when their last days had no rows kept.
-    for named in statements {
-        if let Some((from, to)) = named.statement.period() {
-            coverage = Some(match coverage {
-                None => (from, to),
-                Some((a, b)) => (a.min(from), b.max(to)),
-            });
-        }
-    }
-
     let coverage_end = coverage.map(|(_, to)| to).unwrap_or(NaiveDate::MIN);
     let mut found = Vec::with_capacity(merchants.len());
     merchant_charges.resize_with(merchants.len(), Vec::new);
@@ -312,6 +306,9 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
 }
 
 type DedupKey = (NaiveDate, i64, u32);
+
+/// How many distinct descriptor texts are remembered as they are (beyond that, by shape).
+const DESCRIPTOR_CACHE_CAP: usize = 8192;
 
 /// How often a key occurred in the statement being read, and at most in any earlier one.
 #[derive(Clone, Copy, Debug)]

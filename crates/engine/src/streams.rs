@@ -77,7 +77,7 @@ pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDa
     }
 
     let min_members = if vendor.known { 2 } else { 3 };
-    let mut chains = amount_chains(charges, &active);
+    let mut chains = amount_chains(charges, &active, vendor.known);
     merge_price_changes(charges, &mut chains);
     let mut in_chain = vec![false; charges.len()];
     for chain in &chains {
@@ -288,7 +288,7 @@ fn lone_cadence(dates: &[NaiveDate], vendor: VendorModel<'_>, coverage_end: Naiv
 }
 
 /// One chain per charge amount that sits on a schedule.
-fn amount_chains(charges: &[Charge], active: &[usize]) -> Vec<Stream> {
+fn amount_chains(charges: &[Charge], active: &[usize], known: bool) -> Vec<Stream> {
     // Sorted by (amount, date); the index breaks ties, so an unstable sort is deterministic.
     let mut keyed: Vec<(i64, NaiveDate, usize)> = active
         .iter()
@@ -302,10 +302,8 @@ fn amount_chains(charges: &[Charge], active: &[usize]) -> Vec<Stream> {
         missed_ratio: 0.25,
     };
     let mut chains = Vec::new();
-    for same in by_amount.chunk_by(|a, b| charges[*a].minor == charges[*b].minor) {
-        if same.len() < 2 {
-            continue;
-        }
+    let mut pairs: Vec<&[usize]> = Vec::new();
+    let mut fit_group = |same: &[usize], chains: &mut Vec<Stream>| {
         let dates: Vec<NaiveDate> = same.iter().map(|index| charges[*index].date).collect();
         if let Some(Fit {
             schedule,
@@ -321,6 +319,21 @@ fn amount_chains(charges: &[Charge], active: &[usize]) -> Vec<Stream> {
                 variable: false,
                 price_changes: Vec::new(),
             });
+        }
+    };
+    for same in by_amount.chunk_by(|a, b| charges[*a].minor == charges[*b].minor) {
+        match same.len() {
+            0 | 1 => {}
+            2 => pairs.push(same),
+            _ => fit_group(same, &mut chains),
+        }
+    }
+    // Two charges at one amount matter to a known vendor (an annual plan), or as the new price
+    // of a plan already seen; in a shop with no plan they are coincidences, and fitting every
+    // such pair would cost more than the rest of the analysis.
+    if known || !chains.is_empty() {
+        for same in pairs {
+            fit_group(same, &mut chains);
         }
     }
     chains.sort_by_key(|chain| chain.members.first().map(|m| charges[*m].date));
