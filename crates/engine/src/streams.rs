@@ -303,7 +303,7 @@ fn amount_chains(charges: &[Charge], active: &[usize], known: bool) -> Vec<Strea
     };
     let mut chains = Vec::new();
     let mut pairs: Vec<&[usize]> = Vec::new();
-    let mut fit_group = |same: &[usize], chains: &mut Vec<Stream>| {
+    let fit_group = |same: &[usize], chains: &mut Vec<Stream>| {
         let dates: Vec<NaiveDate> = same.iter().map(|index| charges[*index].date).collect();
         if let Some(Fit {
             schedule,
