@@ -358,6 +358,9 @@ function recurringTable(report, ctx) {
 // ---------------------------------------------------------------------------------------------
 // What the reader inferred, with the controls that correct it
 
+/** The reader's reason for a decision; `hint` means the person's own correction. */
+const reason = (text) => (text === 'hint' ? 'as you chose' : text);
+
 function definition(list, term, ...value) {
   list.append(h('dt', { text: term }), h('dd', {}, ...value));
 }
@@ -375,9 +378,9 @@ function inferredSection(statement, index, ctx) {
   definition(facts, 'Text encoding', `${dialect.encoding || 'unknown'}${dialect.replaced_bytes ? ` (${dialect.replaced_bytes} unreadable bytes replaced)` : ''}`);
   if (dialect.delimiter) definition(facts, 'Separator', dialect.delimiter === '\t' ? 'tab' : `“${dialect.delimiter}”`);
   if (statement.format === 'csv') definition(facts, 'Header', dialect.header_line ? `line ${dialect.header_line}` : 'none');
-  definition(facts, 'Date order', dialect.date_order ? `${DATE_ORDERS[dialect.date_order] ?? dialect.date_order}${dialect.date_order_reason ? ` — ${dialect.date_order_reason}` : ''}` : 'not needed');
+  definition(facts, 'Date order', dialect.date_order ? `${DATE_ORDERS[dialect.date_order] ?? dialect.date_order}${dialect.date_order_reason ? ` — ${reason(dialect.date_order_reason)}` : ''}` : 'not needed');
   definition(facts, 'Decimal mark', dialect.decimal_mark ? `“${dialect.decimal_mark}”` : 'not needed');
-  definition(facts, 'Money out', dialect.sign_convention ? `${SIGNS[dialect.sign_convention] ?? dialect.sign_convention}${dialect.sign_reason ? ` — ${dialect.sign_reason}` : ''}` : 'as written');
+  definition(facts, 'Money out', dialect.sign_convention ? `${SIGNS[dialect.sign_convention] ?? dialect.sign_convention}${dialect.sign_reason ? ` — ${reason(dialect.sign_reason)}` : ''}` : 'as written');
   if (hints.flip_sign) definition(facts, 'Correction', 'every amount’s sign flipped');
   section.append(facts);
 

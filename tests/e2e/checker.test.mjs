@@ -59,6 +59,7 @@ test('a dropped statement gives every verdict, with evidence, causes and a timel
     assert.match(await page.locator('.inferred').textContent(), /Date order.*year-month-day/s);
     assert.match(await page.locator('#results-summary').textContent(), /38 transactions read from 1 statement/);
     await assertHeadingsInOrder(page);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= width, `nothing scrolls sideways at ${width} px`);
     await screenshot(page, `checker-results-${width}`);
     if (width === 1280) {
       await page.emulateMedia({ media: 'print' });

@@ -4,7 +4,9 @@
 
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertClean, screenshot } from './helpers.mjs';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { launch, openPage, assertClean, SCREENSHOTS } from './helpers.mjs';
 import { storedRecords, assertHeadingsInOrder } from './page-support.mjs';
 
 let browser;
@@ -14,6 +16,13 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
+
+// The guide pages are long; the first screenful is what the screenshots are for (and a
+// full-page capture of every guide would cost seconds of the e2e budget).
+async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
 
 const names = (page) => page.locator('#guide-index .guide-link a').allTextContents();
 
