@@ -455,7 +455,8 @@ async function showReport() {
   );
   if (!done) return;
   const failed = state.failures.length ? ` Could not read ${state.failures.map((failure) => failure.name).join(', ')}.` : '';
-  setStatus(`Done: ${targets.summary.textContent}${failed}`);
+  // The summary itself is announced by the results' own live region; this only says it is done.
+  setStatus(`Done: the results are below.${failed}`);
   document.body.dataset.rendered = String(seq);
   performance.mark('spendrein:results');
 }

@@ -71,7 +71,7 @@ test('a dropped statement gives every verdict, with evidence, causes and a timel
   }
 });
 
-test('a cause link opens the guide at the step that fixes it', async () => {
+test('a cause link opens the guide at the step that fixes it, and "Track this" tracks a recurring charge', async () => {
   const { context, page, problems } = await openPage(browser);
   await setRecords(page, VERDICT_RECORDS.slice(0, 1));
   await pick(page, 'verdicts.csv');
@@ -85,6 +85,15 @@ test('a cause link opens the guide at the step that fixes it', async () => {
   await page.goBack();
   await page.waitForSelector('#view-checker:not([hidden])');
   assert.deepEqual(await verdicts(page), { netflix: 'still_charging' });
+  // "Track this" on a recurring charge fills the form in for it, with today's date.
+  await page.click('button[aria-label="Track a cancellation of Acme Gym"]');
+  assert.equal(await page.inputValue('#track-vendor'), 'Acme Gym');
+  assert.match(await page.inputValue('#track-date'), /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'track-date');
+  await page.fill('#track-date', '2026-04-15');
+  await page.click('#track-save');
+  await settled(page);
+  assert.deepEqual(await verdicts(page), { netflix: 'still_charging', 'Acme Gym': 'still_charging' });
   assertClean(problems);
   await context.close();
 });
