@@ -6,7 +6,7 @@
 import { Bridge } from './bridge.js';
 import { h, $, time, today, isIsoDate, download } from './dom.js';
 import { loadRecords, saveRecords, newId, validateRecord, validateImport, mergeRecords, exportJson } from './track.js';
-import { renderResults } from './results.js';
+import { renderResults, warmUpRendering } from './results.js';
 import { renderIndex, renderGuide } from './guides.js';
 
 const SCRIPT_URLS = new Set(['./worker.js', './sw.js']);
@@ -333,6 +333,7 @@ async function run(type, payload, busyText, adjust) {
   try {
     const { report, failures, timings } = await bridge.request(type, { ...payload, cancellations: engineCancellations(), today: today() });
     if (timings) performance.mark('spendrein:worker', { detail: timings });
+    performance.mark('spendrein:report');
     state.report = report;
     state.failures = failures ?? [];
     adjust?.();
@@ -595,7 +596,9 @@ window.addEventListener('hashchange', route);
 
 wireDropZone();
 renderRecords();
-fillVendorList().catch(() => {});
+fillVendorList()
+  .then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => warmUpRendering().catch(() => {})))
+  .catch(() => {});
 route();
 document.body.dataset.state = 'ready';
 

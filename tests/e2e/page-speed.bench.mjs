@@ -185,7 +185,12 @@ try {
   const times = [];
   for (let run = 0; run < RUNS; run++) {
     times.push(await pickAndTime(page, smallPath, 30000));
-    if (process.env.VERBOSE) console.log(await page.evaluate(() => JSON.stringify(performance.getEntriesByName('spendrein:worker').at(-1)?.detail)), times.at(-1));
+    if (process.env.VERBOSE) {
+      console.log(await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime - globalThis.__picked;
+        return `worker ${JSON.stringify(performance.getEntriesByName('spendrein:worker').at(-1)?.detail)}; report received +${at('spendrein:report').toFixed(1)} ms; rendered +${at('spendrein:results').toFixed(1)} ms`;
+      }));
+    }
     const verdicts = await verdictsOf(page);
     check(verdicts.netflix === 'still_charging' && verdicts.spotify === 'stopped', `2,000 rows gave ${JSON.stringify(verdicts)}`);
     await page.click('#clear');
