@@ -71,7 +71,8 @@ export function renderGuide(target, guide, index) {
       h('dt', { text: 'Last reviewed' }),
       h('dd', {}, time(guide.last_reviewed)),
     ),
-    h('p', {}, h('a', { href: trackHref, class: 'button primary', id: 'track-this-guide', text: 'Track this cancellation' }), h('span', { class: 'help', text: ' Records today’s date; you can change it before saving.' })),
+    h('p', {}, h('a', { href: trackHref, class: 'button primary', id: 'track-this-guide', text: 'Track this cancellation' })),
+    h('p', { class: 'help', text: 'Fills in the checker with today’s date; you can change it before saving.' }),
   );
 
   const parts = [header];
