@@ -383,6 +383,11 @@ impl Rows {
             .any(|&column| starts_like_summary(record.field(column)))
     }
 
+    /// For a row that already failed: a footer often puts `Total` where the date would be.
+    fn is_summary_footer(&self, record: &Record<'_>) -> bool {
+        self.is_summary_row(record) || starts_like_summary(record.field(self.layout.date))
+    }
+
     fn row(&mut self, record: &Record<'_>) {
         let line = record.line;
         match record.overflow {
@@ -445,7 +450,7 @@ impl Rows {
             if self.try_continuation(record) {
                 return;
             }
-            if self.is_summary_row(record) {
+            if self.is_summary_footer(record) {
                 self.summary(line);
                 return;
             }
@@ -454,7 +459,7 @@ impl Rows {
             return;
         }
         let Some(date) = date::parse(date_field) else {
-            if self.is_summary_row(record) {
+            if self.is_summary_footer(record) {
                 self.summary(line);
                 return;
             }
@@ -472,7 +477,7 @@ impl Rows {
         let (amount, scale, marked_currency) = match self.read_amount(record, mark) {
             Ok(found) => found,
             Err(message) => {
-                if self.is_summary_row(record) {
+                if self.is_summary_footer(record) {
                     self.summary(line);
                 } else {
                     self.skip(line, message);
