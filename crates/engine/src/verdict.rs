@@ -127,7 +127,11 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
         result.final_charge = explained
             .last()
             .map(|(index, _)| analysis.transaction_ref(charges[*index].row));
-        result.likely_causes = likely_causes(target.guide);
+        let via_channel = result
+            .charges_after
+            .iter()
+            .any(|charge| names_a_channel(&charge.description));
+        result.likely_causes = likely_causes(target.guide, via_channel);
         result.explanation =
             still_charging_sentence(analysis, &result, charges, &unexplained, merchant);
         return result;
@@ -151,7 +155,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
     if let Some((index, why)) = explained.last() {
         result.verdict = Verdict::FinalCharge;
         let final_ref = analysis.transaction_ref(charges[*index].row);
-        result.likely_causes = likely_causes(target.guide);
+        result.likely_causes = likely_causes(target.guide, names_a_channel(&final_ref.description));
         let tail = if coverage_end >= check_after {
             format!("nothing came after it up to {coverage_end}, so it stopped")
         } else {
@@ -229,7 +233,29 @@ fn live_streams<'s>(
     })
 }
 
-fn likely_causes(guide: Option<&'static guides::Guide>) -> Vec<LikelyCause> {
+/// Gotchas about being billed through a store or payment service rather than the vendor.
+fn is_channel_gotcha(id: &str) -> bool {
+    id.starts_with("billed-via") || id.contains("app-store") || id == "paypal-agreement"
+}
+
+/// True when a descriptor names a store or payment service (`GOOGLE *Netflix`, `PAYPAL *HULU`).
+fn names_a_channel(description: &str) -> bool {
+    const CHANNEL_WORDS: &[&str] = &[
+        "APPLE", "ITUNES", "APL", "GOOGLE", "PAYPAL", "AMAZON", "AMZN", "ROKU",
+    ];
+    guides::words(description)
+        .iter()
+        .any(|word| CHANNEL_WORDS.contains(&word.as_str()))
+}
+
+/// The guide's gotchas that can cause charges after cancelling, most likely first: critical
+/// before caution, in the guide's order otherwise — except that store or payment-service
+/// gotchas go last when the charges carry the vendor's own descriptor, because a charge billed
+/// through Apple or Google would not.
+fn likely_causes(
+    guide: Option<&'static guides::Guide>,
+    charges_via_channel: bool,
+) -> Vec<LikelyCause> {
     let Some(guide) = guide else {
         return Vec::new();
     };
@@ -238,8 +264,10 @@ fn likely_causes(guide: Option<&'static guides::Guide>) -> Vec<LikelyCause> {
         .iter()
         .filter(|gotcha| gotcha.explains_charges)
         .collect();
-    // Critical first; otherwise the guide's order, which is its author's ranking.
-    causes.sort_by_key(|gotcha| gotcha.severity);
+    causes.sort_by_key(|gotcha| {
+        let unlikely = is_channel_gotcha(gotcha.id) && !charges_via_channel;
+        (unlikely, gotcha.severity)
+    });
     causes
         .into_iter()
         .map(|gotcha| LikelyCause {
