@@ -255,3 +255,33 @@ fn every_structured_fixture_reads_its_entries() {
         failures.join("\n")
     );
 }
+
+/// Sniffing must leave every CSV/TSV fixture to the CSV reader (CSV is tried last, so a false
+/// match of a structured format would steal it).
+#[test]
+fn every_csv_fixture_sniffs_as_csv() {
+    let root = fixtures_dir();
+    if !root.exists() {
+        println!("skipping: ../shared/fixtures absent");
+        return;
+    }
+    let mut n_files = 0;
+    let mut wrong = Vec::new();
+    for dir in ["csv", "tsv"] {
+        for path in files(&root.join(dir)) {
+            n_files += 1;
+            let bytes = std::fs::read(&path).unwrap();
+            let prefix = &bytes[..bytes.len().min(statement::SNIFF_BYTES)];
+            let complete = prefix.len() == bytes.len();
+            match statement::sniff::sniff(prefix, complete) {
+                Ok(Format::Csv) => {}
+                other => wrong.push(format!("{}: {other:?}", path.display())),
+            }
+        }
+    }
+    println!(
+        "{}/{n_files} CSV/TSV fixtures sniff as CSV",
+        n_files - wrong.len()
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
