@@ -43,6 +43,7 @@ const PROGRESS_INTERVAL_MS = 100;
 async function stream(id, file, position, count) {
   let bytes = 0;
   let lastPost = 0;
+  workspace.expect_bytes(file.size);
   const reader = file.stream().getReader();
   for (;;) {
     const { done, value } = await reader.read();

@@ -12,6 +12,7 @@ function readWasm(bytes) {
   const workspace = new Workspace();
   const started = performance.now();
   workspace.begin('bench.csv', undefined);
+  workspace.expect_bytes(bytes.length);
   for (let offset = 0; offset < bytes.length; offset += CHUNK) {
     workspace.push(bytes.subarray(offset, offset + CHUNK));
   }

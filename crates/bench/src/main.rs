@@ -186,6 +186,7 @@ fn native(args: &[String]) -> Result<(), String> {
         let mut chunk = vec![0u8; 1 << 20];
         let started = Instant::now();
         let mut reader = statement::Reader::new(Default::default());
+        reader.expect_bytes(bytes);
         loop {
             let n = file.read(&mut chunk).map_err(|e| e.to_string())?;
             if n == 0 {

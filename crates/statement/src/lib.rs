@@ -48,6 +48,7 @@ pub struct Reader {
     hints: Hints,
     state: State,
     bytes_read: u64,
+    expected_bytes: u64,
 }
 
 impl Reader {
@@ -57,7 +58,16 @@ impl Reader {
             hints,
             state: State::Sniffing(Vec::new()),
             bytes_read: 0,
+            expected_bytes: 0,
         }
+    }
+
+    /// Tells the reader the size of the whole file when the caller knows it (the page does),
+    /// so the transaction list is sized once instead of growing and copying — in wasm, whose
+    /// memory never shrinks, that copy would otherwise set the peak. Only a hint: any size
+    /// reads correctly. Call it before the first push.
+    pub fn expect_bytes(&mut self, total: u64) {
+        self.expected_bytes = total;
     }
 
     /// How many bytes have been pushed so far (for progress reporting).
@@ -113,6 +123,9 @@ impl Reader {
             Err(error) => State::Failed(error),
             Ok(Format::Csv) => {
                 let mut reader = Box::new(csv::CsvReader::new(self.hints.clone()));
+                if self.expected_bytes > 0 {
+                    reader.expect_bytes(self.expected_bytes);
+                }
                 reader.push(&prefix);
                 State::Csv(reader)
             }
@@ -149,6 +162,7 @@ fn too_large() -> ReadError {
 /// Reads a whole file at once. Equivalent to one [`Reader::push`] and [`Reader::finish`].
 pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     let mut reader = Reader::new(hints.clone());
+    reader.expect_bytes(bytes.len() as u64);
     reader.push(bytes);
     reader.finish()
 }

@@ -119,6 +119,21 @@ impl Workspace {
         Ok(())
     }
 
+    /// Tells the reader the open file's size in bytes (`File.size`), so it sizes its
+    /// transaction list once instead of growing it; wasm memory never shrinks, so growth would
+    /// otherwise set the peak. A hint only: a wrong size still reads correctly.
+    pub fn expect_bytes(&mut self, total: f64) -> Result<(), JsValue> {
+        let open = self
+            .open
+            .as_mut()
+            .ok_or_else(|| js_error("no-file-open", "expect_bytes() before begin()"))?;
+        if total.is_finite() && total > 0.0 {
+            // A float from JS: the cast saturates, and the value is only a size hint.
+            open.reader.expect_bytes(total as u64);
+        }
+        Ok(())
+    }
+
     /// Feeds the next chunk of the open file.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
         let open = self
