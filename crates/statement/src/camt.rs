@@ -133,16 +133,9 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
             "export the statement as CAMT.053 from your bank",
         ));
     }
-    if let Some(line) = tokenizer.unknown_entity_line {
-        statement.diagnostics.push(
-            Diagnostic::new(
-                Severity::Info,
-                "unknown-entity",
-                format!("an entity reference on line {line} is not a standard XML entity and was kept as written"),
-            )
-            .at_line(line),
-        );
-    }
+    statement
+        .diagnostics
+        .extend(tokenizer.unknown_entity_diagnostic());
     statement.format = format;
     statement.dialect.version =
         version.or_else(|| Some(format.as_str().replace("camt05", "camt.05")));

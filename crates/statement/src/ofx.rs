@@ -152,16 +152,9 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         }
     }
     walker.finish();
-    if let Some(line) = tokenizer.unknown_entity_line {
-        statement.diagnostics.push(
-            Diagnostic::new(
-                Severity::Info,
-                "unknown-entity",
-                format!("an entity reference on line {line} is not a standard XML entity and was kept as written"),
-            )
-            .at_line(line),
-        );
-    }
+    statement
+        .diagnostics
+        .extend(tokenizer.unknown_entity_diagnostic());
     if !saw_ofx && statement.transactions.is_empty() {
         return Err(ReadError::new(
             "not-a-statement",

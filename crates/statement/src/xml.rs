@@ -62,6 +62,20 @@ pub(crate) struct Tokenizer<'a> {
 }
 
 impl<'a> Tokenizer<'a> {
+    /// The note for the first entity reference that is not one of XML's five, which the
+    /// tokenizer kept as written instead of expanding (it never expands entities).
+    pub fn unknown_entity_diagnostic(&self) -> Option<crate::Diagnostic> {
+        let line = self.unknown_entity_line?;
+        Some(
+            crate::Diagnostic::new(
+                crate::Severity::Info,
+                "unknown-entity",
+                format!("an entity reference on line {line} is not a standard XML entity and was kept as written"),
+            )
+            .at_line(line),
+        )
+    }
+
     pub(crate) fn new(text: &'a str) -> Self {
         Tokenizer {
             text,
