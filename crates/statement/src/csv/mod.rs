@@ -1291,13 +1291,18 @@ fn append_part(out: &mut String, field: &[u8]) -> u64 {
     let body = out.len();
     let mut replaced = 0;
     let decoded;
-    let text: &str = match std::str::from_utf8(field) {
-        Ok(text) => text,
-        Err(_) => {
-            let mut lossy = String::with_capacity(field.len() + 8);
-            replaced = encoding::utf8_lossy(field, &mut lossy);
-            decoded = lossy;
-            &decoded
+    let text: &str = if field.is_ascii() {
+        // SAFETY: every byte is below 0x80, so the bytes are valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(field) }
+    } else {
+        match std::str::from_utf8(field) {
+            Ok(text) => text,
+            Err(_) => {
+                let mut lossy = String::with_capacity(field.len() + 8);
+                replaced = encoding::utf8_lossy(field, &mut lossy);
+                decoded = lossy;
+                &decoded
+            }
         }
     };
     if is_collapsed(text.as_bytes()) {
