@@ -766,11 +766,21 @@ impl Rows {
         let extras = std::mem::take(&mut self.extras);
         let mut flags: Vec<Option<bool>> = Vec::with_capacity(transactions.len());
         let mut index = 0;
+        // Consecutive rows mostly share a date: resolve each distinct run once.
+        let mut last_date: Option<(RawDate, Option<NaiveDate>)> = None;
         transactions.retain_mut(|transaction| {
             let extra = &extras[index];
             index += 1;
             let line = transaction.source.line;
-            let Some(date) = extra.date.resolve(order_value) else {
+            let resolved = match last_date {
+                Some((raw, resolved)) if raw == extra.date => resolved,
+                _ => {
+                    let resolved = extra.date.resolve(order_value);
+                    last_date = Some((extra.date, resolved));
+                    resolved
+                }
+            };
+            let Some(date) = resolved else {
                 problems.push(
                     Diagnostic::new(
                         Severity::Warning,
@@ -1281,26 +1291,49 @@ fn append_part(out: &mut String, field: &[u8]) -> u64 {
     let body = out.len();
     let mut replaced = 0;
     let decoded;
-    let text: &str = match std::str::from_utf8(field) {
-        Ok(text) => text,
-        Err(_) => {
-            let mut lossy = String::with_capacity(field.len() + 8);
-            replaced = encoding::utf8_lossy(field, &mut lossy);
-            decoded = lossy;
-            &decoded
+    let text: &str = if field.is_ascii() {
+        // SAFETY: every byte is below 0x80, so the bytes are valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(field) }
+    } else {
+        match std::str::from_utf8(field) {
+            Ok(text) => text,
+            Err(_) => {
+                let mut lossy = String::with_capacity(field.len() + 8);
+                replaced = encoding::utf8_lossy(field, &mut lossy);
+                decoded = lossy;
+                &decoded
+            }
         }
     };
-    for (index, word) in text.split_ascii_whitespace().enumerate() {
-        if index > 0 {
-            out.push(' ');
+    if is_collapsed(text.as_bytes()) {
+        // Most fields have no whitespace run to collapse: copy them whole.
+        out.push_str(text);
+    } else {
+        for (index, word) in text.split_ascii_whitespace().enumerate() {
+            if index > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
-        out.push_str(word);
     }
     let part = &out[body..];
-    if part.is_empty() || out[..start].contains(part) {
+    if part.is_empty() || (start > 0 && out[..start].contains(part)) {
         out.truncate(start);
     }
     replaced
+}
+
+/// True when `text` is already what `split_ascii_whitespace` joined by single spaces gives:
+/// no ASCII whitespace at either end, and none inside except single spaces.
+fn is_collapsed(text: &[u8]) -> bool {
+    let mut previous_space = true;
+    let mut ok = true;
+    for &byte in text {
+        let space = byte == b' ';
+        ok &= !(byte.is_ascii_whitespace() && (!space || previous_space));
+        previous_space = space;
+    }
+    ok && !previous_space
 }
 
 /// The description from the text columns, and the bytes replaced while decoding it.

@@ -590,7 +590,10 @@ pub fn is_summary_text(text: &[u8]) -> bool {
     let lower = &buffer[..n];
     SUMMARIES.iter().any(|summary| {
         let summary = summary.as_bytes();
-        lower.starts_with(summary)
+        // The heads matched, so most phrases differ in the first byte: check it before
+        // comparing the whole phrase.
+        summary.first() == lower.first()
+            && lower.starts_with(summary)
             && lower
                 .get(summary.len())
                 .is_none_or(|next| !next.is_ascii_alphanumeric())
