@@ -91,14 +91,10 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
                         "CAMT statements never need this; export the statement again from your bank",
                     ));
                 }
-                walker.statement.diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Info,
-                        "doctype-ignored",
-                        format!("the DOCTYPE declaration on line {line} was ignored"),
-                    )
-                    .at_line(line),
-                );
+                walker
+                    .statement
+                    .diagnostics
+                    .push(crate::xml::doctype_ignored(line));
             }
             Token::Instruction { .. } => {}
         }

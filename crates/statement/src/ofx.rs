@@ -124,14 +124,10 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
                 if declares_entities || external {
                     return Err(entity_error(line));
                 }
-                walker.statement.diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Info,
-                        "doctype-ignored",
-                        format!("the DOCTYPE declaration on line {line} was ignored"),
-                    )
-                    .at_line(line),
-                );
+                walker
+                    .statement
+                    .diagnostics
+                    .push(crate::xml::doctype_ignored(line));
             }
             Token::Instruction { target, body, .. } => {
                 if target.eq_ignore_ascii_case("OFX") {

@@ -61,6 +61,17 @@ pub(crate) struct Tokenizer<'a> {
     pub unknown_entity_line: Option<u32>,
 }
 
+/// The note for a DOCTYPE that declares no entities and no external DTD: it is skipped, never
+/// read (OFX and CAMT both accept it this way).
+pub fn doctype_ignored(line: u32) -> crate::Diagnostic {
+    crate::Diagnostic::new(
+        crate::Severity::Info,
+        "doctype-ignored",
+        format!("the DOCTYPE declaration on line {line} was ignored"),
+    )
+    .at_line(line)
+}
+
 impl<'a> Tokenizer<'a> {
     /// The note for the first entity reference that is not one of XML's five, which the
     /// tokenizer kept as written instead of expanding (it never expands entities).
