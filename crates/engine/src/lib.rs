@@ -23,7 +23,7 @@ pub use report::*;
 use chrono::NaiveDate;
 use fast_hash::FastMap;
 use normalise::{display_name, normalise};
-use statement::{Amount, Statement, Transaction};
+use statement::{Amount, Statement, TransactionView};
 use std::collections::HashMap;
 use streams::{Charge, VendorModel};
 
@@ -64,16 +64,19 @@ struct Entry {
 
 /// One transaction kept for analysis.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Row<'a> {
+pub(crate) struct Row {
     pub statement: u32,
-    pub transaction: &'a Transaction,
+    /// Index of the transaction in its statement.
+    pub index: u32,
+    /// Its date, kept here because sorting and verdicts read it often.
+    pub date: NaiveDate,
     entry: u32,
 }
 
 /// Everything `analyse` builds before writing the report; the verdict code reads it.
 pub(crate) struct Analysis<'a> {
     pub statements: &'a [NamedStatement],
-    pub rows: Vec<Row<'a>>,
+    pub rows: Vec<Row>,
     entries: Vec<Entry>,
     pub merchants: Vec<Merchant>,
     /// Per merchant: its charges (date order) and what `streams::detect` found.
@@ -82,22 +85,32 @@ pub(crate) struct Analysis<'a> {
     pub coverage: Option<(NaiveDate, NaiveDate)>,
 }
 
-impl Analysis<'_> {
+impl<'a> Analysis<'a> {
     pub fn billed_via(&self, row: u32) -> Option<&'static str> {
         let entry = self.entries[self.rows[row as usize].entry as usize];
         entry.billed_via
     }
 
-    pub fn transaction_ref(&self, row: u32) -> TransactionRef {
+    /// The transaction behind a row.
+    pub fn transaction(&self, row: u32) -> TransactionView<'a> {
         let row = &self.rows[row as usize];
-        let transaction = row.transaction;
+        self.statements[row.statement as usize]
+            .statement
+            .transactions
+            .get(row.index as usize)
+            .expect("rows are built from the statements' own transactions")
+    }
+
+    pub fn transaction_ref(&self, row: u32) -> TransactionRef {
+        let transaction = self.transaction(row);
+        let row = &self.rows[row as usize];
         TransactionRef {
             statement: row.statement as usize,
-            line: transaction.source.line,
+            line: transaction.line,
             date: transaction.date,
-            description: transaction.description.clone(),
+            description: transaction.description.to_owned(),
             amount: transaction.amount.to_string(),
-            currency: transaction.currency.clone().or_else(|| {
+            currency: transaction.currency.map(str::to_owned).or_else(|| {
                 self.statements[row.statement as usize]
                     .statement
                     .currency
@@ -164,7 +177,7 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
         .iter()
         .map(|named| named.statement.transactions.len())
         .sum();
-    let mut rows: Vec<Row<'_>> = Vec::with_capacity(total);
+    let mut rows: Vec<Row> = Vec::with_capacity(total);
     let mut entries: Vec<Entry> = Vec::new();
     let mut merchants: Vec<Merchant> = Vec::new();
     // Distinct descriptor texts are far fewer than rows: normalise and match once per text.
@@ -186,21 +199,21 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
 
     for (statement_index, named) in statements.iter().enumerate() {
         let statement_index = statement_index as u32;
-        for transaction in &named.statement.transactions {
+        for (index, transaction) in named.statement.transactions.iter().enumerate() {
             let Some(minor) = transaction.amount.rescale(scale).map(|amount| amount.minor) else {
                 continue;
             };
-            let entry = match by_descriptor.get(transaction.description.as_str()) {
+            let entry = match by_descriptor.get(transaction.description) {
                 Some(entry) => *entry,
                 None => {
                     // Descriptors that differ only in reference numbers (`AMZN Mktp US*…`,
                     // `SPOTIFY P…`) share a shape; normalising is done once per shape.
-                    normalise::shape(&transaction.description, &mut shape_buffer);
+                    normalise::shape(transaction.description, &mut shape_buffer);
                     let entry = match by_shape.get(shape_buffer.as_str()) {
                         Some(entry) => *entry,
                         None => {
                             let entry = classify(
-                                &transaction.description,
+                                transaction.description,
                                 &mut entries,
                                 &mut merchants,
                                 &mut by_match_text,
@@ -213,7 +226,7 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                     // A map of every distinct text would grow with each unique reference and
                     // stop fitting in cache; past the cap the shape path serves those rows.
                     if by_descriptor.len() < DESCRIPTOR_CACHE_CAP {
-                        by_descriptor.insert(transaction.description.as_str(), entry);
+                        by_descriptor.insert(transaction.description, entry);
                     }
                     entry
                 }
@@ -250,7 +263,8 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
             });
             rows.push(Row {
                 statement: statement_index,
-                transaction,
+                index: index as u32,
+                date: transaction.date,
                 entry,
             });
         }
@@ -347,7 +361,7 @@ fn before_of(map: &FastMap<DedupKey, Counter>, key: &DedupKey, statement: u32) -
 /// id) the same day, amount and normalised descriptor. The n-th repeat within one file is a
 /// duplicate only if an earlier file had it at least n times: two coffees on one day are real.
 fn is_duplicate<'t>(
-    transaction: &'t Transaction,
+    transaction: TransactionView<'t>,
     minor: i64,
     entry: u32,
     statement: u32,
@@ -356,7 +370,7 @@ fn is_duplicate<'t>(
     seen_without_id: &mut FastMap<DedupKey, Counter>,
 ) -> bool {
     let key = (transaction.date, minor, entry);
-    match transaction.id.as_deref().filter(|id| !id.is_empty()) {
+    match transaction.id.filter(|id| !id.is_empty()) {
         Some(id) => {
             match seen_ids.get(id) {
                 Some(first) if *first != statement => return true,
@@ -546,7 +560,7 @@ fn stream_report(
             rows.push(charges[*refund].row);
         }
     }
-    rows.sort_by_key(|row| analysis.rows[*row as usize].transaction.date);
+    rows.sort_by_key(|row| analysis.rows[*row as usize].date);
     let currency = last_charge.and_then(|c| analysis.transaction_ref(c.row).currency);
     let billed_via = last_charge
         .and_then(|c| analysis.billed_via(c.row))

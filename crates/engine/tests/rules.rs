@@ -27,7 +27,7 @@ fn statement(mut transactions: Vec<Transaction>) -> NamedStatement {
     }
     let mut statement = Statement::new(Format::Csv);
     statement.currency = Some("USD".into());
-    statement.transactions = transactions;
+    statement.transactions = transactions.into();
     NamedStatement {
         file: "test.csv".into(),
         statement,
@@ -493,10 +493,10 @@ fn every_reference_points_at_a_real_row() {
             .statement
             .transactions
             .iter()
-            .find(|t| t.source.line == reference.line)
+            .find(|t| t.line == reference.line)
             .expect("line exists");
         assert_eq!(
-            (row.date, row.description.as_str()),
+            (row.date, row.description),
             (reference.date, reference.description.as_str())
         );
     }

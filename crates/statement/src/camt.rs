@@ -164,9 +164,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     }
     statement.currency = account_currency.or_else(|| dominant_currency(&statement.transactions));
     if hints.sign_convention == Some(SignConvention::OutflowPositive) {
-        for transaction in &mut statement.transactions {
-            transaction.amount = transaction.amount.negated();
-        }
+        statement.transactions.negate_amounts();
     }
     text::report_nothing_read(&mut statement, "entries");
     Ok(statement)
@@ -533,7 +531,7 @@ mod tests {
             statement.dialect.version.as_deref(),
             Some("camt.053.001.08")
         );
-        let t = &statement.transactions[0];
+        let t = statement.transactions.get(0).expect("a transaction");
         assert_eq!(t.amount, crate::Amount::new(-1250, 2));
         assert_eq!(t.description, "Netflix / Abo 03/2024");
         assert_eq!(t.posted, NaiveDate::from_ymd_opt(2024, 3, 2));

@@ -8,6 +8,7 @@
 //! a [`ReadError`]; a problem inside a statement is a [`Diagnostic`] next to the transactions.
 #![deny(missing_docs)]
 
+mod store;
 mod types;
 
 pub mod date;
@@ -22,6 +23,9 @@ pub mod qif;
 pub mod sniff;
 mod xml;
 
+pub use store::{
+    Iter as TransactionIter, StoreFull, TransactionView, Transactions, MAX_TEXT_BYTES,
+};
 pub use types::*;
 
 /// The largest file a buffered (non-CSV) reader accepts. Larger files get a `too-large` error
@@ -111,9 +115,7 @@ impl Reader {
             State::Failed(error) => return Err(error),
         };
         if self.hints.flip_sign {
-            for transaction in &mut statement.transactions {
-                transaction.amount = transaction.amount.negated();
-            }
+            statement.transactions.negate_amounts();
         }
         Ok(statement)
     }

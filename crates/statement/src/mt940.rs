@@ -83,9 +83,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     }
     statement.currency = first_currency.or_else(|| dominant_currency(&statement.transactions));
     if hints.sign_convention == Some(SignConvention::OutflowPositive) {
-        for transaction in &mut statement.transactions {
-            transaction.amount = transaction.amount.negated();
-        }
+        statement.transactions.negate_amounts();
     }
     text::report_nothing_read(&mut statement, ":61: transactions");
     Ok(statement)
@@ -571,10 +569,10 @@ mod tests {
     fn german_subfields_and_trailing_comma_amounts() {
         let file = "\u{1}\r\n:20:X\r\n:25:DE1\r\n:28C:1\r\n:60F:C240101EUR0,\r\n:61:2401020102DR39,NDDTKREF+\r\n:86:105?00Basislastschrift?20EREF+1?21SVWZ+Mega Deal Aktio?22n 2024?32RSG Group\r\n:62F:C240102EUR0,\r\n-\u{3}";
         let statement = read(file.as_bytes(), &Hints::default()).unwrap();
-        let t = &statement.transactions[0];
+        let t = statement.transactions.get(0).expect("a transaction");
         assert_eq!(t.amount, Amount::new(-3900, 2));
         assert_eq!(t.description, "RSG Group / Mega Deal Aktion 2024");
-        assert_eq!(t.currency.as_deref(), Some("EUR"));
+        assert_eq!(t.currency, Some("EUR"));
         assert_eq!(statement.account.as_deref(), Some("DE1"));
     }
 

@@ -773,8 +773,8 @@ impl<'s> Walker<'s> {
         });
         if !any_negative && debit_typed_positive {
             for &index in &self.debit_typed {
-                if let Some(transaction) = self.statement.transactions.get_mut(index) {
-                    transaction.amount = transaction.amount.negated();
+                if let Some(row) = self.statement.transactions.rows_mut().get_mut(index) {
+                    row.amount = row.amount.saturating_neg();
                 }
             }
             self.statement.dialect.sign_convention = Some(SignConvention::Indicator);
@@ -799,18 +799,16 @@ impl<'s> Walker<'s> {
 
 fn apply_sign_hints(statement: &mut Statement, hints: &Hints) {
     if hints.sign_convention == Some(SignConvention::OutflowPositive) {
-        for transaction in &mut statement.transactions {
-            transaction.amount = transaction.amount.negated();
-        }
+        statement.transactions.negate_amounts();
         statement.dialect.sign_convention = Some(SignConvention::OutflowPositive);
         statement.dialect.sign_reason = Some("hint".into());
     }
 }
 
 /// The currency most transactions carry.
-pub(crate) fn dominant_currency(transactions: &[Transaction]) -> Option<String> {
+pub(crate) fn dominant_currency(transactions: &crate::Transactions) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for currency in transactions.iter().filter_map(|t| t.currency.as_deref()) {
+    for currency in transactions.iter().filter_map(|t| t.currency) {
         match counts.iter_mut().find(|(c, _)| *c == currency) {
             Some((_, n)) => *n += 1,
             None => counts.push((currency, 1)),
@@ -879,10 +877,10 @@ mod tests {
 <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240102<TRNAMT>-1,50<FITID>a<NAME>Shop</STMTTRN></BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>";
         let statement = read(file, &Hints::default()).unwrap();
         assert_eq!(statement.transactions.len(), 1);
-        let t = &statement.transactions[0];
+        let t = statement.transactions.get(0).expect("a transaction");
         assert_eq!(t.amount, Amount::new(-150, 2));
         assert_eq!(t.description, "Shop / Card");
-        assert_eq!(t.currency.as_deref(), Some("EUR"));
+        assert_eq!(t.currency, Some("EUR"));
         assert_eq!(statement.account.as_deref(), Some("1"));
     }
 }

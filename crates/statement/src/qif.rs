@@ -492,10 +492,17 @@ mod tests {
         let statement = read(file, &Hints::default()).unwrap();
         assert_eq!(statement.transactions.len(), 2);
         assert_eq!(
-            statement.transactions[0].description,
+            statement
+                .transactions
+                .get(0)
+                .expect("a transaction")
+                .description,
             "Shop / split into 2 categories"
         );
-        assert_eq!(statement.transactions[1].amount, Amount::new(-100000, 2));
+        assert_eq!(
+            statement.transactions.get(1).expect("a transaction").amount,
+            Amount::new(-100000, 2)
+        );
         assert!(statement
             .diagnostics
             .iter()

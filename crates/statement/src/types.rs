@@ -1,6 +1,7 @@
 //! The types every reader produces. They are the contract between the readers, the engine and
 //! the report, so change them only with all three in mind.
 
+use crate::Transactions;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -309,8 +310,8 @@ pub struct Statement {
     /// Account identifier (IBAN, account number) when the file gives one. Shown only locally.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
-    /// The transactions, in file order.
-    pub transactions: Vec<Transaction>,
+    /// The transactions, in file order, stored compactly.
+    pub transactions: Transactions,
     /// Problems and decisions, in the order they were found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -323,7 +324,7 @@ impl Statement {
             dialect: Dialect::default(),
             currency: None,
             account: None,
-            transactions: Vec::new(),
+            transactions: Transactions::new(),
             diagnostics: Vec::new(),
         }
     }

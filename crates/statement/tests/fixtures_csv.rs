@@ -419,11 +419,11 @@ fn every_csv_fixture_reads_or_is_rejected_clearly() {
                 .is_some_and(|(from, to)| t.date >= from && t.date <= to);
             let on_line = expected
                 .lines
-                .get(&t.source.line)
+                .get(&t.line)
                 .is_some_and(|dates| dates.contains(&t.date));
             in_span && on_line
         });
-        let (straight, flipped, pairs) = balance_chains(transactions);
+        let (straight, flipped, pairs) = balance_chains(&transactions.to_vec());
         let has_balances = transactions.iter().any(|t| t.balance.is_some());
         let inconsistent = INCONSISTENT_BALANCES.iter().any(|(file, _)| *file == name);
         let sign_ok = straight >= flipped || inconsistent;

@@ -66,7 +66,14 @@ fn undeclared_entities_stay_literal_text() {
 <Ntry><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2024-01-01</Dt></BookgDt><AddtlNtryInf>&x;&#x26;&#0;</AddtlNtryInf></Ntry>\
 </Stmt></BkToCstmrStmt></Document>";
     let statement = statement::read(file.as_bytes(), &Default::default()).unwrap();
-    assert_eq!(statement.transactions[0].description, "&x;&&#0;");
+    assert_eq!(
+        statement
+            .transactions
+            .get(0)
+            .expect("a transaction")
+            .description,
+        "&x;&&#0;"
+    );
 }
 
 #[test]

@@ -18,9 +18,10 @@ pub use split::{MAX_FIELDS, MAX_ROW_BYTES};
 use crate::date::{self, OrderEvidence, RawDate};
 use crate::encoding::{self, Decoder, Encoding};
 use crate::number;
+use crate::store::{Row, Span, MAX_TEXT_BYTES};
 use crate::{
     Amount, Column, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention,
-    Source, Statement, Transaction,
+    Statement, Transactions,
 };
 use chrono::{Datelike, NaiveDate};
 use infer::Layout;
@@ -74,7 +75,7 @@ struct Extra {
 struct Rows {
     layout: Layout,
     /// Transactions as read: amounts in the file's sign and scale, dates not yet resolved.
-    transactions: Vec<Transaction>,
+    transactions: Transactions,
     extras: Vec<Extra>,
     diagnostics: Vec<Diagnostic>,
     row_diagnostics: usize,
@@ -155,8 +156,8 @@ impl CsvReader {
     fn start(&mut self, prefix: Vec<u8>, complete: bool) {
         self.phase = match Stream::start(&prefix, complete, &self.hints) {
             Ok(mut stream) => {
-                stream.reserve_for(self.expected_bytes.max(prefix.len() as u64), &prefix);
                 stream.push(&prefix);
+                stream.reserve_for(self.expected_bytes, prefix.len() as u64);
                 Phase::Streaming(Box::new(stream))
             }
             Err(error) => Phase::Failed(error),
@@ -221,7 +222,7 @@ impl Stream {
         let rows = Rows {
             validate_utf8: encoding == Encoding::Utf8,
             layout,
-            transactions: Vec::new(),
+            transactions: Transactions::new(),
             extras: Vec::new(),
             diagnostics,
             row_diagnostics: 0,
@@ -251,13 +252,22 @@ impl Stream {
         })
     }
 
-    /// Sizes the transaction list for `total` bytes of input with rows as long as those in
-    /// `sample` (bounded by [`MAX_TRANSACTIONS`]).
-    fn reserve_for(&mut self, total: u64, sample: &[u8]) {
-        let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1) as u64;
-        let average = (sample.len() as u64 / lines).max(16);
-        let rows = (total / average + total / average / 16).min(MAX_TRANSACTIONS as u64) as usize;
-        self.rows.transactions.reserve(rows);
+    /// Sizes the transaction store for `total` bytes of input from what the first `read`
+    /// bytes gave (bounded by [`MAX_TRANSACTIONS`]), with 1/16 to spare: growing by doubling
+    /// would make the peak, since wasm memory never shrinks.
+    fn reserve_for(&mut self, total: u64, read: u64) {
+        let store = &self.rows.transactions;
+        if total <= read || read == 0 || store.is_empty() {
+            return;
+        }
+        let rest = total - read;
+        let scale = |per_sample: u64| {
+            let estimate = (rest as u128 * u128::from(per_sample) / u128::from(read)) as u64;
+            estimate + estimate / 16
+        };
+        let rows = scale(store.len() as u64).min(MAX_TRANSACTIONS as u64) as usize;
+        let text = scale(store.text_len() as u64).min(MAX_TEXT_BYTES as u64) as usize;
+        self.rows.transactions.reserve(rows, text);
         self.rows.extras.reserve(rows);
     }
 
@@ -329,10 +339,6 @@ impl Stream {
 /// Trims spaces and quote marks used as Excel guards.
 fn trim(bytes: &[u8]) -> &[u8] {
     number::trim(bytes)
-}
-
-fn lossy(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// True when `text` starts (case-insensitively) with a summary phrase such as
@@ -518,12 +524,34 @@ impl Rows {
         let id = layout
             .id
             .map(|column| trim(record.field(column)))
-            .filter(|id| !id.is_empty())
-            .map(lossy);
-        let (description, replaced) = describe(record, &layout.text);
+            .filter(|id| !id.is_empty());
+        // The id goes in first so that the description ends the arena and a continuation
+        // line can extend it in place.
+        let store = &mut self.transactions;
+        let text = store.text_mut();
+        let id_start = text.len();
+        if let Some(id) = id {
+            encoding::utf8_lossy(id, text);
+        }
+        let description_start = text.len();
+        let mut replaced = 0;
+        for &column in &layout.text {
+            replaced += append_part(text, description_start, record.field(column));
+        }
+        let end = text.len();
+        if end > MAX_TEXT_BYTES {
+            text.truncate(id_start);
+            self.full = true;
+            self.more_row_problems += 1;
+            return;
+        }
         if self.validate_utf8 {
             self.replaced_utf8 += replaced;
         }
+        let span = |start: usize, end: usize| Span {
+            start: start as u32,
+            len: (end - start) as u32,
+        };
         for raw in std::iter::once(date).chain(posted) {
             match raw.evidence() {
                 OrderEvidence::DayFirst => {
@@ -557,19 +585,13 @@ impl Rows {
             self.negatives += 1;
         }
         self.last_record_line = line;
-        self.transactions.push(Transaction {
-            date: NaiveDate::default(),
-            posted: None,
-            amount: Amount::new(amount, scale),
-            currency: None,
-            description,
-            balance: balance.map(|(minor, scale)| Amount::new(minor, scale)),
-            id,
-            source: Source {
-                line,
-                element: None,
-            },
-        });
+        let mut row = Row::new(NaiveDate::default(), Amount::new(amount, scale), line);
+        row.set_balance(balance.map(|(minor, scale)| Amount::new(minor, scale)));
+        if id.is_some() {
+            row.id = span(id_start, description_start);
+        }
+        row.description = span(description_start, end);
+        self.transactions.push_row(row);
         self.extras.push(Extra {
             date,
             posted,
@@ -684,16 +706,15 @@ impl Rows {
         if text.is_empty() {
             return false;
         }
-        let Some(last) = self.transactions.last_mut() else {
-            return false;
-        };
-        if self.last_record_line + 1 != record.line && self.last_record_line + 2 != record.line {
+        if self.transactions.is_empty()
+            || (self.last_record_line + 1 != record.line
+                && self.last_record_line + 2 != record.line)
+        {
             return false;
         }
-        if !last.description.is_empty() {
-            last.description.push_str(" | ");
+        if !self.transactions.extend_last_description(" | ", &text) {
+            return false;
         }
-        last.description.push_str(&text);
         self.last_record_line = record.line;
         true
     }
@@ -725,7 +746,10 @@ impl Rows {
             self.diagnostics.push(Diagnostic::new(
                 Severity::Error,
                 "too-many-rows",
-                format!("the file has more than {MAX_TRANSACTIONS} transactions; only the first {MAX_TRANSACTIONS} were kept"),
+                format!(
+                    "the file has more transactions than one statement can hold; only the first {} were kept",
+                    self.transactions.len()
+                ),
             ).with_help("export a shorter period"));
         }
         let layout = &self.layout;
@@ -765,13 +789,15 @@ impl Rows {
         let mut transactions = std::mem::take(&mut self.transactions);
         let extras = std::mem::take(&mut self.extras);
         let mut flags: Vec<Option<bool>> = Vec::with_capacity(transactions.len());
+        // (kept row, code) for the rows whose currency differs from the statement's.
+        let mut row_currencies: Vec<(usize, [u8; 3])> = Vec::new();
         let mut index = 0;
         // Consecutive rows mostly share a date: resolve each distinct run once.
         let mut last_date: Option<(RawDate, Option<NaiveDate>)> = None;
-        transactions.retain_mut(|transaction| {
+        transactions.rows_mut().retain_mut(|transaction| {
             let extra = &extras[index];
             index += 1;
-            let line = transaction.source.line;
+            let line = transaction.line;
             let resolved = match last_date {
                 Some((raw, resolved)) if raw == extra.date => resolved,
                 _ => {
@@ -794,7 +820,7 @@ impl Rows {
                 );
                 return false;
             };
-            let Some(amount) = transaction.amount.rescale(scale) else {
+            let Some(amount) = transaction.amount().rescale(scale) else {
                 problems.push(
                     Diagnostic::new(
                         Severity::Warning,
@@ -807,16 +833,32 @@ impl Rows {
             };
             transaction.date = date;
             transaction.posted = extra.posted.and_then(|p| p.resolve(order_value));
-            transaction.amount = amount;
-            transaction.balance = transaction.balance.and_then(|b| b.rescale(scale));
+            transaction.set_amount(amount);
+            transaction.set_balance(transaction.balance().and_then(|b| b.rescale(scale)));
             // The statement's currency is not repeated on every row.
-            if extra.currency.is_some() && extra.currency != currency {
-                transaction.currency = extra.currency.map(|c| String::from_utf8_lossy(&c).into_owned());
+            if let Some(code) = extra.currency.filter(|_| extra.currency != currency) {
+                row_currencies.push((flags.len(), code));
             }
             flags.push(extra.outflow_flag);
             true
         });
         drop(extras);
+        for (row, code) in row_currencies {
+            // Codes are three ASCII letters (checked when read); a full arena keeps none.
+            let text = transactions.text_mut();
+            if text.len() + 3 > MAX_TEXT_BYTES {
+                break;
+            }
+            let start = text.len();
+            text.extend(code.iter().map(|&b| char::from(b)));
+            let span = Span {
+                start: start as u32,
+                len: (text.len() - start) as u32,
+            };
+            if let Some(row) = transactions.rows_mut().get_mut(row) {
+                row.currency = span;
+            }
+        }
         // Sign convention.
         let (convention, sign_reason, guessed) =
             self.decide_sign(hints, &mut transactions, &flags, &mut problems);
@@ -1026,27 +1068,29 @@ impl Rows {
     fn decide_sign(
         &self,
         hints: &Hints,
-        transactions: &mut [Transaction],
+        store: &mut Transactions,
         flags: &[Option<bool>],
         problems: &mut Vec<Diagnostic>,
     ) -> (SignConvention, String, bool) {
         let layout = &self.layout;
-        let flip = |transactions: &mut [Transaction]| {
+        let flip = |transactions: &mut [Row]| {
             for t in transactions.iter_mut() {
-                t.amount = t.amount.negated();
+                t.amount = t.amount.saturating_neg();
             }
         };
-        let finish_balances = |transactions: &mut [Transaction]| {
+        let finish_balances = |transactions: &mut [Row]| {
             if layout.balance_before.is_some() {
                 for t in transactions.iter_mut() {
-                    t.balance = t.balance.and_then(|b| {
+                    let after = t.balance().and_then(|b| {
                         b.minor
-                            .checked_add(t.amount.minor)
+                            .checked_add(t.amount)
                             .map(|m| Amount::new(m, b.scale))
                     });
+                    t.set_balance(after);
                 }
             }
         };
+        let (transactions, text) = store.rows_and_text_mut();
         if layout.debit.is_some() || layout.credit.is_some() {
             finish_balances(transactions);
             if hints.sign_convention == Some(SignConvention::OutflowPositive) {
@@ -1074,10 +1118,10 @@ impl Rows {
             for (t, flag) in transactions.iter_mut().zip(flags) {
                 match flag {
                     Some(out) => {
-                        let magnitude = t.amount.minor.saturating_abs();
-                        t.amount.minor = if *out { -magnitude } else { magnitude };
+                        let magnitude = t.amount.saturating_abs();
+                        t.amount = if *out { -magnitude } else { magnitude };
                     }
-                    None => unflagged.push(t.source.line),
+                    None => unflagged.push(t.line),
                 }
             }
             let column = self.column_name(layout.flag.unwrap_or(0));
@@ -1108,10 +1152,10 @@ impl Rows {
             let mut backward = 0;
             for pair in transactions.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
-                let (Some(balance_a), Some(balance_b)) = (a.balance, b.balance) else {
+                let (Some(balance_a), Some(balance_b)) = (a.balance(), b.balance()) else {
                     continue;
                 };
-                let (amount_a, amount_b) = (sign * a.amount.minor, sign * b.amount.minor);
+                let (amount_a, amount_b) = (sign * a.amount, sign * b.amount);
                 if layout.balance_before.is_some() {
                     if balance_a.minor + amount_a == balance_b.minor {
                         forward += 1;
@@ -1150,24 +1194,20 @@ impl Rows {
             );
         }
         let (n_nonzero, positives, n_payments, negative_payments, payment_line) = {
-            let nonzero: Vec<&Transaction> = transactions
-                .iter()
-                .filter(|t| t.amount.minor != 0)
-                .collect();
-            let positives = nonzero.iter().filter(|t| t.amount.minor > 0).count();
-            let payments: Vec<&&Transaction> = nonzero
-                .iter()
-                .filter(|t| names::is_card_payment_text(&t.description))
-                .collect();
-            let negative_payments = payments.iter().filter(|t| t.amount.minor < 0).count();
-            let line = payments
-                .iter()
-                .find(|t| t.amount.minor < 0)
-                .map_or(0, |t| t.source.line);
+            let n_nonzero = transactions.iter().filter(|t| t.amount != 0).count();
+            let positives = transactions.iter().filter(|t| t.amount > 0).count();
+            let payments = || {
+                transactions.iter().filter(|t| {
+                    t.amount != 0
+                        && names::is_card_payment_text(Transactions::text_of(text, t.description))
+                })
+            };
+            let negative_payments = payments().filter(|t| t.amount < 0).count();
+            let line = payments().find(|t| t.amount < 0).map_or(0, |t| t.line);
             (
-                nonzero.len(),
+                n_nonzero,
                 positives,
-                payments.len(),
+                payments().count(),
                 negative_payments,
                 line,
             )
@@ -1209,15 +1249,6 @@ impl Rows {
             return (
                 SignConvention::OutflowPositive,
                 format!("{positives} of {n_nonzero} amounts are positive, as in a card export of purchases"),
-                true,
-            );
-        }
-        if false {
-            flip(transactions);
-            finish_balances(transactions);
-            return (
-                SignConvention::OutflowPositive,
-                "every amount is positive, as in a card export of purchases".to_owned(),
                 true,
             );
         }
@@ -1278,14 +1309,14 @@ fn shorten(bytes: &[u8]) -> String {
 
 /// Appends a field to a description: whitespace runs collapse to one space, Excel-guard quotes
 /// go, and a part already contained in the text is not repeated. Returns the number of bytes
-/// that were not valid UTF-8 and were replaced.
-fn append_part(out: &mut String, field: &[u8]) -> u64 {
+/// that were not valid UTF-8 and were replaced. The description being built starts at `base`.
+fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
     let field = trim(field);
     if field.is_empty() {
         return 0;
     }
     let start = out.len();
-    if start > 0 {
+    if start > base {
         out.push_str(" | ");
     }
     let body = out.len();
@@ -1317,7 +1348,7 @@ fn append_part(out: &mut String, field: &[u8]) -> u64 {
         }
     }
     let part = &out[body..];
-    if part.is_empty() || (start > 0 && out[..start].contains(part)) {
+    if part.is_empty() || (start > base && out[base..start].contains(part)) {
         out.truncate(start);
     }
     replaced
@@ -1336,23 +1367,12 @@ fn is_collapsed(text: &[u8]) -> bool {
     ok && !previous_space
 }
 
-/// The description from the text columns, and the bytes replaced while decoding it.
-fn describe(record: &Record<'_>, columns: &[usize]) -> (String, u64) {
-    let capacity: usize = columns.iter().map(|&c| record.field(c).len() + 3).sum();
-    let mut out = String::with_capacity(capacity);
-    let mut replaced = 0;
-    for &column in columns {
-        replaced += append_part(&mut out, record.field(column));
-    }
-    (out, replaced)
-}
-
 /// All text of a continuation row.
 fn describe_all(record: &Record<'_>, skip: usize) -> String {
     let mut out = String::new();
     for column in 0..record.len() {
         if column != skip {
-            append_part(&mut out, record.field(column));
+            append_part(&mut out, 0, record.field(column));
         }
     }
     out
