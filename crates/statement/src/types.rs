@@ -26,7 +26,9 @@ impl Amount {
     /// The same amount expressed with `scale` decimals, or `None` when that would lose digits
     /// or overflow.
     pub fn rescale(self, scale: u8) -> Option<Amount> {
-        if scale >= self.scale {
+        if scale == self.scale {
+            Some(self)
+        } else if scale > self.scale {
             let factor = 10i64.checked_pow(u32::from(scale - self.scale))?;
             Some(Amount::new(self.minor.checked_mul(factor)?, scale))
         } else {

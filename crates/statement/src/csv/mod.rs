@@ -71,9 +71,35 @@ struct Extra {
     currency: Option<[u8; 3]>,
 }
 
+/// The last date text read and what it parsed to: consecutive rows mostly share their date,
+/// and comparing a few bytes is far cheaper than parsing them again.
+#[derive(Default)]
+struct DateCache {
+    text: [u8; 24],
+    len: usize,
+    date: Option<RawDate>,
+}
+
+impl DateCache {
+    fn parse(&mut self, field: &[u8]) -> Option<RawDate> {
+        if self.len == field.len() && self.text[..self.len] == *field {
+            return self.date;
+        }
+        let date = date::parse(field);
+        if let Some(slot) = self.text.get_mut(..field.len()) {
+            slot.copy_from_slice(field);
+            self.len = field.len();
+            self.date = date;
+        }
+        date
+    }
+}
+
 /// What is collected row by row.
 struct Rows {
     layout: Layout,
+    dates: DateCache,
+    posted_dates: DateCache,
     /// Transactions as read: amounts in the file's sign and scale, dates not yet resolved.
     transactions: Transactions,
     extras: Vec<Extra>,
@@ -222,6 +248,8 @@ impl Stream {
         let rows = Rows {
             validate_utf8: encoding == Encoding::Utf8,
             layout,
+            dates: DateCache::default(),
+            posted_dates: DateCache::default(),
             transactions: Transactions::new(),
             extras: Vec::new(),
             diagnostics,
@@ -464,7 +492,7 @@ impl Rows {
             self.skip(line, format!("line {line} has no date in {name}"));
             return;
         }
-        let Some(date) = date::parse(date_field) else {
+        let Some(date) = self.dates.parse(date_field) else {
             if self.is_summary_footer(record) {
                 self.summary(line);
                 return;
@@ -496,9 +524,11 @@ impl Rows {
             return;
         }
         let layout = &self.layout;
-        let posted = layout
-            .posted
-            .and_then(|column| date::parse(trim(record.field(column))));
+        let posted = match layout.posted {
+            Some(column) => self.posted_dates.parse(trim(record.field(column))),
+            None => None,
+        };
+        let layout = &self.layout;
         let outflow_flag = layout
             .flag
             .and_then(|column| std::str::from_utf8(trim(record.field(column))).ok())
@@ -1321,8 +1351,40 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
     }
     let body = out.len();
     let mut replaced = 0;
+    let (ascii, collapsed) = ascii_and_collapsed(field);
+    if ascii && collapsed {
+        // Most fields are plain ASCII with single spaces: copy them whole.
+        // SAFETY: every byte is below 0x80, so the bytes are valid UTF-8.
+        out.push_str(unsafe { std::str::from_utf8_unchecked(field) });
+    } else {
+        append_decoded(out, field, ascii, &mut replaced);
+    }
+    let part = &out[body..];
+    if part.is_empty() || (start > base && out[base..start].contains(part)) {
+        out.truncate(start);
+    }
+    replaced
+}
+
+/// One pass over a field: is every byte ASCII, and is it already collapsed (see
+/// [`is_collapsed`])?
+fn ascii_and_collapsed(text: &[u8]) -> (bool, bool) {
+    let mut previous_space = true;
+    let mut collapsed = true;
+    let mut high = 0u8;
+    for &byte in text {
+        let space = byte == b' ';
+        collapsed &= !(byte.is_ascii_whitespace() && (!space || previous_space));
+        previous_space = space;
+        high |= byte;
+    }
+    (high < 0x80, collapsed && !previous_space)
+}
+
+/// The slow half of [`append_part`]: decode (replacing invalid UTF-8) and collapse spaces.
+fn append_decoded(out: &mut String, field: &[u8], ascii: bool, replaced: &mut u64) {
     let decoded;
-    let text: &str = if field.is_ascii() {
+    let text: &str = if ascii {
         // SAFETY: every byte is below 0x80, so the bytes are valid UTF-8.
         unsafe { std::str::from_utf8_unchecked(field) }
     } else {
@@ -1330,14 +1392,13 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
             Ok(text) => text,
             Err(_) => {
                 let mut lossy = String::with_capacity(field.len() + 8);
-                replaced = encoding::utf8_lossy(field, &mut lossy);
+                *replaced = encoding::utf8_lossy(field, &mut lossy);
                 decoded = lossy;
                 &decoded
             }
         }
     };
     if is_collapsed(text.as_bytes()) {
-        // Most fields have no whitespace run to collapse: copy them whole.
         out.push_str(text);
     } else {
         for (index, word) in text.split_ascii_whitespace().enumerate() {
@@ -1347,11 +1408,6 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
             out.push_str(word);
         }
     }
-    let part = &out[body..];
-    if part.is_empty() || (start > base && out[base..start].contains(part)) {
-        out.truncate(start);
-    }
-    replaced
 }
 
 /// True when `text` is already what `split_ascii_whitespace` joined by single spaces gives:

@@ -566,6 +566,21 @@ const SUMMARY_HEADS: &[u32] = &[
     0x736F6C, 0x73756D, 0x746F74, 0x747572, 0x757467,
 ];
 
+/// The first two bytes of the heads, as a bit per (byte 0 & 31, byte 1 & 31): one load and a
+/// mask rule out most merchants before the binary search.
+const SUMMARY_PAIRS: [u32; 32] = {
+    let mut pairs = [0u32; 32];
+    let mut i = 0;
+    while i < SUMMARY_HEADS.len() {
+        let head = SUMMARY_HEADS[i];
+        let first = ((head >> 16) & 31) as usize;
+        let second = (head >> 8) & 31;
+        pairs[first] |= 1 << second;
+        i += 1;
+    }
+    pairs
+};
+
 /// True when `text` is or starts with a summary phrase as a whole word (`Opening balance`,
 /// `Total`, but not `Totalenergies`). Compares on a stack copy: it runs on every row.
 pub fn is_summary_text(text: &[u8]) -> bool {
@@ -579,7 +594,11 @@ pub fn is_summary_text(text: &[u8]) -> bool {
         text[1].to_ascii_lowercase(),
         text[2].to_ascii_lowercase(),
     ]);
-    if SUMMARY_HEADS.binary_search(&head).is_err() {
+    if SUMMARY_PAIRS[usize::from(text[0].to_ascii_lowercase() & 31)]
+        & (1 << (text[1].to_ascii_lowercase() & 31))
+        == 0
+        || SUMMARY_HEADS.binary_search(&head).is_err()
+    {
         return false;
     }
     let mut buffer = [0u8; 48];
