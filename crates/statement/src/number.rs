@@ -290,6 +290,15 @@ fn strip_currency(text: &[u8]) -> Option<(&[u8], Option<[u8; 3]>)> {
 
 /// Trims ASCII whitespace, no-break spaces and stray quotes (an Excel guard `'`).
 pub fn trim(text: &[u8]) -> &[u8] {
+    // Most fields have nothing to trim: a byte above space that is no quote and no half of a
+    // no-break space at each end settles it without the loop.
+    let (Some(&first), Some(&last)) = (text.first(), text.last()) else {
+        return text;
+    };
+    let plain = |b: u8| b > b' ' && b != b'\'' && b != b'"';
+    if plain(first) && plain(last) && first != 0xC2 && last != 0xA0 {
+        return text;
+    }
     let is_pad = |b: u8| b.is_ascii_whitespace() || b == b'\'' || b == b'"';
     let mut start = 0;
     let mut end = text.len();
