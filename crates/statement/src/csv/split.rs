@@ -70,6 +70,14 @@ pub struct Splitter {
     at_start: bool,
     record_line: u32,
     overflow: Overflow,
+    /// Whether the direct splitter may be tried: off for a delimiter csv-core would read as a
+    /// quote or a line end, where only csv-core's own rules are right.
+    fast: bool,
+    delimiter: u8,
+    /// Whether csv-core has been called yet. It drops a UTF-8 byte order mark at the start of its
+    /// first input only, so the direct splitter leaves a first record starting with one to it,
+    /// and after the first direct record marks csv-core as started (see `start_core`).
+    core_started: bool,
     /// Records produced so far.
     pub n_records: u64,
 }
@@ -88,6 +96,9 @@ impl Splitter {
             at_start: true,
             record_line: 1,
             overflow: Overflow::None,
+            fast: !matches!(delimiter, b'"' | b'\r' | b'\n'),
+            delimiter,
+            core_started: false,
             n_records: 0,
         }
     }
@@ -108,7 +119,15 @@ impl Splitter {
                 }
                 self.record_line = self.line;
                 self.at_start = false;
+                if self.fast {
+                    if let Some((used, unterminated)) = self.split_line(input, eof) {
+                        input = &input[used..];
+                        self.emit(unterminated, &mut on_record);
+                        continue;
+                    }
+                }
             }
+            self.core_started = true;
             let (result, n_in, n_out, n_ends) = self.parser.read_record(
                 input,
                 &mut self.out[self.out_len..],
@@ -147,6 +166,108 @@ impl Splitter {
                 }
             }
         }
+    }
+
+    /// Splits the record at the start of `input` directly when it is a plain one-line record that
+    /// is whole in `input`: returns the bytes used (the line end included) and whether the record
+    /// ended at the end of the file without a line break. The fields and ends written are the ones
+    /// csv-core would write. Anything else (a quoted field running past the line end, a line not
+    /// whole in this chunk, a row near the size limits) returns `None` with nothing changed, and
+    /// csv-core reads the record from its start, in the state it was left in after the last
+    /// record it read, which behaves like a fresh start for a record's first byte.
+    fn split_line(&mut self, input: &[u8], eof: bool) -> Option<(usize, bool)> {
+        // csv-core ends a record at the first `\r` or `\n` outside quotes; a quoted field that
+        // holds one is found below (its closing quote is missing from the line) and left to it.
+        let (line, used, pending_cr, unterminated) = match memchr::memchr2(b'\n', b'\r', input) {
+            Some(end) if input[end] == b'\n' => (&input[..end], end + 1, false, false),
+            Some(end) => match input.get(end + 1) {
+                Some(b'\n') => (&input[..end], end + 2, false, false),
+                // A lone `\r`, or one at the end of the chunk whose `\n` may come next: the
+                // line is counted now and a following `\n` is skipped as part of it.
+                _ => (&input[..end], end + 1, true, false),
+            },
+            None if eof => (input, input.len(), false, true),
+            None => return None,
+        };
+        // Every output byte comes from the line, so a shorter line cannot reach the limit where
+        // csv-core's path drops the row; a longer one is left to that path.
+        if line.len() >= MAX_ROW_BYTES {
+            return None;
+        }
+        if !self.core_started {
+            if line.first() == Some(&0xEF) {
+                return None;
+            }
+            self.start_core();
+        }
+        if self.out.len() < line.len() {
+            self.out
+                .resize(line.len().next_power_of_two().min(MAX_ROW_BYTES), 0);
+        }
+        let delimiter = self.delimiter;
+        let mut out_len = 0;
+        let mut n_ends = 0;
+        let mut pos = 0;
+        loop {
+            let mut rest = &line[pos..];
+            if rest.first() == Some(&b'"') {
+                // A quoted field: its text up to the closing quote, `""` standing for one quote.
+                let mut at = 1;
+                loop {
+                    let close = at + memchr::memchr(b'"', &rest[at..])?;
+                    self.out[out_len..out_len + close - at].copy_from_slice(&rest[at..close]);
+                    out_len += close - at;
+                    if rest.get(close + 1) == Some(&b'"') {
+                        self.out[out_len] = b'"';
+                        out_len += 1;
+                        at = close + 2;
+                    } else {
+                        at = close + 1;
+                        break;
+                    }
+                }
+                // Text after the closing quote is kept as it is, quotes included, up to the next
+                // delimiter (csv-core's "in field" state).
+                pos += at;
+                rest = &rest[at..];
+            }
+            let (field, next) = match memchr::memchr(delimiter, rest) {
+                Some(i) => (&rest[..i], Some(pos + i + 1)),
+                None => (rest, None),
+            };
+            self.out[out_len..out_len + field.len()].copy_from_slice(field);
+            out_len += field.len();
+            // Far fewer fields than the limit are kept here, so csv-core's path decides every
+            // row near it.
+            if n_ends + 1 >= MAX_FIELDS {
+                return None;
+            }
+            if n_ends == self.ends.len() {
+                let grown = (self.ends.len() * 2).min(MAX_FIELDS);
+                self.ends.resize(grown, 0);
+            }
+            self.ends[n_ends] = out_len;
+            n_ends += 1;
+            match next {
+                Some(next) => pos = next,
+                None => break,
+            }
+        }
+        self.out_len = out_len;
+        self.ends_len = n_ends;
+        if !unterminated {
+            self.line = self.line.saturating_add(1);
+        }
+        self.pending_cr = pending_cr;
+        Some((used, unterminated))
+    }
+
+    /// Marks csv-core as started without moving it, as the first record it would have read
+    /// would: a call with no room for output returns at once, but counts as a read, so a byte
+    /// order mark later in the text stays text for csv-core as it would have.
+    fn start_core(&mut self) {
+        let _ = self.parser.read_record(b"x", &mut [], &mut []);
+        self.core_started = true;
     }
 
     fn grow_output(&mut self) {
