@@ -103,6 +103,16 @@ impl Splitter {
         }
     }
 
+    /// A splitter that leaves every record to csv-core, as before the direct path existed: the
+    /// benchmark compiles this file in to show what the direct path gains.
+    #[allow(dead_code)]
+    pub fn csv_core_only(delimiter: u8) -> Self {
+        Splitter {
+            fast: false,
+            ..Splitter::new(delimiter)
+        }
+    }
+
     /// Feeds text; `on_record` sees each completed record. Pass `eof = true` with the last call
     /// (its input may be empty) to flush a final record without a line break.
     pub fn feed(&mut self, mut input: &[u8], eof: bool, mut on_record: impl FnMut(&Record<'_>)) {
@@ -176,90 +186,47 @@ impl Splitter {
     /// csv-core reads the record from its start, in the state it was left in after the last
     /// record it read, which behaves like a fresh start for a record's first byte.
     fn split_line(&mut self, input: &[u8], eof: bool) -> Option<(usize, bool)> {
-        // csv-core ends a record at the first `\r` or `\n` outside quotes; a quoted field that
-        // holds one is found below (its closing quote is missing from the line) and left to it.
-        let (line, used, pending_cr, unterminated) = match memchr::memchr2(b'\n', b'\r', input) {
-            Some(end) if input[end] == b'\n' => (&input[..end], end + 1, false, false),
-            Some(end) => match input.get(end + 1) {
-                Some(b'\n') => (&input[..end], end + 2, false, false),
-                // A lone `\r`, or one at the end of the chunk whose `\n` may come next: the
-                // line is counted now and a following `\n` is skipped as part of it.
-                _ => (&input[..end], end + 1, true, false),
-            },
-            None if eof => (input, input.len(), false, true),
-            None => return None,
-        };
-        // Every output byte comes from the line, so a shorter line cannot reach the limit where
-        // csv-core's path drops the row; a longer one is left to that path.
-        if line.len() >= MAX_ROW_BYTES {
-            return None;
-        }
         if !self.core_started {
-            if line.first() == Some(&0xEF) {
+            if input.first() == Some(&0xEF) {
                 return None;
             }
             self.start_core();
         }
-        if self.out.len() < line.len() {
-            self.out
-                .resize(line.len().next_power_of_two().min(MAX_ROW_BYTES), 0);
-        }
-        let delimiter = self.delimiter;
-        let mut out_len = 0;
-        let mut n_ends = 0;
-        let mut pos = 0;
         loop {
-            let mut rest = &line[pos..];
-            if rest.first() == Some(&b'"') {
-                // A quoted field: its text up to the closing quote, `""` standing for one quote.
-                let mut at = 1;
-                loop {
-                    let close = at + memchr::memchr(b'"', &rest[at..])?;
-                    self.out[out_len..out_len + close - at].copy_from_slice(&rest[at..close]);
-                    out_len += close - at;
-                    if rest.get(close + 1) == Some(&b'"') {
-                        self.out[out_len] = b'"';
-                        out_len += 1;
-                        at = close + 2;
-                    } else {
-                        at = close + 1;
-                        break;
+            match split_direct(input, eof, self.delimiter, &mut self.out, &mut self.ends) {
+                Direct::Record {
+                    used,
+                    out_len,
+                    n_ends,
+                    pending_cr,
+                    unterminated,
+                } => {
+                    // A row of `MAX_ROW_BYTES` or more is dropped or not by csv-core's path
+                    // depending on how the text was cut; left to it.
+                    if out_len >= MAX_ROW_BYTES {
+                        return None;
                     }
+                    self.out_len = out_len;
+                    self.ends_len = n_ends;
+                    if !unterminated {
+                        self.line = self.line.saturating_add(1);
+                    }
+                    self.pending_cr = pending_cr;
+                    return Some((used, unterminated));
                 }
-                // Text after the closing quote is kept as it is, quotes included, up to the next
-                // delimiter (csv-core's "in field" state).
-                pos += at;
-                rest = &rest[at..];
-            }
-            let (field, next) = match memchr::memchr(delimiter, rest) {
-                Some(i) => (&rest[..i], Some(pos + i + 1)),
-                None => (rest, None),
-            };
-            self.out[out_len..out_len + field.len()].copy_from_slice(field);
-            out_len += field.len();
-            // Far fewer fields than the limit are kept here, so csv-core's path decides every
-            // row near it.
-            if n_ends + 1 >= MAX_FIELDS {
-                return None;
-            }
-            if n_ends == self.ends.len() {
-                let grown = (self.ends.len() * 2).min(MAX_FIELDS);
-                self.ends.resize(grown, 0);
-            }
-            self.ends[n_ends] = out_len;
-            n_ends += 1;
-            match next {
-                Some(next) => pos = next,
-                None => break,
+                // The buffers grow as csv-core's path grows them, and the record is split again
+                // from its start (rare: only until they fit the longest row).
+                Direct::OutputFull if self.out.len() < MAX_ROW_BYTES => {
+                    let grown = (self.out.len() * 2).min(MAX_ROW_BYTES);
+                    self.out.resize(grown, 0);
+                }
+                Direct::EndsFull => {
+                    let grown = (self.ends.len() * 2).min(MAX_FIELDS);
+                    self.ends.resize(grown, 0);
+                }
+                Direct::OutputFull | Direct::Unusual => return None,
             }
         }
-        self.out_len = out_len;
-        self.ends_len = n_ends;
-        if !unterminated {
-            self.line = self.line.saturating_add(1);
-        }
-        self.pending_cr = pending_cr;
-        Some((used, unterminated))
     }
 
     /// Marks csv-core as started without moving it, as the first record it would have read
@@ -347,6 +314,165 @@ impl Splitter {
                 _ => self.pending_cr = false,
             }
         }
+    }
+}
+
+/// What [`split_direct`] made of the record at the start of its input.
+enum Direct {
+    /// The record, in `out[..out_len]` and `ends[..n_ends]`.
+    Record {
+        used: usize,
+        out_len: usize,
+        n_ends: usize,
+        pending_cr: bool,
+        unterminated: bool,
+    },
+    /// `out` is too small for the record.
+    OutputFull,
+    /// `ends` is too small for the record.
+    EndsFull,
+    /// Something only csv-core reads right: a field spanning lines, a line not whole in the
+    /// input, a row at the field limit.
+    Unusual,
+}
+
+/// Splits the record at the start of `input` (which does not start with a line end) into `out`
+/// and `ends` as csv-core would, when it is a one-line record whole in `input`.
+///
+/// csv-core's states, reduced to what a one-line record needs: outside quotes a field ends at
+/// the delimiter and the record at the first `\r` or `\n`; a quote is special only as a
+/// field's first byte; inside quotes only `"` matters (`""` stands for one quote), and a line end
+/// there is a field spanning lines, left to csv-core; text after a closing quote is kept as it
+/// is, quotes included, up to the next delimiter.
+fn split_direct(
+    input: &[u8],
+    eof: bool,
+    delimiter: u8,
+    out: &mut [u8],
+    ends: &mut [usize],
+) -> Direct {
+    let mut i = 0;
+    let mut o = 0;
+    let mut n_ends = 0;
+    loop {
+        if input.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match scan(input, &mut i, out, &mut o, b'"') {
+                    Stop::At(b'"') => {}
+                    Stop::OutputFull => return Direct::OutputFull,
+                    _ => return Direct::Unusual,
+                }
+                if input.get(i + 1) != Some(&b'"') {
+                    i += 1;
+                    break;
+                }
+                let Some(slot) = out.get_mut(o) else {
+                    return Direct::OutputFull;
+                };
+                *slot = b'"';
+                o += 1;
+                i += 2;
+            }
+        }
+        let stop = scan(input, &mut i, out, &mut o, delimiter);
+        if let Stop::OutputFull = stop {
+            return Direct::OutputFull;
+        }
+        if n_ends + 1 >= MAX_FIELDS {
+            // Far fewer fields than the limit are kept here, so csv-core's path decides every
+            // row near it.
+            return Direct::Unusual;
+        }
+        let Some(end) = ends.get_mut(n_ends) else {
+            return Direct::EndsFull;
+        };
+        *end = o;
+        n_ends += 1;
+        let (used, pending_cr, unterminated) = match stop {
+            Stop::At(b'\n') => (i + 1, false, false),
+            Stop::At(b'\r') => match input.get(i + 1) {
+                Some(&b'\n') => (i + 2, false, false),
+                // A lone `\r`, or one at the end of the chunk whose `\n` may come next: the
+                // line is counted now, and a `\n` right after is skipped as a blank line.
+                _ => (i + 1, true, false),
+            },
+            Stop::At(_) => {
+                i += 1;
+                continue;
+            }
+            Stop::InputEnd if eof => (i, false, true),
+            Stop::InputEnd | Stop::OutputFull => return Direct::Unusual,
+        };
+        return Direct::Record {
+            used,
+            out_len: o,
+            n_ends,
+            pending_cr,
+            unterminated,
+        };
+    }
+}
+
+/// Where [`scan`] stopped.
+#[derive(Clone, Copy)]
+enum Stop {
+    /// At this byte: the one looked for, `\r` or `\n`.
+    At(u8),
+    InputEnd,
+    OutputFull,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Copies `input[*i..]` to `out[*o..]` up to the first `stop`, `\r` or `\n` byte, advancing both.
+#[inline(always)]
+fn scan(input: &[u8], i: &mut usize, out: &mut [u8], o: &mut usize, stop: u8) -> Stop {
+    let stops = ONES * u64::from(stop);
+    loop {
+        // Eight bytes at a time: the word is copied whole and `o` then advanced past only the
+        // bytes before the first candidate (what `out` holds past the record is never read).
+        while let (Some(from), Some(to)) = (input.get(*i..*i + 8), out.get_mut(*o..*o + 8)) {
+            to.copy_from_slice(from);
+            let mut word = [0; 8];
+            word.copy_from_slice(from);
+            let word = u64::from_le_bytes(word);
+            // Candidates: bytes equal to `stop` and bytes below 0x0E (`\r` and `\n` among them).
+            // Borrows can flag bytes above a real candidate, never below one, so the lowest flag
+            // is exact; it is checked below all the same.
+            let equal = word ^ stops;
+            let found = ((equal.wrapping_sub(ONES) & !equal)
+                | (word.wrapping_sub(ONES * 0x0E) & !word))
+                & HIGH;
+            if found == 0 {
+                *i += 8;
+                *o += 8;
+                continue;
+            }
+            let skip = (found.trailing_zeros() / 8) as usize;
+            *i += skip;
+            *o += skip;
+            let byte = input[*i];
+            if byte == stop || byte == b'\r' || byte == b'\n' {
+                return Stop::At(byte);
+            }
+            // Another control byte (a tab, say), copied already.
+            *i += 1;
+            *o += 1;
+        }
+        let Some(&byte) = input.get(*i) else {
+            return Stop::InputEnd;
+        };
+        if byte == stop || byte == b'\r' || byte == b'\n' {
+            return Stop::At(byte);
+        }
+        let Some(slot) = out.get_mut(*o) else {
+            return Stop::OutputFull;
+        };
+        *slot = byte;
+        *i += 1;
+        *o += 1;
     }
 }
 
