@@ -188,7 +188,8 @@ impl Splitter {
     /// is whole in `input`: returns the bytes used (the line end included) and whether the record
     /// ended at the end of the file without a line break. The fields and ends written are the ones
     /// csv-core would write. Anything else (a quoted field running past the line end, a line not
-    /// whole in this chunk, a row near the size limits) returns `None` with nothing changed, and
+    /// whole in this chunk, a row near the size limits) returns `None` with no record state
+    /// changed (the buffers may have grown), and
     /// csv-core reads the record from its start, in the state it was left in after the last
     /// record it read, which behaves like a fresh start for a record's first byte.
     fn split_line(&mut self, input: &[u8], eof: bool) -> Option<(usize, bool)> {
@@ -237,7 +238,9 @@ impl Splitter {
 
     /// Marks csv-core as started without moving it, as the first record it would have read
     /// would: a call with no room for output returns at once, but counts as a read, so a byte
-    /// order mark later in the text stays text for csv-core as it would have.
+    /// order mark later in the text stays text for csv-core as it would have. (That is how
+    /// csv-core 0.1 behaves; the byte-order-mark cases in `tests/split_equivalence.rs` fail if a
+    /// later version changes it.)
     fn start_core(&mut self) {
         let _ = self.parser.read_record(b"x", &mut [], &mut []);
         self.core_started = true;
