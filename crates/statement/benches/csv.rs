@@ -170,10 +170,81 @@ fn scan_and_parse(input: &[u8]) -> (usize, i64, f64) {
     (rows, total, thread_cpu_seconds().unwrap_or(0.0) - cpu_start)
 }
 
+// The record splitter, compiled in from its source (it is private to the crate) so it can be
+// measured alone.
+#[allow(dead_code)]
+#[path = "../src/csv/split.rs"]
+mod split;
+
+/// The record splitter alone over `input` in 64 KiB chunks: (records, field bytes, CPU seconds).
+fn split_only(input: &[u8], csv_core_only: bool) -> (u64, usize, f64) {
+    let cpu_start = thread_cpu_seconds().unwrap_or(0.0);
+    let mut splitter = if csv_core_only {
+        split::Splitter::csv_core_only(b',')
+    } else {
+        split::Splitter::new(b',')
+    };
+    let mut bytes = 0;
+    let mut last_line = 0;
+    for chunk in input.chunks(64 * 1024) {
+        splitter.feed(chunk, false, |record| {
+            bytes += record.bytes().len() + record.len();
+            last_line = record.line;
+        });
+    }
+    splitter.feed(&[], true, |record| bytes += record.bytes().len());
+    assert!(last_line as usize > ROWS);
+    (
+        splitter.n_records,
+        bytes,
+        thread_cpu_seconds().unwrap_or(0.0) - cpu_start,
+    )
+}
+
+/// Median MB/s of five `split_only` runs; both ways must see the same records.
+fn report_split(name: &str, input: &[u8]) {
+    let megabytes = input.len() as f64 / 1e6;
+    let mut results = Vec::new();
+    for csv_core_only in [true, false] {
+        let mut seconds = Vec::new();
+        let mut seen = (0, 0);
+        for _ in 0..5 {
+            let (records, bytes, cpu) = split_only(input, csv_core_only);
+            assert_eq!(records, ROWS as u64 + 1);
+            seen = (records, bytes);
+            seconds.push(cpu);
+        }
+        seconds.sort_by(f64::total_cmp);
+        results.push((seen, megabytes / seconds[2]));
+    }
+    assert_eq!(
+        results[0].0, results[1].0,
+        "both splitters see the same fields"
+    );
+    println!(
+        "splitter only, {name}, median of 5: csv-core {:.0} MB/s, direct {:.0} MB/s",
+        results[0].1, results[1].1
+    );
+}
+
 fn main() {
     let input = generate();
     let megabytes = input.len() as f64 / 1e6;
     println!("input: {ROWS} rows, {megabytes:.1} MB");
+    report_split("LF line ends", &input);
+    let mut crlf = Vec::with_capacity(input.len() + ROWS + 1);
+    for &byte in &input {
+        if byte == b'\n' {
+            crlf.push(b'\r');
+        }
+        crlf.push(byte);
+    }
+    report_split("CRLF line ends", &crlf);
+    drop(crlf);
+    // `cargo bench -p statement --bench csv -- split` stops here, for profiling the splitter.
+    if std::env::args().any(|arg| arg == "split") {
+        return;
+    }
     let mut floor = Vec::new();
     for _ in 0..5 {
         let (records, seconds) = scan_only(&input);
