@@ -122,35 +122,36 @@ pub fn parse(text: &[u8], decimal_mark: u8) -> Result<Option<Number>, NumberErro
 }
 
 /// `-123.45`, `12`, `+0,5`: an optional sign, digits and at most one decimal mark.
-fn parse_plain(text: &[u8], decimal_mark: u8) -> Option<Number> {
+/// The CSV reader calls it first, on the untrimmed field: it runs on every amount of a file.
+pub(crate) fn parse_plain(text: &[u8], decimal_mark: u8) -> Option<Number> {
     let (negative, signed, digits) = match text.first()? {
         b'-' => (true, true, &text[1..]),
         b'+' => (false, true, &text[1..]),
         _ => (false, false, text),
     };
+    // At most 18 digits and a mark: no overflow of an i64 below.
     if digits.is_empty() || digits.len() > 18 {
         return None;
     }
     let mut value: i64 = 0;
-    let mut scale: Option<u8> = None;
-    let mut n_digits = 0;
-    for &byte in digits {
-        if byte.is_ascii_digit() {
-            value = value * 10 + i64::from(byte - b'0');
-            n_digits += 1;
-            if let Some(scale) = &mut scale {
-                *scale += 1;
-            }
-        } else if byte == decimal_mark && scale.is_none() {
-            scale = Some(0);
+    // Position of the decimal mark, `len` when there is none.
+    let mut mark_at = digits.len();
+    for (at, &byte) in digits.iter().enumerate() {
+        let digit = byte.wrapping_sub(b'0');
+        if digit < 10 {
+            value = value * 10 + i64::from(digit);
+        } else if byte == decimal_mark && mark_at == digits.len() {
+            mark_at = at;
         } else {
             return None;
         }
     }
-    let scale = scale.unwrap_or(0);
-    if n_digits == 0 || scale > MAX_SCALE {
+    let scale = digits.len().saturating_sub(mark_at + 1);
+    let n_digits = digits.len() - usize::from(mark_at < digits.len());
+    if n_digits == 0 || scale > usize::from(MAX_SCALE) {
         return None;
     }
+    let scale = scale as u8;
     Some(Number {
         minor: if negative { -value } else { value },
         scale,

@@ -536,7 +536,11 @@ impl Rows {
         let balance = layout
             .balance
             .or(layout.balance_before)
-            .and_then(|column| number::parse(record.field(column), mark).ok().flatten())
+            .and_then(|column| {
+                let field = record.field(column);
+                number::parse_plain(field, mark)
+                    .or_else(|| number::parse(field, mark).ok().flatten())
+            })
             .map(|n| (n.minor, n.scale));
         let currency = layout
             .currency
@@ -668,7 +672,9 @@ impl Rows {
             })
         };
         let number = if let Some(column) = layout.amount {
-            match parse(column)? {
+            // Most amounts are a plain `-12.34`: read them without the general parser.
+            let plain = number::parse_plain(record.field(column), mark);
+            match plain.map_or_else(|| parse(column), |number| Ok(Some(number)))? {
                 Some(number) => number,
                 None => {
                     return Err(format!(
