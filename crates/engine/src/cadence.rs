@@ -251,7 +251,8 @@ impl DaySchedule {
             return false;
         }
         let periods = (i64::from(day) - self.anchor_day) as f64 / self.nominal;
-        let fraction = periods - periods.floor();
+        // Truncation is a plain instruction where `floor` may be a library call.
+        let fraction = (periods - (periods as i64) as f64).abs();
         let from_grid = fraction.min(1.0 - fraction) * self.nominal;
         from_grid > tolerance as f64 + GRID_DRIFT_DAYS
     }
@@ -289,7 +290,7 @@ impl DaySchedule {
     pub(crate) fn nearest(&self, day: i32) -> (i64, i64) {
         let day = i64::from(day);
         let days = day - self.anchor_day;
-        let guess = (days as f64 / self.nominal).round() as i64;
+        let guess = round_half_away(days as f64 / self.nominal);
         let mut best = (guess, i64::MAX);
         for k in [guess - 1, guess, guess + 1] {
             let distance = day - self.slot_day(k);
@@ -306,6 +307,16 @@ const SAFE_LAST_DAY: i64 = days_from_civil(SAFE_LAST_YEAR, 12, 31);
 /// Anchors and days this far inside the safe years keep every slot near them safe too.
 const ROOMY_FIRST_DAY: i64 = days_from_civil(SAFE_FIRST_YEAR + 1000, 1, 1);
 const ROOMY_LAST_DAY: i64 = days_from_civil(SAFE_LAST_YEAR - 1000, 12, 31);
+
+/// `x.round() as i64` for |x| < 2^52 (day counts over cadence lengths always are), without
+/// the library call `round` is on targets with no rounding instruction (wasm, baseline x86).
+/// Exact: below 2^52 the whole part and the rest are both representable.
+#[inline]
+fn round_half_away(x: f64) -> i64 {
+    let whole = x as i64;
+    let rest = x - whole as f64;
+    whole + i64::from(rest >= 0.5) - i64::from(rest <= -0.5)
+}
 
 fn is_leap(year: i64) -> bool {
     year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
@@ -768,6 +779,34 @@ mod tests {
                     "{cadence:?} {anchor} {day}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn rounding_without_round_agrees() {
+        let mut state = 0x5851_f42d_4c95_7f2du64;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            2.5,
+            0.49999999999999994,
+            -0.49999999999999994,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+        ];
+        for _ in 0..100_000 {
+            let days = (next(&mut state) % 2_000_001) as i64 - 1_000_000;
+            for cadence in ALL {
+                values.push(days as f64 / nominal_days(cadence));
+            }
+            values.push((next(&mut state) % 10_000) as f64 / 4.0 - 1250.0);
+        }
+        for x in values {
+            assert_eq!(round_half_away(x), x.round() as i64, "{x}");
         }
     }
 }

@@ -81,6 +81,9 @@ pub(crate) struct Analysis<'a> {
     pub found: Vec<(Vec<Charge>, streams::Found)>,
     pub scale: u8,
     pub coverage: Option<(NaiveDate, NaiveDate)>,
+    /// Per statement: its first and last transaction dates (as `Statement::period`, found
+    /// in the pass over the rows instead of two more passes).
+    periods: Vec<Option<(NaiveDate, NaiveDate)>>,
 }
 
 impl Analysis<'_> {
@@ -126,22 +129,23 @@ pub fn analyse(
     cancellations: &[Cancellation],
     today: NaiveDate,
 ) -> Report {
+    let (analysis, duplicates_removed) = build(statements);
     let summaries: Vec<StatementSummary> = statements
         .iter()
-        .map(|named| {
+        .zip(&analysis.periods)
+        .map(|(named, period)| {
             let statement = &named.statement;
             StatementSummary {
                 file: named.file.clone(),
                 format: statement.format.as_str().to_owned(),
                 dialect: statement.dialect.clone(),
                 currency: statement.currency.clone(),
-                period: statement.period().map(|(from, to)| Period { from, to }),
+                period: period.map(|(from, to)| Period { from, to }),
                 n_transactions: statement.transactions.len(),
                 diagnostics: statement.diagnostics.clone(),
             }
         })
         .collect();
-    let (analysis, duplicates_removed) = build(statements);
     let recurring = recurring_report(&analysis);
     let cancellations = cancellations
         .iter()
@@ -181,6 +185,9 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     // `COSTA COFFEE 4389 CARDIFF`) share a shape, and distinct shapes are far fewer than rows:
     // normalising and matching is done once per shape. Shaping is a pass over the bytes, about
     // what hashing the whole text would cost, so no separate cache by exact text is kept.
+    // Short ASCII descriptors (nearly all) go by a key built in registers, others by the shape.
+    let mut by_shape_key: FastMap<Box<[u64]>, u32> = FastMap::default();
+    let mut shape_key = [0u64; normalise::SHAPE_KEY_WORDS];
     let mut by_shape: FastMap<Box<[u8]>, u32> = FastMap::default();
     let mut shape_buffer: Vec<u8> = Vec::new();
     let mut by_match_text: FastMap<String, u32> = FastMap::default();
@@ -194,26 +201,49 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     let mut seen_without_id: FastMap<DedupKey, Counter> = FastMap::default();
     let mut duplicates = 0usize;
     let mut coverage: Option<(NaiveDate, NaiveDate)> = None;
+    let mut periods = Vec::with_capacity(statements.len());
 
     for (statement_index, named) in statements.iter().enumerate() {
         let statement_index = statement_index as u32;
+        let mut period: Option<(NaiveDate, NaiveDate)> = None;
         for (index, transaction) in named.statement.transactions.iter().enumerate() {
+            let date = transaction.date;
+            period = Some(match period {
+                None => (date, date),
+                Some((from, to)) => (from.min(date), to.max(date)),
+            });
             let Some(minor) = transaction.amount.rescale(scale).map(|amount| amount.minor) else {
                 continue;
             };
-            normalise::shape_bytes(&transaction.description, &mut shape_buffer);
-            let entry = match by_shape.get(shape_buffer.as_slice()) {
-                Some(entry) => *entry,
+            let description = transaction.description.as_str();
+            let mut classify = || {
+                classify(
+                    description,
+                    &mut entries,
+                    &mut merchants,
+                    &mut by_match_text,
+                    &mut by_merchant_key,
+                )
+            };
+            let entry = match normalise::shape_key(description, &mut shape_key) {
+                Some(used) => match by_shape_key.get(&shape_key[..used]) {
+                    Some(entry) => *entry,
+                    None => {
+                        let entry = classify();
+                        by_shape_key.insert(shape_key[..used].into(), entry);
+                        entry
+                    }
+                },
                 None => {
-                    let entry = classify(
-                        &transaction.description,
-                        &mut entries,
-                        &mut merchants,
-                        &mut by_match_text,
-                        &mut by_merchant_key,
-                    );
-                    by_shape.insert(shape_buffer.as_slice().into(), entry);
-                    entry
+                    normalise::shape_bytes(description, &mut shape_buffer);
+                    match by_shape.get(shape_buffer.as_slice()) {
+                        Some(entry) => *entry,
+                        None => {
+                            let entry = classify();
+                            by_shape.insert(shape_buffer.as_slice().into(), entry);
+                            entry
+                        }
+                    }
                 }
             };
             if multi
@@ -230,7 +260,6 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 duplicates += 1;
                 continue;
             }
-            let date = transaction.date;
             coverage = Some(match coverage {
                 None => (date, date),
                 Some((from, to)) => (from.min(date), to.max(date)),
@@ -254,6 +283,7 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 entry,
             });
         }
+        periods.push(period);
     }
     let coverage_end = coverage.map(|(_, to)| to).unwrap_or(NaiveDate::MIN);
     let mut found = Vec::with_capacity(merchants.len());
@@ -303,6 +333,7 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
             found,
             scale,
             coverage,
+            periods,
         },
         duplicates,
     )

@@ -452,14 +452,37 @@ fn general_shape(descriptor: &str, out: &mut Vec<u8>) {
 
 /// [`shape`] of an ASCII descriptor (nearly all of them). Up to 64 bytes, the words are found
 /// with bit masks (a bit per byte for "letter or digit" and for "digit"), eight bytes per step:
-/// a byte-at-a-time loop mispredicts at every word boundary, and this runs once per row.
+/// a byte-at-a-time loop mispredicts at every word boundary.
 fn ascii_shape(bytes: &[u8], out: &mut Vec<u8>) {
-    let Some((alphanumeric, digit)) = ascii_masks(bytes) else {
+    let Some((words, count)) = load_words(bytes) else {
         ascii_shape_bytewise(bytes, out);
         return;
     };
+    let (alphanumeric, digit) = ascii_masks(words.get(..count).unwrap_or_default());
     // Copy everything but the reference words, in as few pieces as there are such words.
+    let dropped = reference_words(alphanumeric, digit);
     let mut copied_to = 0usize;
+    let mut rest = dropped;
+    while rest != 0 {
+        let start = rest.trailing_zeros();
+        let length = (!(rest >> start)).trailing_zeros();
+        let (start, end) = (start as usize, (start + length) as usize);
+        out.extend_from_slice(bytes.get(copied_to..start).unwrap_or_default());
+        copied_to = end;
+        rest &= ones_from(end);
+    }
+    out.extend_from_slice(bytes.get(copied_to..).unwrap_or_default());
+}
+
+/// Bits from `position` up (none when `position` is 64).
+fn ones_from(position: usize) -> u64 {
+    u64::MAX.checked_shl(position as u32).unwrap_or(0)
+}
+
+/// The bytes of the reference words (all digits, or three or more digits), as a bit per byte,
+/// from the masks of [`ascii_masks`].
+fn reference_words(alphanumeric: u64, digit: u64) -> u64 {
+    let mut dropped = 0u64;
     let mut rest = alphanumeric;
     while rest != 0 {
         let start = rest.trailing_zeros();
@@ -474,18 +497,101 @@ fn ascii_shape(bytes: &[u8], out: &mut Vec<u8>) {
         let third_digit = digits & digits.wrapping_sub(1);
         let third_digit = third_digit & third_digit.wrapping_sub(1);
         if digits == word || third_digit != 0 {
-            let (start, end) = (start as usize, (start + length) as usize);
-            out.extend_from_slice(bytes.get(copied_to..start).unwrap_or_default());
-            copied_to = end;
+            dropped |= word;
         }
         rest &= !word;
     }
-    out.extend_from_slice(bytes.get(copied_to..).unwrap_or_default());
+    dropped
 }
 
-/// Bit `i` set where byte `i` of an ASCII text of at most 64 bytes is a letter or digit, and
-/// where it is a digit; `None` for longer texts.
-fn ascii_masks(bytes: &[u8]) -> Option<(u64, u64)> {
+/// Words of a [`shape_key`].
+pub(crate) const SHAPE_KEY_WORDS: usize = 10;
+
+/// A key with the same use as [`shape`] for an ASCII descriptor of at most 64 bytes, built in
+/// registers: the length, which bytes are reference words, and the descriptor's eight-byte
+/// words with those bytes zeroed. Equal keys mean equal shapes (the converse need not hold:
+/// references of other lengths give other keys, which only costs a cache entry). Returns how
+/// many words of `key` are used, or `None` for other descriptors.
+///
+/// Why not hash the shape itself: it is written a piece at a time and read back at once, and
+/// reads that straddle several recent writes stall the processor; this was a quarter of the
+/// analysis loop.
+pub(crate) fn shape_key(descriptor: &str, key: &mut [u64; SHAPE_KEY_WORDS]) -> Option<usize> {
+    let bytes = descriptor.as_bytes();
+    if !descriptor.is_ascii() {
+        return None;
+    }
+    let (words, count) = load_words(bytes)?;
+    let words = words.get(..count).unwrap_or_default();
+    let (alphanumeric, digit) = ascii_masks(words);
+    let kept = !reference_words(alphanumeric, digit);
+    key[0] = bytes.len() as u64;
+    key[1] = kept;
+    for (index, (word, slot)) in words.iter().zip(&mut key[2..]).enumerate() {
+        *slot = word & BYTE_MASKS[((kept >> (index * 8)) & 0xff) as usize];
+    }
+    Some(2 + count)
+}
+
+/// For each 8-bit mask, the 64-bit mask with byte `i` all ones where bit `i` is set.
+const BYTE_MASKS: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut bits = 0;
+    while bits < 256 {
+        let mut mask = 0u64;
+        let mut byte = 0;
+        while byte < 8 {
+            if bits & (1 << byte) != 0 {
+                mask |= 0xff << (8 * byte);
+            }
+            byte += 1;
+        }
+        table[bits] = mask;
+        bits += 1;
+    }
+    table
+};
+
+/// A text of at most 64 bytes as little-endian eight-byte words (zero past the end), and how
+/// many there are; `None` for longer texts.
+fn load_words(bytes: &[u8]) -> Option<([u64; 8], usize)> {
+    let length = bytes.len();
+    if length > 64 {
+        return None;
+    }
+    let word_at = |start: usize| -> u64 {
+        let mut word = [0u8; 8];
+        if let Some(chunk) = bytes.get(start..start + 8) {
+            word.copy_from_slice(chunk);
+        }
+        u64::from_le_bytes(word)
+    };
+    let mut words = [0u64; 8];
+    let whole = length / 8;
+    for (index, word) in words.iter_mut().enumerate().take(whole) {
+        *word = word_at(index * 8);
+    }
+    let rest = length % 8;
+    if rest != 0 {
+        words[whole] = if length >= 8 {
+            // The last eight bytes, shifted down past the ones already loaded.
+            word_at(length - 8) >> (8 * (8 - rest))
+        } else {
+            bytes
+                .iter()
+                .enumerate()
+                .fold(0u64, |word, (position, byte)| {
+                    word | u64::from(*byte) << (8 * position)
+                })
+        };
+        return Some((words, whole + 1));
+    }
+    Some((words, whole))
+}
+
+/// Bit `i` set where byte `i` of an ASCII text (as [`load_words`] gives it) is a letter or
+/// digit, and where it is a digit.
+fn ascii_masks(words: &[u64]) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     /// High bit of each byte set where `low <= byte <= high` (every byte below 0x80, so the
@@ -499,36 +605,16 @@ fn ascii_masks(bytes: &[u8]) -> Option<(u64, u64)> {
     fn gather(high_bits: u64) -> u64 {
         ((high_bits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
     }
-    if bytes.len() > 64 {
-        return None;
-    }
     let (mut alphanumeric, mut digit) = (0u64, 0u64);
-    let mut add = |chunk_index: usize, word: u64| {
-        let digits = in_range(word, b'0', b'9');
+    for (index, word) in words.iter().enumerate() {
+        let digits = in_range(*word, b'0', b'9');
         // Setting bit 5 folds upper case onto lower case and nothing else onto `a..=z`.
-        let letters = in_range(word | 0x2020_2020_2020_2020, b'a', b'z');
-        let shift = chunk_index * 8;
+        let letters = in_range(*word | 0x2020_2020_2020_2020, b'a', b'z');
+        let shift = index * 8;
         alphanumeric |= gather(digits | letters) << shift;
         digit |= gather(digits) << shift;
-    };
-    // Whole words are plain loads; a copy of unknown length would be a call to `memcpy`.
-    let mut chunks = bytes.chunks_exact(8);
-    let mut chunk_index = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        add(chunk_index, u64::from_le_bytes(word));
-        chunk_index += 1;
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = 0u64;
-        for (position, byte) in rest.iter().enumerate() {
-            word |= u64::from(*byte) << (8 * position);
-        }
-        add(chunk_index, word);
-    }
-    Some((alphanumeric, digit))
+    (alphanumeric, digit)
 }
 
 /// [`ascii_shape`] a byte at a time, for long descriptors.
@@ -721,6 +807,45 @@ mod tests {
             assert_eq!(fast, general, "{text:?}");
             assert_eq!(bytewise, general, "{text:?}");
         }
+    }
+
+    #[test]
+    fn equal_shape_keys_mean_equal_shapes() {
+        let mut state = 0x6a09_e667_f3bc_c909u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut seen: std::collections::HashMap<Vec<u64>, Vec<u8>> = Default::default();
+        let pieces: [&[u8]; 9] = [
+            b"AB", b"1", b"1234", b"X9", b" ", b"\0", b"*", b"12", b"P43C3",
+        ];
+        for _ in 0..200_000 {
+            let count = (next() % 8) as usize;
+            let text: Vec<u8> = (0..count)
+                .flat_map(|_| {
+                    pieces[(next() % pieces.len() as u64) as usize]
+                        .iter()
+                        .copied()
+                })
+                .collect();
+            let text = String::from_utf8(text).expect("ASCII");
+            let mut key = [0u64; SHAPE_KEY_WORDS];
+            let mut shaped = String::new();
+            shape(&text, &mut shaped);
+            match shape_key(&text, &mut key) {
+                Some(used) => {
+                    let previous = seen
+                        .entry(key[..used].to_vec())
+                        .or_insert_with(|| shaped.clone().into_bytes());
+                    assert_eq!(previous, shaped.as_bytes(), "{text:?}");
+                }
+                None => assert!(text.len() > 64),
+            }
+        }
+        assert!(seen.len() > 1000);
     }
 
     #[test]
