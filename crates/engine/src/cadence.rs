@@ -172,7 +172,8 @@ impl Schedule {
 /// in wasm). Slot dates agree with chrono's exactly; near the calendar's ends it defers to it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct DaySchedule {
-    schedule: Schedule,
+    cadence: Cadence,
+    month_end: bool,
     anchor_day: i64,
     /// `year * 12 + month0` of the anchor.
     anchor_month: i64,
@@ -193,15 +194,17 @@ pub(crate) struct DaySchedule {
 const GRID_DRIFT_DAYS: f64 = 7.0;
 
 /// Years well inside chrono's calendar, where the day-number arithmetic needs no range checks.
-const SAFE_FIRST_YEAR: i64 = -200_000;
-const SAFE_LAST_YEAR: i64 = 200_000;
+const SAFE_FIRST_YEAR: i32 = -200_000;
+const SAFE_LAST_YEAR: i32 = 200_000;
 
 impl DaySchedule {
     pub(crate) fn new(schedule: Schedule) -> Self {
         let anchor = schedule.anchor;
+        let anchor_day = i64::from(anchor.num_days_from_ce());
         DaySchedule {
-            schedule,
-            anchor_day: i64::from(anchor.num_days_from_ce()),
+            cadence: schedule.cadence,
+            month_end: schedule.month_end,
+            anchor_day,
             anchor_month: i64::from(anchor.year()) * 12 + i64::from(anchor.month0()),
             anchor_dom: anchor.day(),
             per_month: months(schedule.cadence).map_or(0, i64::from),
@@ -211,35 +214,49 @@ impl DaySchedule {
                 14
             },
             nominal: nominal_days(schedule.cadence),
-            roomy: false,
+            roomy: (ROOMY_FIRST_DAY..=ROOMY_LAST_DAY).contains(&anchor_day),
+        }
+    }
+
+    /// The schedule as the rest of the engine knows it.
+    pub(crate) fn schedule(&self) -> Schedule {
+        Schedule {
+            cadence: self.cadence,
+            // Always a valid date: it came from one, or was checked to lie inside the
+            // calendar by `at_day`.
+            anchor: i32::try_from(self.anchor_day)
+                .ok()
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+                .unwrap_or(NaiveDate::MIN),
+            month_end: self.month_end,
         }
     }
 
     /// The schedule of `cadence` anchored at day number `day` (as `Schedule::new`).
     pub(crate) fn at_day(cadence: Cadence, day: i32) -> Option<Self> {
-        let anchor = NaiveDate::from_num_days_from_ce_opt(day)?;
-        let day = i64::from(day);
-        if !(ROOMY_FIRST_DAY..=ROOMY_LAST_DAY).contains(&day) {
+        if !(ROOMY_FIRST_DAY..=ROOMY_LAST_DAY).contains(&i64::from(day)) {
+            let anchor = NaiveDate::from_num_days_from_ce_opt(day)?;
             return Some(Self::new(Schedule::new(cadence, anchor)));
         }
-        let (year, month1, day_of_month) = civil_from_days(day);
+        Some(Self::at_civil(cadence, day, civil_from_days(day)))
+    }
+
+    /// [`DaySchedule::at_day`] for a day in the roomy range whose date is already known.
+    fn at_civil(cadence: Cadence, day: i32, (year, month1, day_of_month): (i32, u32, u32)) -> Self {
         let per_month = months(cadence).map_or(0, i64::from);
         let month_end =
             per_month != 0 && day_of_month == days_in_month(year, month1) && day_of_month >= 30;
-        Some(DaySchedule {
-            schedule: Schedule {
-                cadence,
-                anchor,
-                month_end,
-            },
-            anchor_day: day,
-            anchor_month: year * 12 + i64::from(month1) - 1,
+        DaySchedule {
+            cadence,
+            month_end,
+            anchor_day: i64::from(day),
+            anchor_month: i64::from(year) * 12 + i64::from(month1) - 1,
             anchor_dom: day_of_month,
             per_month,
             step_days: if cadence == Cadence::Weekly { 7 } else { 14 },
             nominal: nominal_days(cadence),
             roomy: true,
-        })
+        }
     }
 
     /// True when day number `day` is certainly more than `tolerance` days from every slot: a
@@ -253,7 +270,13 @@ impl DaySchedule {
         let periods = (i64::from(day) - self.anchor_day) as f64 / self.nominal;
         // Truncation is a plain instruction where `floor` may be a library call.
         let fraction = (periods - (periods as i64) as f64).abs();
-        let from_grid = fraction.min(1.0 - fraction) * self.nominal;
+        // A comparison, not `f64::min` (a library call in wasm, for its NaN rules).
+        let nearer = if fraction < 0.5 {
+            fraction
+        } else {
+            1.0 - fraction
+        };
+        let from_grid = nearer * self.nominal;
         from_grid > tolerance as f64 + GRID_DRIFT_DAYS
     }
 
@@ -267,28 +290,38 @@ impl DaySchedule {
             if (SAFE_FIRST_DAY..=SAFE_LAST_DAY).contains(&day) {
                 return day;
             }
-            return i64::from(self.schedule.slot_by_chrono(k).num_days_from_ce());
+            return i64::from(self.schedule().slot_by_chrono(k).num_days_from_ce());
         }
         let total = k.saturating_mul(self.per_month);
         let month = self.anchor_month.saturating_add(total);
+        let safe_months = i64::from(SAFE_FIRST_YEAR) * 12..=i64::from(SAFE_LAST_YEAR) * 12 + 11;
+        let Some(month) = safe_months
+            .contains(&month)
+            .then(|| i32::try_from(month).ok())
+            .flatten()
+        else {
+            return i64::from(self.schedule().slot_by_chrono(k).num_days_from_ce());
+        };
         let year = month.div_euclid(12);
-        if !(SAFE_FIRST_YEAR..=SAFE_LAST_YEAR).contains(&year) {
-            return i64::from(self.schedule.slot_by_chrono(k).num_days_from_ce());
-        }
-        let month1 = (month.rem_euclid(12) + 1) as u32;
+        let month1 = month.rem_euclid(12) as u32 + 1;
         let length = days_in_month(year, month1);
-        let day = if self.schedule.month_end {
+        let day = if self.month_end {
             length
         } else {
             self.anchor_dom.min(length)
         };
-        days_from_civil(year, month1, day)
+        i64::from(days_from_civil(year, month1, day))
     }
 
     /// The slot nearest to day number `day`, and the signed distance in days from it.
     #[inline]
     pub(crate) fn nearest(&self, day: i32) -> (i64, i64) {
         let day = i64::from(day);
+        // Every trial fit starts on its anchor. Inside the calendar, slots -1 and 1 are a week
+        // or more away and slot 0 is the anchor itself.
+        if day == self.anchor_day && self.roomy {
+            return (0, 0);
+        }
         let days = day - self.anchor_day;
         let guess = round_half_away(days as f64 / self.nominal);
         let mut best = (guess, i64::MAX);
@@ -302,11 +335,11 @@ impl DaySchedule {
     }
 }
 
-const SAFE_FIRST_DAY: i64 = days_from_civil(SAFE_FIRST_YEAR, 1, 1);
-const SAFE_LAST_DAY: i64 = days_from_civil(SAFE_LAST_YEAR, 12, 31);
+const SAFE_FIRST_DAY: i64 = days_from_civil(SAFE_FIRST_YEAR, 1, 1) as i64;
+const SAFE_LAST_DAY: i64 = days_from_civil(SAFE_LAST_YEAR, 12, 31) as i64;
 /// Anchors and days this far inside the safe years keep every slot near them safe too.
-const ROOMY_FIRST_DAY: i64 = days_from_civil(SAFE_FIRST_YEAR + 1000, 1, 1);
-const ROOMY_LAST_DAY: i64 = days_from_civil(SAFE_LAST_YEAR - 1000, 12, 31);
+const ROOMY_FIRST_DAY: i64 = days_from_civil(SAFE_FIRST_YEAR + 1000, 1, 1) as i64;
+const ROOMY_LAST_DAY: i64 = days_from_civil(SAFE_LAST_YEAR - 1000, 12, 31) as i64;
 
 /// `x.round() as i64` for |x| < 2^52 (day counts over cadence lengths always are), without
 /// the library call `round` is on targets with no rounding instruction (wasm, baseline x86).
@@ -318,11 +351,11 @@ fn round_half_away(x: f64) -> i64 {
     whole + i64::from(rest >= 0.5) - i64::from(rest <= -0.5)
 }
 
-fn is_leap(year: i64) -> bool {
+fn is_leap(year: i32) -> bool {
     year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
 }
 
-fn days_in_month(year: i64, month1: u32) -> u32 {
+fn days_in_month(year: i32, month1: u32) -> u32 {
     match month1 {
         2 if is_leap(year) => 29,
         2 => 28,
@@ -331,36 +364,37 @@ fn days_in_month(year: i64, month1: u32) -> u32 {
     }
 }
 
-/// The proleptic Gregorian date (year, month, day) of a day number (H. Hinnant's
-/// `civil_from_days`).
-fn civil_from_days(day: i64) -> (i64, u32, u32) {
+/// The proleptic Gregorian date (year, month, day) of a day number in the safe range
+/// (H. Hinnant's `civil_from_days`). 32-bit on purpose: in wasm, 64-bit division by a constant
+/// stays a division instruction, while 32-bit division becomes a multiplication.
+fn civil_from_days(day: i32) -> (i32, u32, u32) {
     let z = day - 719_163 + 719_468;
     let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
+    let day_of_era = (z - era * 146_097) as u32;
     let year_of_era =
         (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_from_march = (5 * day_of_year + 2) / 153;
-    let day_of_month = (day_of_year - (153 * month_from_march + 2) / 5 + 1) as u32;
+    let day_of_month = day_of_year - (153 * month_from_march + 2) / 5 + 1;
     let month1 = if month_from_march < 10 {
         month_from_march + 3
     } else {
         month_from_march - 9
-    } as u32;
-    let year = year_of_era + era * 400 + i64::from(month1 <= 2);
+    };
+    let year = year_of_era as i32 + era * 400 + i32::from(month1 <= 2);
     (year, month1, day_of_month)
 }
 
-/// Day number (days from the common era, 0001-01-01 = 1) of a proleptic Gregorian date
-/// (H. Hinnant's `days_from_civil`, shifted from the Unix epoch).
-const fn days_from_civil(year: i64, month1: u32, day: u32) -> i64 {
+/// Day number (days from the common era, 0001-01-01 = 1) of a proleptic Gregorian date in the
+/// safe range (H. Hinnant's `days_from_civil`, shifted from the Unix epoch).
+const fn days_from_civil(year: i32, month1: u32, day: u32) -> i32 {
     let year = if month1 <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = ((month1 + 9) % 12) as i64;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day as i64 - 1;
+    let year_of_era = (year - era * 400) as u32;
+    let month_from_march = (month1 + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468 + 719_163
+    era * 146_097 + day_of_era as i32 - 719_468 + 719_163
 }
 
 fn last_day_of_month(date: NaiveDate) -> NaiveDate {
@@ -404,7 +438,7 @@ pub fn fit_schedule(dates: &[NaiveDate], schedule: Schedule) -> Fit {
 
 /// [`fit_schedule`] on day numbers.
 pub(crate) fn fit_days(days: &[i32], schedule: &DaySchedule) -> Fit {
-    let tolerance = tolerance(schedule.schedule.cadence);
+    let tolerance = tolerance(schedule.cadence);
     let mut members: Vec<usize> = Vec::new();
     let mut slots: Vec<i64> = Vec::new();
     let mut distances: Vec<i64> = Vec::new();
@@ -439,7 +473,7 @@ pub(crate) fn fit_days(days: &[i32], schedule: &DaySchedule) -> Fit {
         _ => 0,
     };
     Fit {
-        schedule: schedule.schedule,
+        schedule: schedule.schedule(),
         members,
         slots,
         missed,
@@ -451,7 +485,7 @@ pub(crate) fn fit_days(days: &[i32], schedule: &DaySchedule) -> Fit {
 /// or `None` as soon as `rules` can no longer accept it: most trial fits are of charges that
 /// are on no schedule, and they are over after two or three charges.
 fn fit_counts(days: &[i32], schedule: &DaySchedule, rules: Rules) -> Option<(usize, usize, usize)> {
-    let tolerance = tolerance(schedule.schedule.cadence);
+    let tolerance = tolerance(schedule.cadence);
     let n = days.len();
     let mut members = 0usize;
     let mut outliers = 0usize;
@@ -523,6 +557,13 @@ pub(crate) fn best_fit_days(days: &[i32], cadences: &[Cadence], rules: Rules) ->
     let span = (i64::from(days[days.len() - 1]) - i64::from(days[0])) as f64;
     // The trial fits only count; the winner is built once at the end.
     let mut best: Option<(DaySchedule, (usize, usize, usize))> = None;
+    // The anchors' dates, worked out once for all cadences (when inside the roomy range).
+    let mut anchor_dates = [None; 3];
+    for (date, day) in anchor_dates.iter_mut().zip(days) {
+        if (ROOMY_FIRST_DAY..=ROOMY_LAST_DAY).contains(&i64::from(*day)) {
+            *date = Some(civil_from_days(*day));
+        }
+    }
     for &cadence in cadences {
         // Far more charges than slots in the span: no fit can absorb that many outliers.
         let slots_in_span = span / nominal_days(cadence) + 1.0;
@@ -534,9 +575,13 @@ pub(crate) fn best_fit_days(days: &[i32], cadences: &[Cadence], rules: Rules) ->
             continue;
         }
         // A few anchors: the first charge may be an outlier (a one-off before the plan).
-        for anchor in days.iter().take(3) {
-            let Some(schedule) = DaySchedule::at_day(cadence, *anchor) else {
-                continue;
+        for (anchor, civil) in days.iter().zip(&anchor_dates) {
+            let schedule = match civil {
+                Some(civil) => DaySchedule::at_civil(cadence, *anchor, *civil),
+                None => match DaySchedule::at_day(cadence, *anchor) {
+                    Some(schedule) => schedule,
+                    None => continue,
+                },
             };
             let Some(counts) = fit_counts(days, &schedule, rules) else {
                 continue;
@@ -766,7 +811,8 @@ mod tests {
             let anchor = NaiveDate::from_num_days_from_ce_opt(anchor_day).expect("valid");
             let fast = DaySchedule::at_day(cadence, anchor_day).expect("valid");
             let slow = DaySchedule::new(Schedule::new(cadence, anchor));
-            assert_eq!(fast.schedule, slow.schedule);
+            assert_eq!(fast.schedule(), slow.schedule());
+            assert_eq!(fast.schedule(), Schedule::new(cadence, anchor));
             assert_eq!(
                 (fast.anchor_day, fast.anchor_month, fast.anchor_dom),
                 (slow.anchor_day, slow.anchor_month, slow.anchor_dom)

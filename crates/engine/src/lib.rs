@@ -162,13 +162,15 @@ pub fn analyse(
 
 /// The most decimals any amount carries (amounts are compared at that scale).
 fn common_scale(statements: &[NamedStatement]) -> u8 {
-    statements
-        .iter()
-        .flat_map(|named| named.statement.transactions.iter())
-        .map(|transaction| transaction.amount.scale)
-        .max()
-        .unwrap_or(2)
-        .min(9)
+    // Plain loops: a `flat_map` chain stays a chain of calls in the size-optimised wasm build.
+    let mut scale: Option<u8> = None;
+    for named in statements {
+        for transaction in &named.statement.transactions {
+            let here = transaction.amount.scale;
+            scale = Some(scale.map_or(here, |scale| scale.max(here)));
+        }
+    }
+    scale.unwrap_or(2).min(9)
 }
 
 fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
@@ -186,8 +188,7 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     // normalising and matching is done once per shape. Shaping is a pass over the bytes, about
     // what hashing the whole text would cost, so no separate cache by exact text is kept.
     // Short ASCII descriptors (nearly all) go by a key built in registers, others by the shape.
-    let mut by_shape_key: FastMap<Box<[u64]>, u32> = FastMap::default();
-    let mut shape_key = [0u64; normalise::SHAPE_KEY_WORDS];
+    let mut by_shape_key: FastMap<normalise::ShapeKey, u32> = FastMap::default();
     let mut by_shape: FastMap<Box<[u8]>, u32> = FastMap::default();
     let mut shape_buffer: Vec<u8> = Vec::new();
     let mut by_match_text: FastMap<String, u32> = FastMap::default();
@@ -212,8 +213,15 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 None => (date, date),
                 Some((from, to)) => (from.min(date), to.max(date)),
             });
-            let Some(minor) = transaction.amount.rescale(scale).map(|amount| amount.minor) else {
-                continue;
+            // Nearly every amount is already at the common scale.
+            let amount = transaction.amount;
+            let minor = if amount.scale == scale {
+                amount.minor
+            } else {
+                match amount.rescale(scale) {
+                    Some(amount) => amount.minor,
+                    None => continue,
+                }
             };
             let description = transaction.description.as_str();
             let mut classify = || {
@@ -225,12 +233,12 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                     &mut by_merchant_key,
                 )
             };
-            let entry = match normalise::shape_key(description, &mut shape_key) {
-                Some(used) => match by_shape_key.get(&shape_key[..used]) {
+            let entry = match normalise::shape_key(description) {
+                Some(key) => match by_shape_key.get(&key) {
                     Some(entry) => *entry,
                     None => {
                         let entry = classify();
-                        by_shape_key.insert(shape_key[..used].into(), entry);
+                        by_shape_key.insert(key, entry);
                         entry
                     }
                 },

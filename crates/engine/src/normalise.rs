@@ -482,11 +482,15 @@ fn ones_from(position: usize) -> u64 {
 /// The bytes of the reference words (all digits, or three or more digits), as a bit per byte,
 /// from the masks of [`ascii_masks`].
 fn reference_words(alphanumeric: u64, digit: u64) -> u64 {
+    // Only words with a digit can be references: visit those, from their lowest digit.
     let mut dropped = 0u64;
-    let mut rest = alphanumeric;
-    while rest != 0 {
-        let start = rest.trailing_zeros();
-        let length = (!(rest >> start)).trailing_zeros();
+    let mut digits_left = digit;
+    while digits_left != 0 {
+        let position = digits_left.trailing_zeros();
+        let below = (1u64 << position) - 1;
+        let separators_below = !alphanumeric & below;
+        let start = 64 - separators_below.leading_zeros();
+        let length = (!(alphanumeric >> start)).trailing_zeros();
         let word = if length >= 64 {
             u64::MAX
         } else {
@@ -499,38 +503,66 @@ fn reference_words(alphanumeric: u64, digit: u64) -> u64 {
         if digits == word || third_digit != 0 {
             dropped |= word;
         }
-        rest &= !word;
+        digits_left &= !word;
     }
     dropped
 }
 
-/// Words of a [`shape_key`].
-pub(crate) const SHAPE_KEY_WORDS: usize = 10;
+/// Words of a [`ShapeKey`].
+const SHAPE_KEY_WORDS: usize = 10;
 
 /// A key with the same use as [`shape`] for an ASCII descriptor of at most 64 bytes, built in
 /// registers: the length, which bytes are reference words, and the descriptor's eight-byte
-/// words with those bytes zeroed. Equal keys mean equal shapes (the converse need not hold:
-/// references of other lengths give other keys, which only costs a cache entry). Returns how
-/// many words of `key` are used, or `None` for other descriptors.
+/// words with those bytes zeroed (zero words after the end). Equal keys mean equal shapes (the
+/// converse need not hold: references of other lengths give other keys, which only costs a
+/// cache entry).
 ///
 /// Why not hash the shape itself: it is written a piece at a time and read back at once, and
 /// reads that straddle several recent writes stall the processor; this was a quarter of the
-/// analysis loop.
-pub(crate) fn shape_key(descriptor: &str, key: &mut [u64; SHAPE_KEY_WORDS]) -> Option<usize> {
-    let bytes = descriptor.as_bytes();
-    if !descriptor.is_ascii() {
-        return None;
+/// analysis loop. Equality and hashing are written out word by word because the derived ones
+/// call `memcmp`, a byte loop in wasm.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ShapeKey([u64; SHAPE_KEY_WORDS]);
+
+impl PartialEq for ShapeKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .fold(0, |difference, (a, b)| difference | (a ^ b))
+            == 0
     }
+}
+
+impl Eq for ShapeKey {}
+
+impl std::hash::Hash for ShapeKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for word in &self.0 {
+            state.write_u64(*word);
+        }
+    }
+}
+
+/// The [`ShapeKey`] of a descriptor, or `None` when it is not ASCII or longer than 64 bytes.
+pub(crate) fn shape_key(descriptor: &str) -> Option<ShapeKey> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = descriptor.as_bytes();
     let (words, count) = load_words(bytes)?;
     let words = words.get(..count).unwrap_or_default();
+    // Not ASCII: some byte has its high bit set (bytes past the end are zero).
+    if words.iter().fold(0, |all, word| all | word) & HIGH != 0 {
+        return None;
+    }
     let (alphanumeric, digit) = ascii_masks(words);
     let kept = !reference_words(alphanumeric, digit);
+    let mut key = [0u64; SHAPE_KEY_WORDS];
     key[0] = bytes.len() as u64;
     key[1] = kept;
     for (index, (word, slot)) in words.iter().zip(&mut key[2..]).enumerate() {
         *slot = word & BYTE_MASKS[((kept >> (index * 8)) & 0xff) as usize];
     }
-    Some(2 + count)
+    Some(ShapeKey(key))
 }
 
 /// For each 8-bit mask, the 64-bit mask with byte `i` all ones where bit `i` is set.
@@ -559,34 +591,31 @@ fn load_words(bytes: &[u8]) -> Option<([u64; 8], usize)> {
     if length > 64 {
         return None;
     }
-    let word_at = |start: usize| -> u64 {
-        let mut word = [0u8; 8];
-        if let Some(chunk) = bytes.get(start..start + 8) {
-            word.copy_from_slice(chunk);
-        }
-        u64::from_le_bytes(word)
-    };
+    // `first_chunk` is a plain eight-byte load; `copy_from_slice` stays a call in the
+    // size-optimised wasm build.
     let mut words = [0u64; 8];
-    let whole = length / 8;
-    for (index, word) in words.iter_mut().enumerate().take(whole) {
-        *word = word_at(index * 8);
+    let mut count = 0;
+    let mut rest = bytes;
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+        words[count] = u64::from_le_bytes(*chunk);
+        count += 1;
+        rest = after;
     }
-    let rest = length % 8;
-    if rest != 0 {
-        words[whole] = if length >= 8 {
+    if !rest.is_empty() {
+        words[count] = match bytes.last_chunk::<8>() {
             // The last eight bytes, shifted down past the ones already loaded.
-            word_at(length - 8) >> (8 * (8 - rest))
-        } else {
-            bytes
-                .iter()
-                .enumerate()
-                .fold(0u64, |word, (position, byte)| {
-                    word | u64::from(*byte) << (8 * position)
-                })
+            Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest.len())),
+            None => {
+                let mut word = 0u64;
+                for (position, byte) in rest.iter().enumerate() {
+                    word |= u64::from(*byte) << (8 * position);
+                }
+                word
+            }
         };
-        return Some((words, whole + 1));
+        count += 1;
     }
-    Some((words, whole))
+    Some((words, count))
 }
 
 /// Bit `i` set where byte `i` of an ASCII text (as [`load_words`] gives it) is a letter or
@@ -832,13 +861,12 @@ mod tests {
                 })
                 .collect();
             let text = String::from_utf8(text).expect("ASCII");
-            let mut key = [0u64; SHAPE_KEY_WORDS];
             let mut shaped = String::new();
             shape(&text, &mut shaped);
-            match shape_key(&text, &mut key) {
-                Some(used) => {
+            match shape_key(&text) {
+                Some(key) => {
                     let previous = seen
-                        .entry(key[..used].to_vec())
+                        .entry(key.0.to_vec())
                         .or_insert_with(|| shaped.clone().into_bytes());
                     assert_eq!(previous, shaped.as_bytes(), "{text:?}");
                 }

@@ -487,12 +487,9 @@ fn attach_trailing_charges(
     chains: &mut [Stream],
     in_chain: &mut [bool],
 ) {
-    let Some(latest) = active
-        .iter()
-        .copied()
-        .filter(|index| !in_chain[*index])
-        .max_by_key(|index| charges[*index].date)
-    else {
+    // `active` is in date order: the last loose charge is the latest (among equal dates, the
+    // last one, as `max_by_key` would pick).
+    let Some(latest) = active.iter().rev().copied().find(|index| !in_chain[*index]) else {
         return;
     };
     for chain in chains.iter_mut() {
