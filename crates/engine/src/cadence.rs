@@ -26,6 +26,7 @@ pub struct Schedule {
 }
 
 /// Average length in days, to guess which slot a date is near.
+#[inline(always)]
 pub fn nominal_days(cadence: Cadence) -> f64 {
     match cadence {
         Cadence::Weekly => 7.0,
@@ -38,6 +39,7 @@ pub fn nominal_days(cadence: Cadence) -> f64 {
 }
 
 /// How far (days) a charge may sit from its slot and still belong to it.
+#[inline(always)]
 pub fn tolerance(cadence: Cadence) -> i64 {
     match cadence {
         Cadence::Weekly => 2,
@@ -66,6 +68,7 @@ pub fn from_guide(cadence: guides::Cadence) -> Cadence {
     }
 }
 
+#[inline(always)]
 fn months(cadence: Cadence) -> Option<u32> {
     match cadence {
         Cadence::Weekly | Cadence::Biweekly => None,
@@ -262,7 +265,7 @@ impl DaySchedule {
     /// True when day number `day` is certainly more than `tolerance` days from every slot: a
     /// few float operations instead of three slot dates, for the many charges of a trial fit
     /// that are on no schedule. False means "look properly".
-    #[inline]
+    #[inline(always)]
     fn surely_off(&self, day: i32, tolerance: i64) -> bool {
         if !self.roomy || !(ROOMY_FIRST_DAY..=ROOMY_LAST_DAY).contains(&i64::from(day)) {
             return false;
@@ -281,7 +284,7 @@ impl DaySchedule {
     }
 
     /// The day number of slot `k` (as [`Schedule::slot`]).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn slot_day(&self, k: i64) -> i64 {
         if self.per_month == 0 {
             let day = self
@@ -314,7 +317,7 @@ impl DaySchedule {
     }
 
     /// The slot nearest to day number `day`, and the signed distance in days from it.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn nearest(&self, day: i32) -> (i64, i64) {
         let day = i64::from(day);
         // Every trial fit starts on its anchor. Inside the calendar, slots -1 and 1 are a week
@@ -344,17 +347,19 @@ const ROOMY_LAST_DAY: i64 = days_from_civil(SAFE_LAST_YEAR - 1000, 12, 31) as i6
 /// `x.round() as i64` for |x| < 2^52 (day counts over cadence lengths always are), without
 /// the library call `round` is on targets with no rounding instruction (wasm, baseline x86).
 /// Exact: below 2^52 the whole part and the rest are both representable.
-#[inline]
+#[inline(always)]
 fn round_half_away(x: f64) -> i64 {
     let whole = x as i64;
     let rest = x - whole as f64;
     whole + i64::from(rest >= 0.5) - i64::from(rest <= -0.5)
 }
 
+#[inline(always)]
 fn is_leap(year: i32) -> bool {
     year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
 }
 
+#[inline(always)]
 fn days_in_month(year: i32, month1: u32) -> u32 {
     match month1 {
         2 if is_leap(year) => 29,
@@ -367,6 +372,7 @@ fn days_in_month(year: i32, month1: u32) -> u32 {
 /// The proleptic Gregorian date (year, month, day) of a day number in the safe range
 /// (H. Hinnant's `civil_from_days`). 32-bit on purpose: in wasm, 64-bit division by a constant
 /// stays a division instruction, while 32-bit division becomes a multiplication.
+#[inline(always)]
 fn civil_from_days(day: i32) -> (i32, u32, u32) {
     let z = day - 719_163 + 719_468;
     let era = z.div_euclid(146_097);
@@ -387,6 +393,7 @@ fn civil_from_days(day: i32) -> (i32, u32, u32) {
 
 /// Day number (days from the common era, 0001-01-01 = 1) of a proleptic Gregorian date in the
 /// safe range (H. Hinnant's `days_from_civil`, shifted from the Unix epoch).
+#[inline(always)]
 const fn days_from_civil(year: i32, month1: u32, day: u32) -> i32 {
     let year = if month1 <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);

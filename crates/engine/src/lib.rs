@@ -182,7 +182,8 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     let mut rows: Vec<Row> = Vec::with_capacity(total);
     let mut entries: Vec<Entry> = Vec::new();
     let mut merchants: Vec<Merchant> = Vec::new();
-    let mut merchant_charges: Vec<Vec<Charge>> = Vec::new();
+    let mut all_charges: Vec<Charge> = Vec::with_capacity(total);
+    let (mut last_date, mut last_day) = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
     // Descriptors that differ only in reference numbers (`AMZN Mktp US*…`, `SPOTIFY P…`,
     // `COSTA COFFEE 4389 CARDIFF`) share a shape, and distinct shapes are far fewer than rows:
     // normalising and matching is done once per shape. Shaping is a pass over the bytes, about
@@ -273,16 +274,15 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 Some((from, to)) => (from.min(date), to.max(date)),
             });
             let row = rows.len() as u32;
-            // Charges are gathered per merchant right away, contiguous, so that sorting them
-            // later compares plain values instead of chasing pointers into the transactions.
-            let merchant = entries[entry as usize].merchant as usize;
-            if merchant_charges.len() <= merchant {
-                merchant_charges.resize_with(merchant + 1, Vec::new);
+            // Statements list many rows per day: convert each run of one date once.
+            if date != last_date {
+                last_date = date;
+                last_day = date.num_days_from_ce();
             }
-            merchant_charges[merchant].push(Charge {
+            all_charges.push(Charge {
                 row,
                 date,
-                day: date.num_days_from_ce(),
+                day: last_day,
                 minor,
             });
             rows.push(Row {
@@ -293,9 +293,20 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
         }
         periods.push(period);
     }
+    // Charges per merchant, contiguous, so that sorting them compares plain values instead of
+    // chasing pointers into the transactions. Counted first so that each list is allocated
+    // once: growing them a row at a time cost more than the sorting (in wasm, memory growth).
+    let mut counts = vec![0usize; merchants.len()];
+    for row in &rows {
+        counts[entries[row.entry as usize].merchant as usize] += 1;
+    }
+    let mut merchant_charges: Vec<Vec<Charge>> =
+        counts.into_iter().map(Vec::with_capacity).collect();
+    for (charge, row) in all_charges.into_iter().zip(&rows) {
+        merchant_charges[entries[row.entry as usize].merchant as usize].push(charge);
+    }
     let coverage_end = coverage.map(|(_, to)| to).unwrap_or(NaiveDate::MIN);
     let mut found = Vec::with_capacity(merchants.len());
-    merchant_charges.resize_with(merchants.len(), Vec::new);
     for (merchant, mut charges) in merchants.iter_mut().zip(merchant_charges) {
         // Row numbers grow with statement order, so (date, row) orders by date, then file.
         // Statements usually list transactions by date: then there is nothing to sort.

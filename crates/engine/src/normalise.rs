@@ -481,6 +481,7 @@ fn ones_from(position: usize) -> u64 {
 
 /// The bytes of the reference words (all digits, or three or more digits), as a bit per byte,
 /// from the masks of [`ascii_masks`].
+#[inline(always)]
 fn reference_words(alphanumeric: u64, digit: u64) -> u64 {
     // Only words with a digit can be references: visit those, from their lowest digit.
     let mut dropped = 0u64;
@@ -525,6 +526,7 @@ const SHAPE_KEY_WORDS: usize = 10;
 pub(crate) struct ShapeKey([u64; SHAPE_KEY_WORDS]);
 
 impl PartialEq for ShapeKey {
+    #[inline(always)]
     fn eq(&self, other: &Self) -> bool {
         self.0
             .iter()
@@ -537,8 +539,12 @@ impl PartialEq for ShapeKey {
 impl Eq for ShapeKey {}
 
 impl std::hash::Hash for ShapeKey {
+    #[inline(always)]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for word in &self.0 {
+        // The length, the mask and the words the text covers; the rest are zero in every key
+        // of that length.
+        let used = (2 + self.0[0].div_ceil(8) as usize).min(SHAPE_KEY_WORDS);
+        for word in &self.0[..used] {
             state.write_u64(*word);
         }
     }
@@ -586,6 +592,7 @@ const BYTE_MASKS: [u64; 256] = {
 
 /// A text of at most 64 bytes as little-endian eight-byte words (zero past the end), and how
 /// many there are; `None` for longer texts.
+#[inline(always)]
 fn load_words(bytes: &[u8]) -> Option<([u64; 8], usize)> {
     let length = bytes.len();
     if length > 64 {
@@ -620,17 +627,20 @@ fn load_words(bytes: &[u8]) -> Option<([u64; 8], usize)> {
 
 /// Bit `i` set where byte `i` of an ASCII text (as [`load_words`] gives it) is a letter or
 /// digit, and where it is a digit.
+#[inline(always)]
 fn ascii_masks(words: &[u64]) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     /// High bit of each byte set where `low <= byte <= high` (every byte below 0x80, so the
     /// additions never carry into the next byte).
+    #[inline(always)]
     fn in_range(word: u64, low: u8, high: u8) -> u64 {
         let at_least_low = word.wrapping_add(ONES * u64::from(0x80 - low));
         let above_high = word.wrapping_add(ONES * u64::from(0x7f - high));
         at_least_low & !above_high & HIGH
     }
     /// The high bits of the eight bytes gathered into the low eight bits, byte `i` to bit `i`.
+    #[inline(always)]
     fn gather(high_bits: u64) -> u64 {
         ((high_bits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
     }
