@@ -15,6 +15,7 @@ pub mod cadence;
 mod fast_hash;
 pub mod normalise;
 pub mod report;
+mod shapes;
 pub mod streams;
 pub mod verdict;
 
@@ -184,14 +185,9 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     let mut merchants: Vec<Merchant> = Vec::new();
     let mut all_charges: Vec<Charge> = Vec::with_capacity(total);
     let (mut last_date, mut last_day) = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
-    // Descriptors that differ only in reference numbers (`AMZN Mktp US*…`, `SPOTIFY P…`,
-    // `COSTA COFFEE 4389 CARDIFF`) share a shape, and distinct shapes are far fewer than rows:
-    // normalising and matching is done once per shape. Shaping is a pass over the bytes, about
-    // what hashing the whole text would cost, so no separate cache by exact text is kept.
-    // Short ASCII descriptors (nearly all) go by a key built in registers, others by the shape.
-    let mut by_shape_key: FastMap<normalise::ShapeKey, u32> = FastMap::default();
-    let mut by_shape: FastMap<Box<[u8]>, u32> = FastMap::default();
-    let mut shape_buffer: Vec<u8> = Vec::new();
+    // Normalising and matching run once per descriptor shape. Shaping is a pass over the
+    // bytes, about what hashing the whole text would cost, so no cache by exact text is kept.
+    let mut shapes = shapes::ShapeCache::default();
     let mut by_match_text: FastMap<String, u32> = FastMap::default();
     let mut by_merchant_key: FastMap<String, u32> = FastMap::default();
 
@@ -225,34 +221,18 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 }
             };
             let description = transaction.description.as_str();
-            let mut classify = || {
-                classify(
-                    description,
-                    &mut entries,
-                    &mut merchants,
-                    &mut by_match_text,
-                    &mut by_merchant_key,
-                )
-            };
-            let entry = match normalise::shape_key(description) {
-                Some(key) => match by_shape_key.get(&key) {
-                    Some(entry) => *entry,
-                    None => {
-                        let entry = classify();
-                        by_shape_key.insert(key, entry);
-                        entry
-                    }
-                },
+            let entry = match shapes.get(description) {
+                Some(entry) => entry,
                 None => {
-                    normalise::shape_bytes(description, &mut shape_buffer);
-                    match by_shape.get(shape_buffer.as_slice()) {
-                        Some(entry) => *entry,
-                        None => {
-                            let entry = classify();
-                            by_shape.insert(shape_buffer.as_slice().into(), entry);
-                            entry
-                        }
-                    }
+                    let entry = classify(
+                        description,
+                        &mut entries,
+                        &mut merchants,
+                        &mut by_match_text,
+                        &mut by_merchant_key,
+                    );
+                    shapes.insert(description, entry);
+                    entry
                 }
             };
             if multi
