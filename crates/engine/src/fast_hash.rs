@@ -17,55 +17,57 @@ pub struct FxHasher {
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl FxHasher {
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, word: u64) {
         self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
 impl Hasher for FxHasher {
-    #[inline]
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+        // `split_first_chunk` is a plain load; `copy_from_slice` stays a call in the
+        // size-optimised wasm build.
+        let mut rest = bytes;
+        while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*chunk));
+            rest = after;
         }
-        let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            let mut word = 0u64;
+            for (position, byte) in rest.iter().enumerate() {
+                word |= u64::from(*byte) << (8 * position);
+            }
+            self.add(word);
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_u8(&mut self, value: u8) {
         self.add(u64::from(value));
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_u32(&mut self, value: u32) {
         self.add(u64::from(value));
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_u64(&mut self, value: u64) {
         self.add(value);
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_i64(&mut self, value: i64) {
         self.add(value as u64);
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_usize(&mut self, value: usize) {
         self.add(value as u64);
     }
 
-    #[inline]
+    #[inline(always)]
     fn finish(&self) -> u64 {
         self.hash
     }

@@ -15,12 +15,13 @@ pub mod cadence;
 mod fast_hash;
 pub mod normalise;
 pub mod report;
+mod shapes;
 pub mod streams;
 pub mod verdict;
 
 pub use report::*;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use fast_hash::FastMap;
 use normalise::{display_name, normalise};
 use statement::{Amount, Statement, TransactionView};
@@ -62,14 +63,12 @@ struct Entry {
     billed_via: Option<&'static str>,
 }
 
-/// One transaction kept for analysis.
+/// One transaction kept for analysis: where it is, not a copy (12 bytes a row).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
     pub statement: u32,
-    /// Index of the transaction in its statement.
+    /// Index in its statement's transactions.
     pub index: u32,
-    /// Its date, kept here because sorting and verdicts read it often.
-    pub date: NaiveDate,
     entry: u32,
 }
 
@@ -83,6 +82,9 @@ pub(crate) struct Analysis<'a> {
     pub found: Vec<(Vec<Charge>, streams::Found)>,
     pub scale: u8,
     pub coverage: Option<(NaiveDate, NaiveDate)>,
+    /// Per statement: its first and last transaction dates (as `Statement::period`, found
+    /// in the pass over the rows instead of two more passes).
+    periods: Vec<Option<(NaiveDate, NaiveDate)>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -91,7 +93,7 @@ impl<'a> Analysis<'a> {
         entry.billed_via
     }
 
-    /// The transaction behind a row.
+    /// The transaction behind a row (the one place rows are resolved to transactions).
     pub fn transaction(&self, row: u32) -> TransactionView<'a> {
         let row = &self.rows[row as usize];
         self.statements[row.statement as usize]
@@ -130,22 +132,23 @@ pub fn analyse(
     cancellations: &[Cancellation],
     today: NaiveDate,
 ) -> Report {
+    let (analysis, duplicates_removed) = build(statements);
     let summaries: Vec<StatementSummary> = statements
         .iter()
-        .map(|named| {
+        .zip(&analysis.periods)
+        .map(|(named, period)| {
             let statement = &named.statement;
             StatementSummary {
                 file: named.file.clone(),
                 format: statement.format.as_str().to_owned(),
                 dialect: statement.dialect.clone(),
                 currency: statement.currency.clone(),
-                period: statement.period().map(|(from, to)| Period { from, to }),
+                period: period.map(|(from, to)| Period { from, to }),
                 n_transactions: statement.transactions.len(),
                 diagnostics: statement.diagnostics.clone(),
             }
         })
         .collect();
-    let (analysis, duplicates_removed) = build(statements);
     let recurring = recurring_report(&analysis);
     let cancellations = cancellations
         .iter()
@@ -162,13 +165,14 @@ pub fn analyse(
 
 /// The most decimals any amount carries (amounts are compared at that scale).
 fn common_scale(statements: &[NamedStatement]) -> u8 {
-    statements
-        .iter()
-        .flat_map(|named| named.statement.transactions.iter())
-        .map(|transaction| transaction.amount.scale)
-        .max()
-        .unwrap_or(2)
-        .min(9)
+    // Plain loops: a `flat_map` chain stays a chain of calls in the size-optimised wasm build.
+    let mut scale: Option<u8> = None;
+    for named in statements {
+        if let Some(here) = named.statement.transactions.max_amount_scale() {
+            scale = Some(scale.map_or(here, |scale| scale.max(here)));
+        }
+    }
+    scale.unwrap_or(2).min(9)
 }
 
 fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
@@ -180,11 +184,11 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     let mut rows: Vec<Row> = Vec::with_capacity(total);
     let mut entries: Vec<Entry> = Vec::new();
     let mut merchants: Vec<Merchant> = Vec::new();
-    // Distinct descriptor texts are far fewer than rows: normalise and match once per text.
-    let mut by_descriptor: FastMap<&str, u32> = FastMap::default();
-    let mut merchant_charges: Vec<Vec<Charge>> = Vec::new();
-    let mut by_shape: FastMap<String, u32> = FastMap::default();
-    let mut shape_buffer = String::new();
+    let mut all_charges: Vec<Charge> = Vec::with_capacity(total);
+    let (mut last_date, mut last_day) = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
+    // Normalising and matching run once per descriptor shape. Shaping is a pass over the
+    // bytes, about what hashing the whole text would cost, so no cache by exact text is kept.
+    let mut shapes = shapes::ShapeCache::default();
     let mut by_match_text: FastMap<String, u32> = FastMap::default();
     let mut by_merchant_key: FastMap<String, u32> = FastMap::default();
 
@@ -196,38 +200,39 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     let mut seen_without_id: FastMap<DedupKey, Counter> = FastMap::default();
     let mut duplicates = 0usize;
     let mut coverage: Option<(NaiveDate, NaiveDate)> = None;
+    let mut periods = Vec::with_capacity(statements.len());
 
     for (statement_index, named) in statements.iter().enumerate() {
         let statement_index = statement_index as u32;
+        let mut period: Option<(NaiveDate, NaiveDate)> = None;
         for (index, transaction) in named.statement.transactions.iter().enumerate() {
-            let Some(minor) = transaction.amount.rescale(scale).map(|amount| amount.minor) else {
-                continue;
+            let date = transaction.date;
+            period = Some(match period {
+                None => (date, date),
+                Some((from, to)) => (from.min(date), to.max(date)),
+            });
+            // Nearly every amount is already at the common scale.
+            let amount = transaction.amount;
+            let minor = if amount.scale == scale {
+                amount.minor
+            } else {
+                match amount.rescale(scale) {
+                    Some(amount) => amount.minor,
+                    None => continue,
+                }
             };
-            let entry = match by_descriptor.get(transaction.description) {
-                Some(entry) => *entry,
+            let description = transaction.description;
+            let entry = match shapes.get(description) {
+                Some(entry) => entry,
                 None => {
-                    // Descriptors that differ only in reference numbers (`AMZN Mktp US*…`,
-                    // `SPOTIFY P…`) share a shape; normalising is done once per shape.
-                    normalise::shape(transaction.description, &mut shape_buffer);
-                    let entry = match by_shape.get(shape_buffer.as_str()) {
-                        Some(entry) => *entry,
-                        None => {
-                            let entry = classify(
-                                transaction.description,
-                                &mut entries,
-                                &mut merchants,
-                                &mut by_match_text,
-                                &mut by_merchant_key,
-                            );
-                            by_shape.insert(shape_buffer.clone(), entry);
-                            entry
-                        }
-                    };
-                    // A map of every distinct text would grow with each unique reference and
-                    // stop fitting in cache; past the cap the shape path serves those rows.
-                    if by_descriptor.len() < DESCRIPTOR_CACHE_CAP {
-                        by_descriptor.insert(transaction.description, entry);
-                    }
+                    let entry = classify(
+                        description,
+                        &mut entries,
+                        &mut merchants,
+                        &mut by_match_text,
+                        &mut by_merchant_key,
+                    );
+                    shapes.insert(description, entry);
                     entry
                 }
             };
@@ -246,35 +251,49 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 continue;
             }
             coverage = Some(match coverage {
-                None => (transaction.date, transaction.date),
-                Some((from, to)) => (from.min(transaction.date), to.max(transaction.date)),
+                None => (date, date),
+                Some((from, to)) => (from.min(date), to.max(date)),
             });
             let row = rows.len() as u32;
-            // Charges are gathered per merchant right away, contiguous, so that sorting them
-            // later compares plain values instead of chasing pointers into the transactions.
-            let merchant = entries[entry as usize].merchant as usize;
-            if merchant_charges.len() <= merchant {
-                merchant_charges.resize_with(merchant + 1, Vec::new);
+            // Statements list many rows per day: convert each run of one date once.
+            if date != last_date {
+                last_date = date;
+                last_day = date.num_days_from_ce();
             }
-            merchant_charges[merchant].push(Charge {
+            all_charges.push(Charge {
                 row,
-                date: transaction.date,
+                date,
+                day: last_day,
                 minor,
             });
             rows.push(Row {
                 statement: statement_index,
                 index: index as u32,
-                date: transaction.date,
                 entry,
             });
         }
+        periods.push(period);
+    }
+    // Charges per merchant, contiguous, so that sorting them compares plain values instead of
+    // chasing pointers into the transactions. Counted first so that each list is allocated
+    // once: growing them a row at a time cost more than the sorting (in wasm, memory growth).
+    let mut counts = vec![0usize; merchants.len()];
+    for row in &rows {
+        counts[entries[row.entry as usize].merchant as usize] += 1;
+    }
+    let mut merchant_charges: Vec<Vec<Charge>> =
+        counts.into_iter().map(Vec::with_capacity).collect();
+    for (charge, row) in all_charges.into_iter().zip(&rows) {
+        merchant_charges[entries[row.entry as usize].merchant as usize].push(charge);
     }
     let coverage_end = coverage.map(|(_, to)| to).unwrap_or(NaiveDate::MIN);
     let mut found = Vec::with_capacity(merchants.len());
-    merchant_charges.resize_with(merchants.len(), Vec::new);
     for (merchant, mut charges) in merchants.iter_mut().zip(merchant_charges) {
         // Row numbers grow with statement order, so (date, row) orders by date, then file.
-        charges.sort_unstable_by_key(|charge| (charge.date, charge.row));
+        // Statements usually list transactions by date: then there is nothing to sort.
+        if !charges.is_sorted_by_key(|charge| (charge.date, charge.row)) {
+            charges.sort_unstable_by_key(|charge| (charge.date, charge.row));
+        }
         merchant.rows = charges.iter().map(|charge| charge.row).collect();
         let cadences: Vec<Cadence> = merchant
             .guide
@@ -314,15 +333,13 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
             found,
             scale,
             coverage,
+            periods,
         },
         duplicates,
     )
 }
 
 type DedupKey = (NaiveDate, i64, u32);
-
-/// How many distinct descriptor texts are remembered as they are (beyond that, by shape).
-const DESCRIPTOR_CACHE_CAP: usize = 8192;
 
 /// How often a key occurred in the statement being read, and at most in any earlier one.
 #[derive(Clone, Copy, Debug)]
@@ -560,7 +577,7 @@ fn stream_report(
             rows.push(charges[*refund].row);
         }
     }
-    rows.sort_by_key(|row| analysis.rows[*row as usize].date);
+    rows.sort_by_key(|row| analysis.transaction(*row).date);
     let currency = last_charge.and_then(|c| analysis.transaction_ref(c.row).currency);
     let billed_via = last_charge
         .and_then(|c| analysis.billed_via(c.row))

@@ -398,16 +398,33 @@ fn strip_city_tail(words: &mut Vec<String>) {
 /// same shape normalise alike, so the shape is a cheap cache key; it allocates nothing once
 /// `out` has grown.
 pub fn shape(descriptor: &str, out: &mut String) {
+    let mut bytes = std::mem::take(out).into_bytes();
+    shape_bytes(descriptor, &mut bytes);
+    // Whole words and whole characters of a `str`: always UTF-8.
+    *out = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// [`shape`] as bytes, the form the engine keys its per-shape cache with.
+pub(crate) fn shape_bytes(descriptor: &str, out: &mut Vec<u8>) {
     out.clear();
+    if descriptor.is_ascii() {
+        ascii_shape(descriptor.as_bytes(), out);
+    } else {
+        general_shape(descriptor, out);
+    }
+}
+
+/// [`shape`] for any text, a character at a time.
+fn general_shape(descriptor: &str, out: &mut Vec<u8>) {
     let mut word_start: Option<usize> = None;
     let mut digits = 0usize;
     let mut letters = 0usize;
     let flush =
-        |out: &mut String, start: Option<usize>, end: usize, digits: usize, letters: usize| {
+        |out: &mut Vec<u8>, start: Option<usize>, end: usize, digits: usize, letters: usize| {
             if let Some(start) = start {
                 let is_reference = letters == 0 || digits >= 3;
                 if !is_reference {
-                    out.push_str(&descriptor[start..end]);
+                    out.extend_from_slice(&descriptor.as_bytes()[start..end]);
                 }
             }
         };
@@ -426,10 +443,242 @@ pub fn shape(descriptor: &str, out: &mut String) {
         } else {
             flush(out, word_start, position, digits, letters);
             word_start = None;
-            out.push(character);
+            let mut encoded = [0u8; 4];
+            out.extend_from_slice(character.encode_utf8(&mut encoded).as_bytes());
         }
     }
     flush(out, word_start, descriptor.len(), digits, letters);
+}
+
+/// [`shape`] of an ASCII descriptor (nearly all of them). Up to 64 bytes, the words are found
+/// with bit masks (a bit per byte for "letter or digit" and for "digit"), eight bytes per step:
+/// a byte-at-a-time loop mispredicts at every word boundary.
+fn ascii_shape(bytes: &[u8], out: &mut Vec<u8>) {
+    let Some((words, count)) = load_words(bytes) else {
+        ascii_shape_bytewise(bytes, out);
+        return;
+    };
+    let (alphanumeric, digit) = ascii_masks(words.get(..count).unwrap_or_default());
+    // Copy everything but the reference words, in as few pieces as there are such words.
+    let dropped = reference_words(alphanumeric, digit);
+    let mut copied_to = 0usize;
+    let mut rest = dropped;
+    while rest != 0 {
+        let start = rest.trailing_zeros();
+        let length = (!(rest >> start)).trailing_zeros();
+        let (start, end) = (start as usize, (start + length) as usize);
+        out.extend_from_slice(bytes.get(copied_to..start).unwrap_or_default());
+        copied_to = end;
+        rest &= ones_from(end);
+    }
+    out.extend_from_slice(bytes.get(copied_to..).unwrap_or_default());
+}
+
+/// Bits from `position` up (none when `position` is 64).
+fn ones_from(position: usize) -> u64 {
+    u64::MAX.checked_shl(position as u32).unwrap_or(0)
+}
+
+/// The bytes of the reference words (all digits, or three or more digits), as a bit per byte,
+/// from the masks of [`ascii_masks`].
+#[inline(always)]
+fn reference_words(alphanumeric: u64, digit: u64) -> u64 {
+    // Only words with a digit can be references: visit those, from their lowest digit.
+    let mut dropped = 0u64;
+    let mut digits_left = digit;
+    while digits_left != 0 {
+        let position = digits_left.trailing_zeros();
+        let below = (1u64 << position) - 1;
+        let separators_below = !alphanumeric & below;
+        let start = 64 - separators_below.leading_zeros();
+        let length = (!(alphanumeric >> start)).trailing_zeros();
+        let word = if length >= 64 {
+            u64::MAX
+        } else {
+            ((1u64 << length) - 1) << start
+        };
+        // All digits, or three or more (the lowest two digit bits cleared, one is left).
+        let digits = digit & word;
+        let third_digit = digits & digits.wrapping_sub(1);
+        let third_digit = third_digit & third_digit.wrapping_sub(1);
+        if digits == word || third_digit != 0 {
+            dropped |= word;
+        }
+        digits_left &= !word;
+    }
+    dropped
+}
+
+/// Words of a [`ShapeKey`].
+const SHAPE_KEY_WORDS: usize = 10;
+
+/// A key with the same use as [`shape`] for an ASCII descriptor of at most 64 bytes, built in
+/// registers: the length, which bytes are reference words, and the descriptor's eight-byte
+/// words with those bytes zeroed (zero words after the end). Equal keys mean equal shapes (the
+/// converse need not hold: references of other lengths give other keys, which only costs a
+/// cache entry).
+///
+/// Why not hash the shape itself: it is written a piece at a time and read back at once, and
+/// reads that straddle several recent writes stall the processor; this was a quarter of the
+/// analysis loop. Equality and hashing are written out word by word because the derived ones
+/// call `memcmp`, a byte loop in wasm.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ShapeKey([u64; SHAPE_KEY_WORDS]);
+
+impl PartialEq for ShapeKey {
+    #[inline(always)]
+    fn eq(&self, other: &Self) -> bool {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .fold(0, |difference, (a, b)| difference | (a ^ b))
+            == 0
+    }
+}
+
+impl Eq for ShapeKey {}
+
+impl std::hash::Hash for ShapeKey {
+    #[inline(always)]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The length, the mask and the words the text covers; the rest are zero in every key
+        // of that length.
+        let used = (2 + self.0[0].div_ceil(8) as usize).min(SHAPE_KEY_WORDS);
+        for word in &self.0[..used] {
+            state.write_u64(*word);
+        }
+    }
+}
+
+/// The [`ShapeKey`] of a descriptor, or `None` when it is not ASCII or longer than 64 bytes.
+pub(crate) fn shape_key(descriptor: &str) -> Option<ShapeKey> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = descriptor.as_bytes();
+    let (words, count) = load_words(bytes)?;
+    let words = words.get(..count).unwrap_or_default();
+    // Not ASCII: some byte has its high bit set (bytes past the end are zero).
+    if words.iter().fold(0, |all, word| all | word) & HIGH != 0 {
+        return None;
+    }
+    let (alphanumeric, digit) = ascii_masks(words);
+    let kept = !reference_words(alphanumeric, digit);
+    let mut key = [0u64; SHAPE_KEY_WORDS];
+    key[0] = bytes.len() as u64;
+    key[1] = kept;
+    for (index, (word, slot)) in words.iter().zip(&mut key[2..]).enumerate() {
+        *slot = word & BYTE_MASKS[((kept >> (index * 8)) & 0xff) as usize];
+    }
+    Some(ShapeKey(key))
+}
+
+/// For each 8-bit mask, the 64-bit mask with byte `i` all ones where bit `i` is set.
+const BYTE_MASKS: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut bits = 0;
+    while bits < 256 {
+        let mut mask = 0u64;
+        let mut byte = 0;
+        while byte < 8 {
+            if bits & (1 << byte) != 0 {
+                mask |= 0xff << (8 * byte);
+            }
+            byte += 1;
+        }
+        table[bits] = mask;
+        bits += 1;
+    }
+    table
+};
+
+/// A text of at most 64 bytes as little-endian eight-byte words (zero past the end), and how
+/// many there are; `None` for longer texts.
+#[inline(always)]
+fn load_words(bytes: &[u8]) -> Option<([u64; 8], usize)> {
+    let length = bytes.len();
+    if length > 64 {
+        return None;
+    }
+    // `first_chunk` is a plain eight-byte load; `copy_from_slice` stays a call in the
+    // size-optimised wasm build.
+    let mut words = [0u64; 8];
+    let mut count = 0;
+    let mut rest = bytes;
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+        words[count] = u64::from_le_bytes(*chunk);
+        count += 1;
+        rest = after;
+    }
+    if !rest.is_empty() {
+        words[count] = match bytes.last_chunk::<8>() {
+            // The last eight bytes, shifted down past the ones already loaded.
+            Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest.len())),
+            None => {
+                let mut word = 0u64;
+                for (position, byte) in rest.iter().enumerate() {
+                    word |= u64::from(*byte) << (8 * position);
+                }
+                word
+            }
+        };
+        count += 1;
+    }
+    Some((words, count))
+}
+
+/// Bit `i` set where byte `i` of an ASCII text (as [`load_words`] gives it) is a letter or
+/// digit, and where it is a digit.
+#[inline(always)]
+fn ascii_masks(words: &[u64]) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// High bit of each byte set where `low <= byte <= high` (every byte below 0x80, so the
+    /// additions never carry into the next byte).
+    #[inline(always)]
+    fn in_range(word: u64, low: u8, high: u8) -> u64 {
+        let at_least_low = word.wrapping_add(ONES * u64::from(0x80 - low));
+        let above_high = word.wrapping_add(ONES * u64::from(0x7f - high));
+        at_least_low & !above_high & HIGH
+    }
+    /// The high bits of the eight bytes gathered into the low eight bits, byte `i` to bit `i`.
+    #[inline(always)]
+    fn gather(high_bits: u64) -> u64 {
+        ((high_bits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    }
+    let (mut alphanumeric, mut digit) = (0u64, 0u64);
+    for (index, word) in words.iter().enumerate() {
+        let digits = in_range(*word, b'0', b'9');
+        // Setting bit 5 folds upper case onto lower case and nothing else onto `a..=z`.
+        let letters = in_range(*word | 0x2020_2020_2020_2020, b'a', b'z');
+        let shift = index * 8;
+        alphanumeric |= gather(digits | letters) << shift;
+        digit |= gather(digits) << shift;
+    }
+    (alphanumeric, digit)
+}
+
+/// [`ascii_shape`] a byte at a time, for long descriptors.
+fn ascii_shape_bytewise(bytes: &[u8], out: &mut Vec<u8>) {
+    let mut position = 0;
+    while let Some(&byte) = bytes.get(position) {
+        if !byte.is_ascii_alphanumeric() {
+            out.push(byte);
+            position += 1;
+            continue;
+        }
+        let start = position;
+        let mut digits = 0usize;
+        while let Some(&byte) = bytes.get(position) {
+            if !byte.is_ascii_alphanumeric() {
+                break;
+            }
+            digits += usize::from(byte.is_ascii_digit());
+            position += 1;
+        }
+        let letters = position - start - digits;
+        if letters != 0 && digits < 3 {
+            out.extend_from_slice(&bytes[start..position]);
+        }
+    }
 }
 
 /// Title case for a display name: `BLUE BOTTLE` → `Blue Bottle`.
@@ -565,6 +814,76 @@ mod tests {
             assert_eq!(shape_a, shape_b);
             assert_eq!(normalise(a), normalise(b));
         }
+    }
+
+    #[test]
+    fn ascii_shapes_agree_with_the_general_path() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        // Mostly letters, digits and spaces (long words and runs of digits), and every byte.
+        let common = b"AZaz0919 PX09 ";
+        for round in 0..100_000 {
+            let length = (next() % 80) as usize;
+            let text: Vec<u8> = (0..length)
+                .map(|_| {
+                    if round % 2 == 0 {
+                        common[(next() % common.len() as u64) as usize]
+                    } else {
+                        (next() % 128) as u8
+                    }
+                })
+                .collect();
+            let text = String::from_utf8(text).expect("ASCII");
+            let (mut fast, mut general, mut bytewise) = (Vec::new(), Vec::new(), Vec::new());
+            ascii_shape(text.as_bytes(), &mut fast);
+            ascii_shape_bytewise(text.as_bytes(), &mut bytewise);
+            general_shape(&text, &mut general);
+            assert_eq!(fast, general, "{text:?}");
+            assert_eq!(bytewise, general, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn equal_shape_keys_mean_equal_shapes() {
+        let mut state = 0x6a09_e667_f3bc_c909u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut seen: std::collections::HashMap<Vec<u64>, Vec<u8>> = Default::default();
+        let pieces: [&[u8]; 9] = [
+            b"AB", b"1", b"1234", b"X9", b" ", b"\0", b"*", b"12", b"P43C3",
+        ];
+        for _ in 0..200_000 {
+            let count = (next() % 8) as usize;
+            let text: Vec<u8> = (0..count)
+                .flat_map(|_| {
+                    pieces[(next() % pieces.len() as u64) as usize]
+                        .iter()
+                        .copied()
+                })
+                .collect();
+            let text = String::from_utf8(text).expect("ASCII");
+            let mut shaped = String::new();
+            shape(&text, &mut shaped);
+            match shape_key(&text) {
+                Some(key) => {
+                    let previous = seen
+                        .entry(key.0.to_vec())
+                        .or_insert_with(|| shaped.clone().into_bytes());
+                    assert_eq!(previous, shaped.as_bytes(), "{text:?}");
+                }
+                None => assert!(text.len() > 64),
+            }
+        }
+        assert!(seen.len() > 1000);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Recurring streams within one merchant: refunds netted, charges split by amount, each amount
 //! fitted to a cadence, price changes joined, usage-based vendors kept as one variable stream.
 
-use crate::cadence::{self, best_fit, Fit, Rules, Schedule};
+use crate::cadence::{self, best_fit_days, DaySchedule, Fit, Rules, Schedule};
 use crate::report::Cadence;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -13,6 +13,8 @@ pub struct Charge {
     pub row: u32,
     /// The day the engine reasons with.
     pub date: NaiveDate,
+    /// `date` as a day number (`num_days_from_ce`), for cadence arithmetic.
+    pub day: i32,
     /// Signed minor units at the common scale; negative is money out.
     pub minor: i64,
 }
@@ -126,13 +128,13 @@ pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDa
         ]
     };
     if loose.len() >= variable_min {
-        let dates: Vec<NaiveDate> = loose.iter().map(|index| charges[*index].date).collect();
+        let days: Vec<i32> = loose.iter().map(|index| charges[*index].day).collect();
         let rules = Rules {
             min_members: variable_min,
             outlier_ratio: 0.1,
             missed_ratio: 0.25,
         };
-        if let Some(fit) = best_fit(&dates, cadences, rules) {
+        if let Some(fit) = best_fit_days(&days, cadences, rules) {
             let members: Vec<usize> = fit.members.iter().map(|m| loose[*m]).collect();
             let (smallest, largest) = spread(charges, &members);
             if vendor.known || largest <= smallest.saturating_mul(4) {
@@ -230,7 +232,7 @@ fn whole_stream(
     vendor: VendorModel<'_>,
     coverage_end: NaiveDate,
 ) -> Stream {
-    let dates: Vec<NaiveDate> = members.iter().map(|index| charges[*index].date).collect();
+    let days: Vec<i32> = members.iter().map(|index| charges[*index].day).collect();
     let relaxed = Rules {
         min_members: 2,
         outlier_ratio: 0.5,
@@ -241,14 +243,19 @@ fn whole_stream(
     } else {
         vendor.cadences
     };
-    let schedule = match best_fit(&dates, cadences, relaxed) {
+    let schedule = match best_fit_days(&days, cadences, relaxed) {
         Some(fit) => fit.schedule,
-        None => Schedule::new(
-            lone_cadence(&dates, vendor, coverage_end),
-            dates.first().copied().unwrap_or(coverage_end),
-        ),
+        None => {
+            let first = members.first().map(|index| charges[*index].date);
+            let last = members.last().map(|index| charges[*index].date);
+            Schedule::new(
+                lone_cadence(members.len(), last, vendor, coverage_end),
+                first.unwrap_or(coverage_end),
+            )
+        }
     };
-    let slots = dates.iter().map(|date| schedule.nearest(*date).0).collect();
+    let on_days = DaySchedule::new(schedule);
+    let slots = days.iter().map(|day| on_days.nearest(*day).0).collect();
     let (smallest, largest) = spread(charges, members);
     Stream {
         schedule,
@@ -262,17 +269,22 @@ fn whole_stream(
 /// The cadence of a known vendor seen too few times to measure: the guide's only cadence; an
 /// annual plan when the statements go on well past a month with no repeat; else the guide's
 /// first.
-fn lone_cadence(dates: &[NaiveDate], vendor: VendorModel<'_>, coverage_end: NaiveDate) -> Cadence {
+fn lone_cadence(
+    count: usize,
+    last: Option<NaiveDate>,
+    vendor: VendorModel<'_>,
+    coverage_end: NaiveDate,
+) -> Cadence {
     match vendor.cadences {
         [] => Cadence::Monthly,
         [only] => *only,
         several => {
-            let last = dates.last().copied().unwrap_or(coverage_end);
+            let last = last.unwrap_or(coverage_end);
             let quiet_days = (coverage_end - last).num_days();
             let monthly_possible = several
                 .iter()
                 .any(|c| matches!(c, Cadence::Monthly | Cadence::Weekly | Cadence::Biweekly));
-            if dates.len() <= 1
+            if count <= 1
                 && quiet_days > 45
                 && several.contains(&Cadence::Annual)
                 && monthly_possible
@@ -289,39 +301,35 @@ fn lone_cadence(dates: &[NaiveDate], vendor: VendorModel<'_>, coverage_end: Naiv
 
 /// One chain per charge amount that sits on a schedule.
 fn amount_chains(charges: &[Charge], active: &[usize], known: bool) -> Vec<Stream> {
-    // Sorted by (amount, date); the index breaks ties, so an unstable sort is deterministic.
-    let mut keyed: Vec<(i64, NaiveDate, usize)> = active
-        .iter()
-        .map(|index| (charges[*index].minor, charges[*index].date, *index))
-        .collect();
-    keyed.sort_unstable();
-    let by_amount: Vec<usize> = keyed.into_iter().map(|(_, _, index)| index).collect();
+    let by_amount = by_amount_then_date(charges, active);
     let rules = Rules {
         min_members: 2,
         outlier_ratio: 0.2,
         missed_ratio: 0.25,
     };
     let mut chains = Vec::new();
-    let mut pairs: Vec<&[usize]> = Vec::new();
-    let fit_group = |same: &[usize], chains: &mut Vec<Stream>| {
-        let dates: Vec<NaiveDate> = same.iter().map(|index| charges[*index].date).collect();
+    let mut pairs: Vec<&[Keyed]> = Vec::new();
+    let mut days: Vec<i32> = Vec::new();
+    let mut fit_group = |same: &[Keyed], chains: &mut Vec<Stream>| {
+        days.clear();
+        days.extend(same.iter().map(|keyed| keyed.day));
         if let Some(Fit {
             schedule,
             members,
             slots,
             ..
-        }) = best_fit(&dates, &cadence::ALL, rules)
+        }) = best_fit_days(&days, &cadence::ALL, rules)
         {
             chains.push(Stream {
                 schedule,
-                members: members.iter().map(|m| same[*m]).collect(),
+                members: members.iter().map(|m| same[*m].index as usize).collect(),
                 slots,
                 variable: false,
                 price_changes: Vec::new(),
             });
         }
     };
-    for same in by_amount.chunk_by(|a, b| charges[*a].minor == charges[*b].minor) {
+    for same in by_amount.chunk_by(|a, b| a.amount == b.amount) {
         match same.len() {
             0 | 1 => {}
             2 => pairs.push(same),
@@ -338,6 +346,63 @@ fn amount_chains(charges: &[Charge], active: &[usize], known: bool) -> Vec<Strea
     }
     chains.sort_by_key(|chain| chain.members.first().map(|m| charges[*m].date));
     chains
+}
+
+/// A charge as amount grouping needs it, so that the groups are read front to back.
+#[derive(Clone, Copy, Debug, Default)]
+struct Keyed {
+    /// The amount as an offset from the smallest (order-preserving, fits a u64).
+    amount: u64,
+    index: u32,
+    day: i32,
+}
+
+/// `active` (ascending indices into `charges`, which are in date order) ordered by amount, then
+/// date, then index. A busy shop has tens of thousands of charges: a stable radix sort on the
+/// amount keeps the date order within each amount for free and costs two or three passes.
+fn by_amount_then_date(charges: &[Charge], active: &[usize]) -> Vec<Keyed> {
+    let smallest = active
+        .iter()
+        .map(|index| charges[*index].minor)
+        .min()
+        .unwrap_or(0);
+    let mut order: Vec<Keyed> = active
+        .iter()
+        .map(|index| Keyed {
+            // Offsets from the smallest amount fit in a u64 even for opposite extremes of i64.
+            amount: charges[*index].minor.wrapping_sub(smallest) as u64,
+            index: *index as u32,
+            day: charges[*index].day,
+        })
+        .collect();
+    if order.len() < 256 {
+        // Index order is date order, so (amount, index) is (amount, date, index).
+        order.sort_unstable_by_key(|keyed| (keyed.amount, keyed.index));
+        return order;
+    }
+    let widest = order.iter().map(|keyed| keyed.amount).max().unwrap_or(0);
+    let mut scratch: Vec<Keyed> = vec![Keyed::default(); order.len()];
+    let mut shift = 0u32;
+    while shift < 64 && (widest >> shift) != 0 {
+        let mut counts = [0usize; 256];
+        for keyed in &order {
+            counts[((keyed.amount >> shift) & 0xff) as usize] += 1;
+        }
+        let mut total = 0;
+        for count in counts.iter_mut() {
+            let here = *count;
+            *count = total;
+            total += here;
+        }
+        for keyed in &order {
+            let digit = ((keyed.amount >> shift) & 0xff) as usize;
+            scratch[counts[digit]] = *keyed;
+            counts[digit] += 1;
+        }
+        std::mem::swap(&mut order, &mut scratch);
+        shift += 8;
+    }
+    order
 }
 
 fn amounts_close(old: i64, new: i64) -> bool {
@@ -377,9 +442,10 @@ fn merge_price_changes(charges: &[Charge], chains: &mut Vec<Stream>) {
                     continue;
                 }
                 let tolerance = cadence::tolerance(a.schedule.cadence);
+                let on_days = DaySchedule::new(a.schedule);
                 let mut new_slots = Vec::with_capacity(b.members.len());
                 for member in &b.members {
-                    let (k, distance) = a.schedule.nearest(charges[*member].date);
+                    let (k, distance) = on_days.nearest(charges[*member].day);
                     if distance.abs() > tolerance {
                         break;
                     }
@@ -421,12 +487,9 @@ fn attach_trailing_charges(
     chains: &mut [Stream],
     in_chain: &mut [bool],
 ) {
-    let Some(latest) = active
-        .iter()
-        .copied()
-        .filter(|index| !in_chain[*index])
-        .max_by_key(|index| charges[*index].date)
-    else {
+    // `active` is in date order: the last loose charge is the latest (among equal dates, the
+    // last one, as `max_by_key` would pick).
+    let Some(latest) = active.iter().rev().copied().find(|index| !in_chain[*index]) else {
         return;
     };
     for chain in chains.iter_mut() {

@@ -202,6 +202,20 @@ impl Transactions {
         self.rows.last().map(|row| self.view(row))
     }
 
+    /// The most decimals any amount carries, `None` when there are no transactions (one pass
+    /// over the rows, no views).
+    pub fn max_amount_scale(&self) -> Option<u8> {
+        self.rows.iter().map(|row| row.amount_scale).max()
+    }
+
+    /// The first and last dates (one pass over the rows, no views).
+    pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = self.rows.first()?.date;
+        Some(self.rows.iter().fold((first, first), |(from, to), row| {
+            (from.min(row.date), to.max(row.date))
+        }))
+    }
+
     /// The transactions in file order.
     pub fn iter(&self) -> Iter<'_> {
         Iter {

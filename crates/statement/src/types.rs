@@ -333,9 +333,7 @@ impl Statement {
 
     /// The first and last transaction dates.
     pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let first = self.transactions.iter().map(|t| t.date).min()?;
-        let last = self.transactions.iter().map(|t| t.date).max()?;
-        Some((first, last))
+        self.transactions.period()
     }
 }
 
