@@ -179,8 +179,18 @@ pub struct LikelyCause {
 pub struct Cancellation {
     /// A guide id, or free text for a vendor with no guide.
     pub vendor: String,
-    /// The day the person cancelled.
+    /// The day the person cancelled, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "iso_date")]
     pub cancelled_on: NaiveDate,
+}
+
+/// Reads a `YYYY-MM-DD` date with the statement crate's parser rather than chrono's general
+/// format parser (which the wasm module then need not carry).
+fn iso_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+    statement::date::parse_iso(&text).ok_or_else(|| {
+        serde::de::Error::custom(format!("expected a date as YYYY-MM-DD, got {text:?}"))
+    })
 }
 
 /// The judgement for one cancellation.

@@ -511,7 +511,7 @@ fn find_version(attrs: &str) -> Option<String> {
 /// An ISO date or the date part of an ISO datetime.
 fn parse_date(text: &str) -> Option<NaiveDate> {
     let date = text.trim().get(..10)?;
-    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    crate::date::parse_iso(date)
 }
 
 #[cfg(test)]

@@ -64,6 +64,20 @@ impl RawDate {
     }
 }
 
+/// Exactly `YYYY-MM-DD`, and a valid day. For dates the program writes itself (the page's
+/// "today", cancellation records) and ISO elements; cheaper than chrono's format parser, which
+/// the wasm module then need not carry.
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = number(&bytes[..4])?;
+    let month = number(&bytes[5..7])?;
+    let day = number(&bytes[8..10])?;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 /// Expands a two-digit year: 00–69 are 2000–2069, 70–99 are 1970–1999.
 fn expand_year(digits: &[u8]) -> Option<i32> {
     let value = number(digits)?;

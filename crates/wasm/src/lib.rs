@@ -22,7 +22,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 fn parse_today(today: &str) -> Result<NaiveDate, JsValue> {
-    NaiveDate::parse_from_str(today, "%Y-%m-%d").map_err(|_| {
+    statement::date::parse_iso(today).ok_or_else(|| {
         js_error(
             "bad-date",
             &format!("today must be YYYY-MM-DD, got {today:?}"),
