@@ -1232,18 +1232,19 @@ impl Rows {
         let (n_nonzero, positives, n_payments, negative_payments, payment_line) = {
             let n_nonzero = transactions.iter().filter(|t| t.amount != 0).count();
             let positives = transactions.iter().filter(|t| t.amount > 0).count();
-            let payments = || {
-                transactions.iter().filter(|t| {
+            let payments: Vec<&Row> = transactions
+                .iter()
+                .filter(|t| {
                     t.amount != 0
                         && names::is_card_payment_text(Transactions::text_of(text, t.description))
                 })
-            };
-            let negative_payments = payments().filter(|t| t.amount < 0).count();
-            let line = payments().find(|t| t.amount < 0).map_or(0, |t| t.line);
+                .collect();
+            let negative_payments = payments.iter().filter(|t| t.amount < 0).count();
+            let line = payments.iter().find(|t| t.amount < 0).map_or(0, |t| t.line);
             (
                 n_nonzero,
                 positives,
-                payments().count(),
+                payments.len(),
                 negative_payments,
                 line,
             )
