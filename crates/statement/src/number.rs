@@ -133,6 +133,29 @@ pub(crate) fn parse_plain(text: &[u8], decimal_mark: u8) -> Option<Number> {
     if digits.is_empty() || digits.len() > 18 {
         return None;
     }
+    // The commonest shape of all, `1234.56`, in straight-line code.
+    let n = digits.len();
+    if n >= 4 && digits[n - 3] == decimal_mark {
+        let tens = digits[n - 2].wrapping_sub(b'0');
+        let units = digits[n - 1].wrapping_sub(b'0');
+        let mut all_digits = tens < 10 && units < 10;
+        let mut value: i64 = 0;
+        // At most 15 integer digits (even non-digits stay far from overflowing).
+        for &byte in &digits[..n - 3] {
+            let digit = byte.wrapping_sub(b'0');
+            all_digits &= digit < 10;
+            value = value * 10 + i64::from(digit);
+        }
+        if all_digits {
+            let value = value * 100 + i64::from(tens * 10 + units);
+            return Some(Number {
+                minor: if negative { -value } else { value },
+                scale: 2,
+                signed,
+                currency: None,
+            });
+        }
+    }
     let mut value: i64 = 0;
     // Position of the decimal mark, `len` when there is none.
     let mut mark_at = digits.len();

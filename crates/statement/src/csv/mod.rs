@@ -411,10 +411,18 @@ impl Rows {
     }
 
     fn is_summary_row(&self, record: &Record<'_>) -> bool {
-        self.layout
-            .text
-            .iter()
-            .any(|&column| starts_like_summary(record.field(column)))
+        self.layout.text.iter().any(|&column| {
+            let field = record.field(column);
+            match field {
+                // Most descriptions start with two letters no summary phrase starts with.
+                [first, second, ..]
+                    if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() =>
+                {
+                    names::may_start_summary(*first, *second) && starts_like_summary(field)
+                }
+                _ => starts_like_summary(field),
+            }
+        })
     }
 
     /// For a row that already failed: a footer often puts `Total` where the date would be.
@@ -1508,9 +1516,15 @@ mod tests {
             );
         }
         assert_eq!(ascii_and_collapsed(b"NETFLIX.COM LOS GATOS"), (true, true));
-        assert_eq!(ascii_and_collapsed(b"NETFLIX.COM  LOS GATOS"), (true, false));
+        assert_eq!(
+            ascii_and_collapsed(b"NETFLIX.COM  LOS GATOS"),
+            (true, false)
+        );
         assert_eq!(ascii_and_collapsed(b"NETFLIX "), (true, false));
         assert_eq!(ascii_and_collapsed(b" NETFLIX"), (true, false));
-        assert_eq!(ascii_and_collapsed("CAFÉ DU MONDE".as_bytes()), (false, true));
+        assert_eq!(
+            ascii_and_collapsed("CAFÉ DU MONDE".as_bytes()),
+            (false, true)
+        );
     }
 }

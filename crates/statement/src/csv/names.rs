@@ -581,6 +581,15 @@ const SUMMARY_PAIRS: [u32; 32] = {
     pairs
 };
 
+/// False when no summary phrase starts with these two bytes (either case): a cheap gate the
+/// CSV reader applies to every description before the full test.
+#[inline]
+pub fn may_start_summary(first: u8, second: u8) -> bool {
+    SUMMARY_PAIRS[usize::from(first.to_ascii_lowercase() & 31)]
+        & (1 << (second.to_ascii_lowercase() & 31))
+        != 0
+}
+
 /// True when `text` is or starts with a summary phrase as a whole word (`Opening balance`,
 /// `Total`, but not `Totalenergies`). Compares on a stack copy: it runs on every row.
 pub fn is_summary_text(text: &[u8]) -> bool {
