@@ -1191,34 +1191,38 @@ impl Rows {
             );
         }
         // Balance arithmetic: which sign makes the running balance add up?
-        let chains = |sign: i64| -> usize {
-            let mut forward = 0;
-            let mut backward = 0;
+        // One pass counts the pairs that add up with the file's sign and with it flipped.
+        let (straight, flipped) = {
+            let before = layout.balance_before.is_some();
+            // [sign][forward, backward]
+            let mut counts = [[0usize; 2]; 2];
             for pair in transactions.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
                 let (Some(balance_a), Some(balance_b)) = (a.balance(), b.balance()) else {
                     continue;
                 };
-                let (amount_a, amount_b) = (sign * a.amount, sign * b.amount);
-                if layout.balance_before.is_some() {
-                    if balance_a.minor + amount_a == balance_b.minor {
-                        forward += 1;
-                    }
-                    if balance_b.minor + amount_b == balance_a.minor {
-                        backward += 1;
-                    }
-                } else {
-                    if balance_a.minor + amount_b == balance_b.minor {
-                        forward += 1;
-                    }
-                    if balance_b.minor + amount_a == balance_a.minor {
-                        backward += 1;
-                    }
+                for (slot, sign) in counts.iter_mut().zip([1i64, -1]) {
+                    let (amount_a, amount_b) = (sign * a.amount, sign * b.amount);
+                    let (forward, backward) = if before {
+                        (
+                            balance_a.minor.wrapping_add(amount_a) == balance_b.minor,
+                            balance_b.minor.wrapping_add(amount_b) == balance_a.minor,
+                        )
+                    } else {
+                        (
+                            balance_a.minor.wrapping_add(amount_b) == balance_b.minor,
+                            balance_b.minor.wrapping_add(amount_a) == balance_a.minor,
+                        )
+                    };
+                    slot[0] += usize::from(forward);
+                    slot[1] += usize::from(backward);
                 }
             }
-            forward.max(backward)
+            (
+                counts[0][0].max(counts[0][1]),
+                counts[1][0].max(counts[1][1]),
+            )
         };
-        let (straight, flipped) = (chains(1), chains(-1));
         // One pair can add up by chance; two or more cannot reasonably.
         if flipped > straight && flipped >= 2 {
             flip(transactions);
@@ -1374,8 +1378,8 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
     } else {
         append_decoded(out, field, ascii, &mut replaced);
     }
-    let part = &out[body..];
-    if part.is_empty() || (start > base && out[base..start].contains(part)) {
+    // The first part is kept unless empty; a later one unless the text already holds it.
+    if out.len() == body || (start > base && out[base..start].contains(&out[body..])) {
         out.truncate(start);
     }
     replaced
