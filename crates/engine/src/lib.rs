@@ -2,7 +2,8 @@
 //! cancellations. No I/O, no clock: "today" is a parameter.
 //!
 //! The pipeline: every descriptor is [normalised](normalise::normalise) once per distinct
-//! text (bank phrases, processor prefixes and references removed), merchants are matched to
+//! shape (the text with its reference numbers masked; bank phrases, processor prefixes and
+//! references are then removed), merchants are matched to
 //! guides once per distinct merchant, rows of several statements are merged with duplicates
 //! dropped, each merchant's charges are split into [streams](streams::detect), and each
 //! recorded cancellation is judged against its vendor's charges ([`verdict`]).

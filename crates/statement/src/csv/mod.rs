@@ -2,9 +2,11 @@
 //!
 //! The first [`SNIFF_BYTES`](crate::SNIFF_BYTES) are buffered to decide the encoding, the
 //! delimiter, the preamble and header, the column roles and the decimal mark. From then on the
-//! input streams through csv-core with memory bounded by the longest row (at most
-//! [`MAX_ROW_BYTES`]). Decisions that need every row — day/month order, the sign convention and
-//! the amount scale — are made in [`CsvReader::finish`] over the compact rows kept so far.
+//! input streams through the splitter (direct for plain one-line records, csv-core for the rest)
+//! with memory bounded by the longest row (at most [`MAX_ROW_BYTES`]); each row goes straight
+//! into the compact transaction store, its description into the store's text arena. Decisions
+//! that need every row — day/month order, the sign convention and the amount scale — are made in
+//! [`CsvReader::finish`] over the rows kept so far.
 //!
 //! **Invariant:** no input makes the reader panic, loop or hold more than one row of text
 //! beyond the transactions it returns.
