@@ -83,6 +83,7 @@ struct DateCache {
 }
 
 impl DateCache {
+    #[inline(always)]
     fn parse(&mut self, field: &[u8]) -> Option<RawDate> {
         if self.len == field.len() && self.text[..self.len] == *field {
             return self.date;
@@ -518,7 +519,16 @@ impl Rows {
             return;
         };
         let mark = layout.decimal_mark;
-        let (amount, scale, marked_currency) = match self.read_amount(record, mark) {
+        // Most amounts are a plain `-12.34` in one column: read in line, the rest by
+        // `read_amount`.
+        let plain = layout
+            .amount
+            .and_then(|column| number::parse_plain(record.field(column), mark));
+        let found = match plain {
+            Some(number) => Ok((number.minor, number.scale, None)),
+            None => self.read_amount(record, mark),
+        };
+        let (amount, scale, marked_currency) = match found {
             Ok(found) => found,
             Err(message) => {
                 if self.is_summary_footer(record) {
@@ -1361,6 +1371,7 @@ fn shorten(bytes: &[u8]) -> String {
 /// Appends a field to a description: whitespace runs collapse to one space, Excel-guard quotes
 /// go, and a part already contained in the text is not repeated. Returns the number of bytes
 /// that were not valid UTF-8 and were replaced. The description being built starts at `base`.
+#[inline(always)]
 fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
     let field = trim(field);
     if field.is_empty() {
