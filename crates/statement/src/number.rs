@@ -56,12 +56,25 @@ const SYMBOLS: &[(&str, Option<&[u8; 3]>)] = &[
 
 /// Parses an amount. `decimal_mark` is `b'.'` or `b','`; the other one, apostrophes and spaces
 /// are taken as thousands separators. Returns `Ok(None)` for an empty field.
+///
+/// The common `-1234.56` shape is read in line (it is every amount of most files); anything
+/// padded, signed otherwise or marked goes to the general parser.
+#[inline]
 pub fn parse(text: &[u8], decimal_mark: u8) -> Result<Option<Number>, NumberError> {
+    match parse_plain(text, decimal_mark) {
+        Some(number) => Ok(Some(number)),
+        None => parse_general(text, decimal_mark),
+    }
+}
+
+/// [`parse`] for everything but a plain number.
+#[inline(never)]
+fn parse_general(text: &[u8], decimal_mark: u8) -> Result<Option<Number>, NumberError> {
     let mut core = trim(text);
     if core.is_empty() {
         return Ok(None);
     }
-    // Fast path for the common `-1234.56` shape.
+    // A plain number inside padding (`" -12.50 "`).
     if let Some(number) = parse_plain(core, decimal_mark) {
         return Ok(Some(number));
     }
@@ -122,8 +135,8 @@ pub fn parse(text: &[u8], decimal_mark: u8) -> Result<Option<Number>, NumberErro
 }
 
 /// `-123.45`, `12`, `+0,5`: an optional sign, digits and at most one decimal mark.
-/// The CSV reader calls it first, on the untrimmed field: it runs on every amount of a file
-/// (inlined: as a call in wasm its result goes through memory).
+/// Inlined into [`parse`] and the CSV reader's row loop: as a call in wasm its result goes
+/// through memory.
 #[inline(always)]
 pub(crate) fn parse_plain(text: &[u8], decimal_mark: u8) -> Option<Number> {
     let (negative, signed, digits) = match text.first()? {

@@ -556,11 +556,7 @@ impl Rows {
         let balance = layout
             .balance
             .or(layout.balance_before)
-            .and_then(|column| {
-                let field = record.field(column);
-                number::parse_plain(field, mark)
-                    .or_else(|| number::parse(field, mark).ok().flatten())
-            })
+            .and_then(|column| number::parse(record.field(column), mark).ok().flatten())
             .map(|n| (n.minor, n.scale));
         let currency = layout
             .currency
@@ -692,9 +688,7 @@ impl Rows {
             })
         };
         let number = if let Some(column) = layout.amount {
-            // Most amounts are a plain `-12.34`: read them without the general parser.
-            let plain = number::parse_plain(record.field(column), mark);
-            match plain.map_or_else(|| parse(column), |number| Ok(Some(number)))? {
+            match parse(column)? {
                 Some(number) => number,
                 None => {
                     return Err(format!(
@@ -1419,7 +1413,7 @@ fn ascii_and_collapsed(text: &[u8]) -> (bool, bool) {
         // Any byte below 0x20 (a control) or of 0x80 and above.
         let controls = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
         if word & HIGH != 0 || controls != 0 {
-            return slow_ascii_and_collapsed(text);
+            return (text.is_ascii(), is_collapsed(text));
         }
         let adjacent = spaces & ((spaces << 8) | u64::from(previous_space) << 7);
         if adjacent != 0 {
@@ -1430,20 +1424,6 @@ fn ascii_and_collapsed(text: &[u8]) -> (bool, bool) {
     let mut collapsed = true;
     let mut high = 0u8;
     for &byte in words.remainder() {
-        let space = byte == b' ';
-        collapsed &= !(byte.is_ascii_whitespace() && (!space || previous_space));
-        previous_space = space;
-        high |= byte;
-    }
-    (high < 0x80, collapsed && !previous_space)
-}
-
-/// [`ascii_and_collapsed`] a byte at a time.
-fn slow_ascii_and_collapsed(text: &[u8]) -> (bool, bool) {
-    let mut previous_space = true;
-    let mut collapsed = true;
-    let mut high = 0u8;
-    for &byte in text {
         let space = byte == b' ';
         collapsed &= !(byte.is_ascii_whitespace() && (!space || previous_space));
         previous_space = space;
@@ -1528,7 +1508,7 @@ mod tests {
                 .collect();
             assert_eq!(
                 ascii_and_collapsed(&text),
-                slow_ascii_and_collapsed(&text),
+                (text.is_ascii(), is_collapsed(&text)),
                 "{text:?}"
             );
         }
