@@ -163,6 +163,8 @@ function deleteRecord(id) {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  // Before the guide index has arrived a guide name is kept as typed; `fillVendorList` turns
+  // it into the guide id once the index is there.
   const typed = vendorInput.value.trim();
   const result = validateRecord({
     id: state.editing ?? undefined,
@@ -245,11 +247,31 @@ function engineCancellations() {
   return state.records.map(({ vendor, cancelled_on }) => ({ vendor, cancelled_on }));
 }
 
+/** Loads the guide index once into `knownIndex`; without it (worker failure) names stay free text. */
+async function loadKnownIndex() {
+  try {
+    knownIndex = await guideIndex();
+  } catch {
+    // The records keep what was typed; the engine still matches free text against merchants.
+  }
+  return knownIndex;
+}
+
 async function fillVendorList() {
-  knownIndex = await guideIndex();
+  if (!(await loadKnownIndex())) return;
   const list = $('#vendor-list');
   list.replaceChildren(...knownIndex.guides.map((entry) => h('option', { value: entry.name })));
-  renderRecords();
+  // Records saved while the guides could not be read keep the typed name; one that names a
+  // guide exactly (by id, name or alias) becomes that guide's id now.
+  let upgraded = false;
+  state.records = state.records.map((record) => {
+    const id = knownIndex.byId.has(record.vendor) ? null : guideIdFor(record.vendor);
+    if (!id) return record;
+    upgraded = true;
+    return { ...record, vendor: id };
+  });
+  if (upgraded) persist();
+  else renderRecords();
 }
 
 function prefill(spec) {
@@ -554,9 +576,7 @@ async function route() {
   const hash = location.hash;
   try {
     if (hash.startsWith('#track=')) {
-      await guideIndex()
-        .then((index) => (knownIndex = index))
-        .catch(() => {});
+      await loadKnownIndex();
       showView('checker');
       prefill(hash.slice('#track='.length));
       // The link did its job; a reload should not fill the form again.

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, assertClean, screenshot } from './helpers.mjs';
-import { storedRecords, pick, verdicts, settled } from './page-support.mjs';
+import { launch, openPage, assertClean, screenshot, BASE_URL } from './helpers.mjs';
+import { storedRecords, pick, verdicts, settled, STORAGE_KEY } from './page-support.mjs';
 
 let browser;
 before(async () => {
@@ -44,6 +44,9 @@ async function importFile(page, name, text) {
 
 test('a cancellation is added, edited, deleted, exported and imported, and survives a reload', async () => {
   const { context, page, problems } = await openPage(browser);
+  // A person types once the page is ready: the guide index is there (a save before it is
+  // covered by the next test).
+  await page.locator('#vendor-list option').first().waitFor({ state: 'attached' });
   // Nothing typed: a clear error, nothing stored.
   await page.click('#track-save');
   assert.match(await page.locator('#track-error').textContent(), /the service is missing.*the date is missing/);
@@ -124,6 +127,34 @@ test('a cancellation is added, edited, deleted, exported and imported, and survi
   assert.deepEqual(await page.locator('.tracked-vendor').allTextContents(), ['Netflix', 'Spotify']);
   await screenshot(page, 'tracking-1280');
   assertClean(problems);
+  await context.close();
+});
+
+test('a guide name saved before the guides have loaded becomes the guide id once they arrive', async () => {
+  // Regression: a save before the worker had sent the guide index kept "Netflix" as free text.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let releaseWasm;
+  const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
+  await context.route('**/*.wasm', async (route) => {
+    await wasmHeld;
+    await route.continue();
+  });
+  await page.goto(new URL('/', BASE_URL).href);
+  await add(page, { vendor: 'Netflix', date: '2026-03-15' });
+  assert.deepEqual((await storedRecords(page)).cancellations.map(({ vendor }) => vendor), ['Netflix']);
+  releaseWasm();
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).cancellations[0].vendor === 'netflix', STORAGE_KEY);
+
+  // The same for a record an older page stored as free text: it is upgraded on load.
+  await page.evaluate((key) => {
+    const stored = JSON.parse(localStorage.getItem(key));
+    stored.cancellations.push({ id: 'r-old', vendor: 'Spotify', cancelled_on: '2026-03-10' });
+    localStorage.setItem(key, JSON.stringify(stored));
+  }, STORAGE_KEY);
+  await page.reload();
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).cancellations[1]?.vendor === 'spotify', STORAGE_KEY);
+  assert.deepEqual(await page.locator('.tracked-vendor').allTextContents(), ['Netflix', 'Spotify']);
   await context.close();
 });
 
