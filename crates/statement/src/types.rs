@@ -149,6 +149,25 @@ pub enum DateOrder {
     Mdy,
 }
 
+impl DateOrder {
+    /// Every date order.
+    pub const ALL: [DateOrder; 3] = [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy];
+
+    /// The name used in the report and in hints (`ymd`, `dmy`, `mdy`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::Ymd => "ymd",
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+        }
+    }
+
+    /// The date order with this name, as [`as_str`](Self::as_str) writes it.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|order| order.as_str() == name)
+    }
+}
+
 /// How the file signs money out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -161,6 +180,31 @@ pub enum SignConvention {
     SplitColumns,
     /// An unsigned amount with a debit/credit indicator (column, `CdtDbtInd`, `C`/`D` mark).
     Indicator,
+}
+
+impl SignConvention {
+    /// Every sign convention.
+    pub const ALL: [SignConvention; 4] = [
+        SignConvention::OutflowNegative,
+        SignConvention::OutflowPositive,
+        SignConvention::SplitColumns,
+        SignConvention::Indicator,
+    ];
+
+    /// The name used in the report and in hints (`outflow_negative`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignConvention::OutflowNegative => "outflow_negative",
+            SignConvention::OutflowPositive => "outflow_positive",
+            SignConvention::SplitColumns => "split_columns",
+            SignConvention::Indicator => "indicator",
+        }
+    }
+
+    /// The sign convention with this name, as [`as_str`](Self::as_str) writes it.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|sign| sign.as_str() == name)
+    }
 }
 
 /// What a reader inferred about the file, reported so the page can show it and let the person
@@ -242,6 +286,49 @@ pub enum ColumnRole {
     Id,
     /// Read but not used.
     Ignored,
+}
+
+impl ColumnRole {
+    /// Every column role.
+    pub const ALL: [ColumnRole; 13] = [
+        ColumnRole::Date,
+        ColumnRole::PostedDate,
+        ColumnRole::Payee,
+        ColumnRole::Description,
+        ColumnRole::Reference,
+        ColumnRole::Amount,
+        ColumnRole::Debit,
+        ColumnRole::Credit,
+        ColumnRole::DebitCreditFlag,
+        ColumnRole::Currency,
+        ColumnRole::Balance,
+        ColumnRole::Id,
+        ColumnRole::Ignored,
+    ];
+
+    /// The name used in the report and in hints (`date`, `posted_date`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnRole::Date => "date",
+            ColumnRole::PostedDate => "posted_date",
+            ColumnRole::Payee => "payee",
+            ColumnRole::Description => "description",
+            ColumnRole::Reference => "reference",
+            ColumnRole::Amount => "amount",
+            ColumnRole::Debit => "debit",
+            ColumnRole::Credit => "credit",
+            ColumnRole::DebitCreditFlag => "debit_credit_flag",
+            ColumnRole::Currency => "currency",
+            ColumnRole::Balance => "balance",
+            ColumnRole::Id => "id",
+            ColumnRole::Ignored => "ignored",
+        }
+    }
+
+    /// The column role with this name, as [`as_str`](Self::as_str) writes it.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.as_str() == name)
+    }
 }
 
 /// How serious a diagnostic is.
@@ -390,6 +477,34 @@ impl std::error::Error for ReadError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enum_names_are_the_serde_names() {
+        // The wasm crate reads hints by these names instead of through serde: they must agree.
+        fn check<T: Serialize + Copy>(
+            all: &[T],
+            as_str: fn(T) -> &'static str,
+            from_name: fn(&str) -> Option<T>,
+        ) where
+            T: PartialEq + fmt::Debug,
+        {
+            for &value in all {
+                assert_eq!(
+                    serde_json::to_string(&value).unwrap(),
+                    format!("\"{}\"", as_str(value))
+                );
+                assert_eq!(from_name(as_str(value)), Some(value));
+            }
+            assert_eq!(from_name("sideways"), None);
+        }
+        check(&DateOrder::ALL, DateOrder::as_str, DateOrder::from_name);
+        check(
+            &SignConvention::ALL,
+            SignConvention::as_str,
+            SignConvention::from_name,
+        );
+        check(&ColumnRole::ALL, ColumnRole::as_str, ColumnRole::from_name);
+    }
 
     #[test]
     fn amount_display_keeps_every_digit() {

@@ -3,7 +3,9 @@
 //! statement come back as data.
 
 use chrono::NaiveDate;
-use engine::{Cancellation, NamedStatement};
+mod args;
+
+use engine::NamedStatement;
 use serde::Serialize;
 use statement::{Hints, Reader};
 use wasm_bindgen::prelude::*;
@@ -30,13 +32,8 @@ fn parse_today(today: &str) -> Result<NaiveDate, JsValue> {
     })
 }
 
-fn parse_hints(hints: JsValue) -> Result<Hints, JsValue> {
-    if hints.is_undefined() || hints.is_null() {
-        Ok(Hints::default())
-    } else {
-        serde_wasm_bindgen::from_value(hints)
-            .map_err(|error| js_error("bad-hints", &error.to_string()))
-    }
+fn parse_hints(hints: &JsValue) -> Result<Hints, JsValue> {
+    args::hints(hints).map_err(|args::ArgError(message)| js_error("bad-hints", &message))
 }
 
 /// The file being read, and where its statement goes when it ends.
@@ -82,7 +79,7 @@ impl Workspace {
         }
         self.open = Some(OpenFile {
             name,
-            reader: Reader::new(parse_hints(hints)?),
+            reader: Reader::new(parse_hints(&hints)?),
             replaces: None,
         });
         Ok(())
@@ -113,7 +110,7 @@ impl Workspace {
         }
         self.open = Some(OpenFile {
             name,
-            reader: Reader::new(parse_hints(hints)?),
+            reader: Reader::new(parse_hints(&hints)?),
             replaces: Some(index),
         });
         Ok(())
@@ -224,13 +221,8 @@ impl Workspace {
     /// Analyses the held statements. `cancellations` is an array of `{ vendor, cancelled_on }`;
     /// `today` is `YYYY-MM-DD`.
     pub fn analyse(&self, cancellations: JsValue, today: &str) -> Result<JsValue, JsValue> {
-        let cancellations: Vec<Cancellation> =
-            if cancellations.is_undefined() || cancellations.is_null() {
-                Vec::new()
-            } else {
-                serde_wasm_bindgen::from_value(cancellations)
-                    .map_err(|error| js_error("bad-cancellations", &error.to_string()))?
-            };
+        let cancellations = args::cancellations(&cancellations)
+            .map_err(|args::ArgError(message)| js_error("bad-cancellations", &message))?;
         let report = engine::analyse(&self.statements, &cancellations, parse_today(today)?);
         to_js(&report)
     }
