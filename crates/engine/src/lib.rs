@@ -185,8 +185,6 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     let mut rows: Vec<Row> = Vec::with_capacity(total);
     let mut entries: Vec<Entry> = Vec::new();
     let mut merchants: Vec<Merchant> = Vec::new();
-    let mut all_charges: Vec<Charge> = Vec::with_capacity(total);
-    let (mut last_date, mut last_day) = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
     // Normalising and matching run once per descriptor shape. Shaping is a pass over the
     // bytes, about what hashing the whole text would cost, so no cache by exact text is kept.
     let mut shapes = shapes::ShapeCache::default();
@@ -255,18 +253,6 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 None => (date, date),
                 Some((from, to)) => (from.min(date), to.max(date)),
             });
-            let row = rows.len() as u32;
-            // Statements list many rows per day: convert each run of one date once.
-            if date != last_date {
-                last_date = date;
-                last_day = date.num_days_from_ce();
-            }
-            all_charges.push(Charge {
-                row,
-                date,
-                day: last_day,
-                minor,
-            });
             rows.push(Row {
                 statement: statement_index,
                 index: index as u32,
@@ -278,14 +264,40 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
     // Charges per merchant, contiguous, so that sorting them compares plain values instead of
     // chasing pointers into the transactions. Counted first so that each list is allocated
     // once: growing them a row at a time cost more than the sorting (in wasm, memory growth).
+    // Date and amount are read again from the statements rather than kept from the first
+    // pass: a second copy of every charge would set the analysis's peak memory.
     let mut counts = vec![0usize; merchants.len()];
     for row in &rows {
         counts[entries[row.entry as usize].merchant as usize] += 1;
     }
     let mut merchant_charges: Vec<Vec<Charge>> =
         counts.into_iter().map(Vec::with_capacity).collect();
-    for (charge, row) in all_charges.into_iter().zip(&rows) {
-        merchant_charges[entries[row.entry as usize].merchant as usize].push(charge);
+    let (mut last_date, mut last_day) = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
+    for (row_index, row) in rows.iter().enumerate() {
+        let Some((date, amount)) = statements[row.statement as usize]
+            .statement
+            .transactions
+            .date_and_amount(row.index as usize)
+        else {
+            continue;
+        };
+        // The first pass kept only rows whose amount fits the common scale.
+        let minor = if amount.scale == scale {
+            amount.minor
+        } else {
+            amount.rescale(scale).map_or(0, |amount| amount.minor)
+        };
+        // Statements list many rows per day: convert each run of one date once.
+        if date != last_date {
+            last_date = date;
+            last_day = date.num_days_from_ce();
+        }
+        merchant_charges[entries[row.entry as usize].merchant as usize].push(Charge {
+            row: row_index as u32,
+            date,
+            day: last_day,
+            minor,
+        });
     }
     let coverage_end = coverage.map(|(_, to)| to).unwrap_or(NaiveDate::MIN);
     let mut found = Vec::with_capacity(merchants.len());

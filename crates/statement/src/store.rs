@@ -192,6 +192,13 @@ impl Transactions {
         self.rows.get(index).map(|row| self.view(row))
     }
 
+    /// The date and amount of the transaction at `index`, without building a view (for
+    /// passes over many rows that need only these).
+    #[inline]
+    pub fn date_and_amount(&self, index: usize) -> Option<(NaiveDate, Amount)> {
+        self.rows.get(index).map(|row| (row.date, row.amount()))
+    }
+
     /// The first transaction.
     pub fn first(&self) -> Option<TransactionView<'_>> {
         self.get(0)
