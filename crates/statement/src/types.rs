@@ -481,13 +481,11 @@ mod tests {
     #[test]
     fn enum_names_are_the_serde_names() {
         // The wasm crate reads hints by these names instead of through serde: they must agree.
-        fn check<T: Serialize + Copy>(
+        fn check<T: Serialize + Copy + PartialEq + fmt::Debug>(
             all: &[T],
             as_str: fn(T) -> &'static str,
             from_name: fn(&str) -> Option<T>,
-        ) where
-            T: PartialEq + fmt::Debug,
-        {
+        ) {
             for &value in all {
                 assert_eq!(
                     serde_json::to_string(&value).unwrap(),
