@@ -41,7 +41,7 @@ fn number(value: &serde_json::Value, key: &str) -> f64 {
 /// Runs the benchmarks.
 pub fn run(args: &[String]) -> Result<(), String> {
     let rows = flag(args, "--rows", "1000000");
-    let runs = flag(args, "--runs", "5");
+    let runs = flag(args, "--runs", "7");
     install::for_test()?;
     let root = root();
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
