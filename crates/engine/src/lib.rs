@@ -164,6 +164,17 @@ pub fn analyse(
     }
 }
 
+/// An amount in minor units at the common scale, `None` when it does not fit.
+#[inline(always)]
+fn minor_at(amount: Amount, scale: u8) -> Option<i64> {
+    // Nearly every amount is already at the common scale.
+    if amount.scale == scale {
+        Some(amount.minor)
+    } else {
+        amount.rescale(scale).map(|amount| amount.minor)
+    }
+}
+
 /// The most decimals any amount carries (amounts are compared at that scale).
 fn common_scale(statements: &[NamedStatement]) -> u8 {
     // Plain loops: a `flat_map` chain stays a chain of calls in the size-optimised wasm build.
@@ -210,15 +221,8 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
                 None => (date, date),
                 Some((from, to)) => (from.min(date), to.max(date)),
             });
-            // Nearly every amount is already at the common scale.
-            let amount = transaction.amount;
-            let minor = if amount.scale == scale {
-                amount.minor
-            } else {
-                match amount.rescale(scale) {
-                    Some(amount) => amount.minor,
-                    None => continue,
-                }
+            let Some(minor) = minor_at(transaction.amount, scale) else {
+                continue;
             };
             let description = transaction.description;
             let entry = match shapes.get(description) {
@@ -274,19 +278,13 @@ fn build(statements: &[NamedStatement]) -> (Analysis<'_>, usize) {
         counts.into_iter().map(Vec::with_capacity).collect();
     let (mut last_date, mut last_day) = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
     for (row_index, row) in rows.iter().enumerate() {
-        let Some((date, amount)) = statements[row.statement as usize]
+        let (date, amount) = statements[row.statement as usize]
             .statement
             .transactions
             .date_and_amount(row.index as usize)
-        else {
-            continue;
-        };
-        // The first pass kept only rows whose amount fits the common scale.
-        let minor = if amount.scale == scale {
-            amount.minor
-        } else {
-            amount.rescale(scale).map_or(0, |amount| amount.minor)
-        };
+            .expect("rows are built from the statements' own transactions");
+        let minor = minor_at(amount, scale)
+            .expect("the first pass kept only rows whose amount fits the common scale");
         // Statements list many rows per day: convert each run of one date once.
         if date != last_date {
             last_date = date;

@@ -14,22 +14,30 @@ use wasm_bindgen::JsValue;
 /// A mistake in an argument: the field and what is wrong with it.
 pub struct ArgError(pub String);
 
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
+/// The field `key` of `object`, or `None` when it is missing, `undefined` or `null`.
+fn optional(object: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|value| !absent(value))
+}
+
 fn describe(value: &JsValue) -> String {
-    match value.as_string() {
-        Some(text) => format!("{:?}", text.chars().take(40).collect::<String>()),
-        None if value.as_bool().is_some() => format!("{}", value.as_bool() == Some(true)),
-        None if value.as_f64().is_some() => "a number".to_owned(),
-        None if Array::is_array(value) => "an array".to_owned(),
-        None if value.is_object() => "an object".to_owned(),
-        None => "a value of another type".to_owned(),
+    if let Some(text) = value.as_string() {
+        format!("{:?}", text.chars().take(40).collect::<String>())
+    } else if let Some(flag) = value.as_bool() {
+        flag.to_string()
+    } else if value.as_f64().is_some() {
+        "a number".to_owned()
+    } else if Array::is_array(value) {
+        "an array".to_owned()
+    } else if value.is_object() {
+        "an object".to_owned()
+    } else {
+        "a value of another type".to_owned()
     }
 }
 
@@ -39,19 +47,32 @@ fn string(value: &JsValue, field: &str) -> Result<String, ArgError> {
         .ok_or_else(|| ArgError(format!("{field} must be a string, got {}", describe(value))))
 }
 
-fn named<T>(
-    value: &JsValue,
-    field: &str,
-    all: &[T],
-    as_str: fn(T) -> &'static str,
-    from_name: fn(&str) -> Option<T>,
-) -> Result<T, ArgError>
-where
-    T: Copy,
-{
+/// The enums a hint names by their serde name.
+trait Named: Copy + 'static {
+    const ALL: &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn from_name(name: &str) -> Option<Self>;
+}
+
+macro_rules! named {
+    ($($kind:ty),*) => {$(
+        impl Named for $kind {
+            const ALL: &'static [Self] = &<$kind>::ALL;
+            fn as_str(self) -> &'static str {
+                <$kind>::as_str(self)
+            }
+            fn from_name(name: &str) -> Option<Self> {
+                <$kind>::from_name(name)
+            }
+        }
+    )*};
+}
+named!(DateOrder, SignConvention, ColumnRole);
+
+fn named<T: Named>(value: &JsValue, field: &str) -> Result<T, ArgError> {
     let text = string(value, field)?;
-    from_name(&text).ok_or_else(|| {
-        let names: Vec<&str> = all.iter().map(|value| as_str(*value)).collect();
+    T::from_name(&text).ok_or_else(|| {
+        let names: Vec<&str> = T::ALL.iter().map(|value| value.as_str()).collect();
         ArgError(format!(
             "{field} must be one of {}, got {}",
             names.join(", "),
@@ -73,20 +94,11 @@ pub fn hints(value: &JsValue) -> Result<Hints, ArgError> {
             describe(value)
         )));
     }
-    let field = get(value, "date_order");
-    if !absent(&field) {
-        hints.date_order = Some(named(
-            &field,
-            "date_order",
-            &DateOrder::ALL,
-            DateOrder::as_str,
-            DateOrder::from_name,
-        )?);
+    if let Some(field) = optional(value, "date_order") {
+        hints.date_order = Some(named(&field, "date_order")?);
     }
-    let field = get(value, "decimal_mark");
-    if !absent(&field) {
-        let text = string(&field, "decimal_mark")?;
-        hints.decimal_mark = match text.as_str() {
+    if let Some(field) = optional(value, "decimal_mark") {
+        hints.decimal_mark = match string(&field, "decimal_mark")?.as_str() {
             "." => Some('.'),
             "," => Some(','),
             _ => {
@@ -97,18 +109,10 @@ pub fn hints(value: &JsValue) -> Result<Hints, ArgError> {
             }
         };
     }
-    let field = get(value, "sign_convention");
-    if !absent(&field) {
-        hints.sign_convention = Some(named(
-            &field,
-            "sign_convention",
-            &SignConvention::ALL,
-            SignConvention::as_str,
-            SignConvention::from_name,
-        )?);
+    if let Some(field) = optional(value, "sign_convention") {
+        hints.sign_convention = Some(named(&field, "sign_convention")?);
     }
-    let field = get(value, "flip_sign");
-    if !absent(&field) {
+    if let Some(field) = optional(value, "flip_sign") {
         hints.flip_sign = field.as_bool().ok_or_else(|| {
             ArgError(format!(
                 "flip_sign must be true or false, got {}",
@@ -116,12 +120,10 @@ pub fn hints(value: &JsValue) -> Result<Hints, ArgError> {
             ))
         })?;
     }
-    let field = get(value, "encoding");
-    if !absent(&field) {
+    if let Some(field) = optional(value, "encoding") {
         hints.encoding = Some(string(&field, "encoding")?);
     }
-    let field = get(value, "columns");
-    if !absent(&field) {
+    if let Some(field) = optional(value, "columns") {
         if !Array::is_array(&field) {
             return Err(ArgError(format!(
                 "columns must be an array of [index, role] pairs, got {}",
@@ -149,13 +151,7 @@ pub fn hints(value: &JsValue) -> Result<Hints, ArgError> {
                         describe(&pair.get(0))
                     ))
                 })?;
-            let role = named(
-                &pair.get(1),
-                &format!("{at}[1]"),
-                &ColumnRole::ALL,
-                ColumnRole::as_str,
-                ColumnRole::from_name,
-            )?;
+            let role = named(&pair.get(1), &format!("{at}[1]"))?;
             hints.columns.push((index as u32, role));
         }
     }
@@ -183,9 +179,10 @@ pub fn cancellations(value: &JsValue) -> Result<Vec<Cancellation>, ArgError> {
                     describe(&record)
                 )));
             }
-            let vendor = string(&get(&record, "vendor"), &format!("cancellations[{position}].vendor"))?;
+            let field_of = |key: &str| optional(&record, key).unwrap_or(JsValue::UNDEFINED);
+            let vendor = string(&field_of("vendor"), &format!("cancellations[{position}].vendor"))?;
             let field = format!("cancellations[{position}].cancelled_on");
-            let text = string(&get(&record, "cancelled_on"), &field)?;
+            let text = string(&field_of("cancelled_on"), &field)?;
             let cancelled_on: NaiveDate = statement::date::parse_iso(&text).ok_or_else(|| {
                 ArgError(format!("{field} must be a date written YYYY-MM-DD, got {text:?}"))
             })?;
