@@ -188,11 +188,11 @@ fn split_only(input: &[u8], csv_core_only: bool) -> (u64, usize, f64) {
     let mut last_line = 0;
     for chunk in input.chunks(64 * 1024) {
         splitter.feed(chunk, false, |record| {
-            bytes += record.bytes().len() + record.len();
+            bytes += record.content_len() + record.len();
             last_line = record.line;
         });
     }
-    splitter.feed(&[], true, |record| bytes += record.bytes().len());
+    splitter.feed(&[], true, |record| bytes += record.content_len());
     assert!(last_line as usize > ROWS);
     (
         splitter.n_records,

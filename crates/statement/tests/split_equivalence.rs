@@ -66,9 +66,9 @@ mod reference {
             self.data.get(start..end).unwrap_or(&[])
         }
 
-        /// All the field bytes of the record, back to back.
-        pub fn bytes(&self) -> &'a [u8] {
-            self.data
+        /// How many bytes the fields hold together.
+        pub fn content_len(&self) -> usize {
+            self.data.len()
         }
 
         /// True when every field is empty or blank.
@@ -309,7 +309,7 @@ macro_rules! run_splitter {
                 });
                 // The accessors agree with the fields.
                 assert_eq!(
-                    record.bytes().len(),
+                    record.content_len(),
                     (0..record.len())
                         .map(|f| record.field(f).len())
                         .sum::<usize>()
@@ -475,6 +475,14 @@ fn rows_at_the_limits_split_as_csv_core_splits_them() {
         quoted.extend(std::iter::repeat_n(b'x', length));
         quoted.extend_from_slice(b"\",y\nc,d");
         cases.push((format!("a quoted {length}-byte field"), quoted));
+        // Line ends at and around the limit, where the direct path stops scanning.
+        let mut crlf = b"a,b\n".to_vec();
+        crlf.extend(std::iter::repeat_n(b'x', length));
+        crlf.extend_from_slice(b"\r\nc,d\r\n");
+        cases.push((format!("a {length}-byte CRLF file"), crlf));
+        let mut last = b"a,b\n".to_vec();
+        last.extend(std::iter::repeat_n(b'x', length));
+        cases.push((format!("a last {length}-byte row without a line end"), last));
     }
     for fields in [
         split::MAX_FIELDS - 2,

@@ -85,7 +85,7 @@ struct DateCache {
 impl DateCache {
     #[inline(always)]
     fn parse(&mut self, field: &[u8]) -> Option<RawDate> {
-        if self.len == field.len() && self.text[..self.len] == *field {
+        if self.len == field.len() && same_bytes(&self.text[..self.len], field) {
             return self.date;
         }
         let date = date::parse(field);
@@ -96,6 +96,25 @@ impl DateCache {
         }
         date
     }
+}
+
+/// `a == b` for slices of equal length, two word compares for the lengths dates have (a
+/// slice compare is a `memcmp` call, a byte loop in wasm).
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if !(8..=16).contains(&n) {
+        return a == b;
+    }
+    let word = |bytes: &[u8], at: usize| {
+        let mut word = [0; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_ne_bytes(word)
+    };
+    word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8)
 }
 
 /// What is collected row by row.
@@ -467,11 +486,11 @@ impl Rows {
         if line < self.layout.data_line || record.is_blank() {
             return;
         }
-        if record.unterminated && record.bytes().contains(&b'\n') {
+        if record.unterminated && record.has_line_break() {
             self.unterminated_quote = Some(line);
         }
         if let Some(header) = &self.header_bytes {
-            if record.bytes().len() == header.len()
+            if record.content_len() == header.len()
                 && trimmed_equal(record, self.layout.header.as_deref().unwrap_or(&[]))
             {
                 self.diagnose(

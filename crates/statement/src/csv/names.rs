@@ -591,15 +591,17 @@ pub fn may_start_summary(first: u8, second: u8) -> bool {
 }
 
 /// True when `text` is or starts with a summary phrase as a whole word (`Opening balance`,
-/// `Total`, but not `Totalenergies`). Compares on a stack copy: it runs on every row.
+/// `Total`, but not `Totalenergies`). It runs on many rows: most are turned away by their
+/// first two or three letters.
 pub fn is_summary_text(text: &[u8]) -> bool {
     // Most rows are merchants: look the first three letters up before anything else.
     if text.len() < 5 {
         return false;
     }
+    let head_first = text[0].to_ascii_lowercase();
     let head = u32::from_be_bytes([
         0,
-        text[0].to_ascii_lowercase(),
+        head_first,
         text[1].to_ascii_lowercase(),
         text[2].to_ascii_lowercase(),
     ]);
@@ -610,19 +612,15 @@ pub fn is_summary_text(text: &[u8]) -> bool {
     {
         return false;
     }
-    let mut buffer = [0u8; 48];
-    let n = text.len().min(buffer.len());
-    for (slot, byte) in buffer.iter_mut().zip(&text[..n]) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    let lower = &buffer[..n];
+    // Compared in place (no lowercase copy): most texts that get here are merchants that
+    // share a phrase's first letters (`Salary`, `Sainsbury's`).
     SUMMARIES.iter().any(|summary| {
         let summary = summary.as_bytes();
-        // The heads matched, so most phrases differ in the first byte: check it before
-        // comparing the whole phrase.
-        summary.first() == lower.first()
-            && lower.starts_with(summary)
-            && lower
+        summary[0] == head_first
+            && text
+                .get(..summary.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(summary))
+            && text
                 .get(summary.len())
                 .is_none_or(|next| !next.is_ascii_alphanumeric())
     })

@@ -3,9 +3,12 @@
 //!
 //! Most records are one line whole in the chunk at hand, with plain or simply quoted fields; those
 //! are split directly, eight bytes at a time, with the line counted on the way (about 2.5x
-//! csv-core's speed natively and 3x as wasm). Every other record (a field spanning lines, a line
-//! cut by the chunk end, a row near the size limits) goes through csv-core from its first byte.
-//! `tests/split_equivalence.rs` checks that both give exactly the records csv-core alone gives.
+//! csv-core's speed natively and 3x as wasm). A record whose fields are the input's own bytes
+//! (no `""` inside quotes, nothing after a closing quote) is not even copied: its fields are
+//! spans of the input. One with such a field is copied into csv-core's output layout. Every other
+//! record (a field spanning lines, a line cut by the chunk end, a row near the size limits) goes
+//! through csv-core from its first byte. `tests/split_equivalence.rs` checks that all three give
+//! exactly the records csv-core alone gives.
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
@@ -25,12 +28,19 @@ pub enum Overflow {
     TooManyFields,
 }
 
-/// One record, borrowed from the splitter's buffers.
+/// Where a field lies in its record's bytes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Span {
+    start: u32,
+    end: u32,
+}
+
+/// One record, borrowed from the input or the splitter's buffers.
 pub struct Record<'a> {
     /// 1-based line where the record starts.
     pub line: u32,
     data: &'a [u8],
-    ends: &'a [usize],
+    spans: &'a [Span],
     /// Set when the fields were dropped for being too large.
     pub overflow: Overflow,
     /// True for the last record of the input when it was not ended by a line break.
@@ -40,27 +50,39 @@ pub struct Record<'a> {
 impl<'a> Record<'a> {
     /// How many fields the record has.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// The field at `index`, or an empty slice past the end.
+    #[inline]
     pub fn field(&self, index: usize) -> &'a [u8] {
-        if index >= self.ends.len() {
-            return &[];
+        match self.spans.get(index) {
+            Some(span) => self
+                .data
+                .get(span.start as usize..span.end as usize)
+                .unwrap_or(&[]),
+            None => &[],
         }
-        let start = if index == 0 { 0 } else { self.ends[index - 1] };
-        let end = self.ends[index];
-        self.data.get(start..end).unwrap_or(&[])
     }
 
-    /// All the field bytes of the record, back to back.
-    pub fn bytes(&self) -> &'a [u8] {
-        self.data
+    fn fields(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        (0..self.len()).map(|index| self.field(index))
+    }
+
+    /// How many bytes the fields hold together.
+    pub fn content_len(&self) -> usize {
+        self.fields().map(<[u8]>::len).sum()
+    }
+
+    /// True when a field holds a line break (a quoted field spanning lines).
+    pub fn has_line_break(&self) -> bool {
+        self.fields().any(|field| field.contains(&b'\n'))
     }
 
     /// True when every field is empty or blank.
     pub fn is_blank(&self) -> bool {
-        self.data.iter().all(|b| b.is_ascii_whitespace())
+        self.fields()
+            .all(|field| field.iter().all(u8::is_ascii_whitespace))
     }
 }
 
@@ -71,6 +93,8 @@ pub struct Splitter {
     out_len: usize,
     ends: Vec<usize>,
     ends_len: usize,
+    /// The fields of the record being handed over.
+    spans: Vec<Span>,
     line: u32,
     pending_cr: bool,
     at_start: bool,
@@ -97,6 +121,7 @@ impl Splitter {
             out_len: 0,
             ends: vec![0; 32],
             ends_len: 0,
+            spans: vec![Span::default(); 32],
             line: 1,
             pending_cr: false,
             at_start: true,
@@ -136,9 +161,8 @@ impl Splitter {
                 self.record_line = self.line;
                 self.at_start = false;
                 if self.fast {
-                    if let Some((used, unterminated)) = self.split_line(input, eof) {
+                    if let Some(used) = self.split_line(input, eof, &mut on_record) {
                         input = &input[used..];
-                        self.emit(unterminated, &mut on_record);
                         continue;
                     }
                 }
@@ -185,19 +209,60 @@ impl Splitter {
     }
 
     /// Splits the record at the start of `input` directly when it is a plain one-line record that
-    /// is whole in `input`: returns the bytes used (the line end included) and whether the record
-    /// ended at the end of the file without a line break. The fields and ends written are the ones
-    /// csv-core would write. Anything else (a quoted field running past the line end, a line not
-    /// whole in this chunk, a row near the size limits) returns `None` with no record state
-    /// changed (the buffers may have grown), and
-    /// csv-core reads the record from its start, in the state it was left in after the last
-    /// record it read, which behaves like a fresh start for a record's first byte.
-    fn split_line(&mut self, input: &[u8], eof: bool) -> Option<(usize, bool)> {
+    /// is whole in `input`, hands it to `on_record` and returns the bytes used (the line end
+    /// included). The fields are the ones csv-core would write: spans of `input` when they are
+    /// its bytes unchanged, else copied into `out` and `ends` as csv-core would copy them.
+    /// Anything else (a quoted field running past the line end, a line not whole in this chunk, a
+    /// row near the size limits) returns `None` with no record state changed (the buffers may
+    /// have grown), and csv-core reads the record from its start, in the state it was left in
+    /// after the last record it read, which behaves like a fresh start for a record's first byte.
+    fn split_line(
+        &mut self,
+        input: &[u8],
+        eof: bool,
+        on_record: &mut impl FnMut(&Record<'_>),
+    ) -> Option<usize> {
         if !self.core_started {
             if input.first() == Some(&0xEF) {
                 return None;
             }
             self.start_core();
+        }
+        let line = loop {
+            match split_spans(input, eof, self.delimiter, &mut self.spans) {
+                Direct::Record {
+                    used,
+                    out_len: line_len,
+                    n_ends,
+                    pending_cr,
+                    unterminated,
+                } => {
+                    // A row this long may be one csv-core drops; the copying path decides.
+                    if line_len >= MAX_ROW_BYTES {
+                        break None;
+                    }
+                    break Some((used, line_len, n_ends, pending_cr, unterminated));
+                }
+                Direct::EndsFull if self.spans.len() < MAX_FIELDS => {
+                    let grown = (self.spans.len() * 2).min(MAX_FIELDS);
+                    self.spans.resize(grown, Span::default());
+                }
+                Direct::EndsFull | Direct::OutputFull | Direct::Unusual => break None,
+            }
+        };
+        if let Some((used, line_len, n_spans, pending_cr, unterminated)) = line {
+            self.finish_line(pending_cr, unterminated);
+            self.n_records += 1;
+            self.at_start = true;
+            let record = Record {
+                line: self.record_line,
+                data: &input[..line_len],
+                spans: &self.spans[..n_spans],
+                overflow: Overflow::None,
+                unterminated,
+            };
+            on_record(&record);
+            return Some(used);
         }
         loop {
             match split_direct(input, eof, self.delimiter, &mut self.out, &mut self.ends) {
@@ -215,11 +280,9 @@ impl Splitter {
                     }
                     self.out_len = out_len;
                     self.ends_len = n_ends;
-                    if !unterminated {
-                        self.line = self.line.saturating_add(1);
-                    }
-                    self.pending_cr = pending_cr;
-                    return Some((used, unterminated));
+                    self.finish_line(pending_cr, unterminated);
+                    self.emit(unterminated, on_record);
+                    return Some(used);
                 }
                 // The buffers grow as csv-core's path grows them, and the record is split again
                 // from its start (rare: only until they fit the longest row).
@@ -234,6 +297,14 @@ impl Splitter {
                 Direct::OutputFull | Direct::EndsFull | Direct::Unusual => return None,
             }
         }
+    }
+
+    /// Counts the line a directly split record ended.
+    fn finish_line(&mut self, pending_cr: bool, unterminated: bool) {
+        if !unterminated {
+            self.line = self.line.saturating_add(1);
+        }
+        self.pending_cr = pending_cr;
     }
 
     /// Marks csv-core as started without moving it, as the first record it would have read
@@ -270,17 +341,30 @@ impl Splitter {
         }
     }
 
+    /// Hands over the record csv-core (or the copying direct path) wrote to `out` and `ends`.
     fn emit(&mut self, unterminated: bool, on_record: &mut impl FnMut(&Record<'_>)) {
         let overflow = self.overflow;
-        let (data, ends): (&[u8], &[usize]) = if overflow == Overflow::None {
-            (&self.out[..self.out_len], &self.ends[..self.ends_len])
+        let (data, n_spans): (&[u8], usize) = if overflow == Overflow::None {
+            if self.spans.len() < self.ends_len {
+                self.spans.resize(self.ends_len, Span::default());
+            }
+            let mut start = 0;
+            for (span, &end) in self.spans.iter_mut().zip(&self.ends[..self.ends_len]) {
+                // Both below `MAX_ROW_BYTES`, which fits a `u32`.
+                *span = Span {
+                    start: start as u32,
+                    end: end as u32,
+                };
+                start = end;
+            }
+            (&self.out[..self.out_len], self.ends_len)
         } else {
-            (&[], &[])
+            (&[], 0)
         };
         let record = Record {
             line: self.record_line,
             data,
-            ends,
+            spans: &self.spans[..n_spans],
             overflow,
             unterminated,
         };
@@ -420,6 +504,111 @@ fn split_direct(
             pending_cr,
             unterminated,
         };
+    }
+}
+
+/// Splits the record at the start of `input` (which does not start with a line end) into spans
+/// of `input` when every field is its bytes unchanged: the fields, the line end and the results
+/// are those of [`split_direct`], with `out_len` the length of the line before its end.
+/// `Unusual` when a field would need copying (a `""` inside quotes, text after a closing
+/// quote) or when [`split_direct`] would not take the record either.
+fn split_spans(input: &[u8], eof: bool, delimiter: u8, spans: &mut [Span]) -> Direct {
+    // A line this long is left to the copying path, which decides it as csv-core would; the
+    // scan stops here so that a file with no line breaks is not scanned whole for each try.
+    let limited = input.len() > MAX_ROW_BYTES;
+    let input = &input[..input.len().min(MAX_ROW_BYTES)];
+    let mut i = 0;
+    let mut n = 0;
+    loop {
+        let (start, end, stop);
+        if input.get(i) == Some(&b'"') {
+            i += 1;
+            start = i;
+            if !matches!(find(input, &mut i, b'"'), Stop::At(b'"')) {
+                return Direct::Unusual;
+            }
+            end = i;
+            i += 1;
+            stop = match input.get(i) {
+                Some(&byte) if byte == delimiter || byte == b'\r' || byte == b'\n' => {
+                    Stop::At(byte)
+                }
+                Some(_) => return Direct::Unusual,
+                None => Stop::InputEnd,
+            };
+        } else {
+            start = i;
+            stop = find(input, &mut i, delimiter);
+            end = i;
+        }
+        if n + 1 >= MAX_FIELDS {
+            return Direct::Unusual;
+        }
+        let Some(span) = spans.get_mut(n) else {
+            return Direct::EndsFull;
+        };
+        // Below `MAX_ROW_BYTES`, which fits a `u32`.
+        *span = Span {
+            start: start as u32,
+            end: end as u32,
+        };
+        n += 1;
+        let (used, pending_cr, unterminated) = match stop {
+            Stop::At(b'\n') => (i + 1, false, false),
+            Stop::At(b'\r') => match input.get(i + 1) {
+                Some(&b'\n') => (i + 2, false, false),
+                _ if limited && i + 1 == input.len() => return Direct::Unusual,
+                _ => (i + 1, true, false),
+            },
+            Stop::At(_) => {
+                i += 1;
+                continue;
+            }
+            Stop::InputEnd if eof && !limited => (i, false, true),
+            Stop::InputEnd | Stop::OutputFull => return Direct::Unusual,
+        };
+        return Direct::Record {
+            used,
+            out_len: i,
+            n_ends: n,
+            pending_cr,
+            unterminated,
+        };
+    }
+}
+
+/// Advances `*i` to the first `stop`, `\r` or `\n` byte of `input` from `*i`: [`scan`] without
+/// the copy.
+#[inline(always)]
+fn find(input: &[u8], i: &mut usize, stop: u8) -> Stop {
+    let stops = ONES * u64::from(stop);
+    loop {
+        while let Some(from) = input.get(*i..*i + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(from);
+            let word = u64::from_le_bytes(word);
+            let equal = word ^ stops;
+            let found = ((equal.wrapping_sub(ONES) & !equal)
+                | (word.wrapping_sub(ONES * 0x0E) & !word))
+                & HIGH;
+            if found == 0 {
+                *i += 8;
+                continue;
+            }
+            *i += (found.trailing_zeros() / 8) as usize;
+            let byte = input[*i];
+            if byte == stop || byte == b'\r' || byte == b'\n' {
+                return Stop::At(byte);
+            }
+            *i += 1;
+        }
+        let Some(&byte) = input.get(*i) else {
+            return Stop::InputEnd;
+        };
+        if byte == stop || byte == b'\r' || byte == b'\n' {
+            return Stop::At(byte);
+        }
+        *i += 1;
     }
 }
 
