@@ -25,10 +25,19 @@ impl Amount {
 
     /// The same amount expressed with `scale` decimals, or `None` when that would lose digits
     /// or overflow.
+    #[inline(always)]
     pub fn rescale(self, scale: u8) -> Option<Amount> {
+        // In line for the common case (readers rescale every row; most are already there).
         if scale == self.scale {
             Some(self)
-        } else if scale > self.scale {
+        } else {
+            self.rescale_other(scale)
+        }
+    }
+
+    #[inline(never)]
+    fn rescale_other(self, scale: u8) -> Option<Amount> {
+        if scale > self.scale {
             let factor = 10i64.checked_pow(u32::from(scale - self.scale))?;
             Some(Amount::new(self.minor.checked_mul(factor)?, scale))
         } else {

@@ -857,7 +857,11 @@ impl Rows {
         let mut problems = Vec::new();
         let mut transactions = std::mem::take(&mut self.transactions);
         let extras = std::mem::take(&mut self.extras);
-        let mut flags: Vec<Option<bool>> = Vec::with_capacity(transactions.len());
+        // The debit/credit flags of the kept rows, when the file has a flag column.
+        let has_flags = self.layout.flag.is_some();
+        let mut flags: Vec<Option<bool>> =
+            Vec::with_capacity(if has_flags { transactions.len() } else { 0 });
+        let mut kept = 0;
         // (kept row, code) for the rows whose currency differs from the statement's.
         let mut row_currencies: Vec<(usize, [u8; 3])> = Vec::new();
         let mut index = 0;
@@ -906,9 +910,12 @@ impl Rows {
             transaction.set_balance(transaction.balance().and_then(|b| b.rescale(scale)));
             // The statement's currency is not repeated on every row.
             if let Some(code) = extra.currency.filter(|_| extra.currency != currency) {
-                row_currencies.push((flags.len(), code));
+                row_currencies.push((kept, code));
             }
-            flags.push(extra.outflow_flag);
+            if has_flags {
+                flags.push(extra.outflow_flag);
+            }
+            kept += 1;
             true
         });
         drop(extras);

@@ -558,13 +558,30 @@ const SUMMARIES: &[&str] = &[
     "konečný zůstatek",
 ];
 
-/// The first three bytes of every phrase in [`SUMMARIES`], big-endian, sorted (checked by a
-/// test).
-const SUMMARY_HEADS: &[u32] = &[
-    0x616C74, 0x616E66, 0x617079, 0x62616C, 0x626567, 0x636C6F, 0x65696E, 0x656E64, 0x696E67,
-    0x6B6F6E, 0x6C696B, 0x6E6575, 0x6E6577, 0x6F7065, 0x706FC4, 0x707265, 0x73616C, 0x736368,
-    0x736F6C, 0x73756D, 0x746F74, 0x747572, 0x757467,
-];
+/// The first four bytes of every phrase in [`SUMMARIES`] (all have five or more), big-endian,
+/// sorted: a text whose first four letters are none of these is no summary.
+const SUMMARY_HEADS: [u32; SUMMARIES.len()] = {
+    let mut heads = [0u32; SUMMARIES.len()];
+    let mut i = 0;
+    while i < SUMMARIES.len() {
+        let b = SUMMARIES[i].as_bytes();
+        heads[i] = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+        i += 1;
+    }
+    // Insertion sort: a handful of entries, once, at compile time.
+    let mut i = 1;
+    while i < heads.len() {
+        let mut j = i;
+        while j > 0 && heads[j - 1] > heads[j] {
+            let swap = heads[j - 1];
+            heads[j - 1] = heads[j];
+            heads[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    heads
+};
 
 /// The first two bytes of the heads, as a bit per (byte 0 & 31, byte 1 & 31): one load and a
 /// mask rule out most merchants before the binary search.
@@ -573,8 +590,8 @@ const SUMMARY_PAIRS: [u32; 32] = {
     let mut i = 0;
     while i < SUMMARY_HEADS.len() {
         let head = SUMMARY_HEADS[i];
-        let first = ((head >> 16) & 31) as usize;
-        let second = (head >> 8) & 31;
+        let first = ((head >> 24) & 31) as usize;
+        let second = (head >> 16) & 31;
         pairs[first] |= 1 << second;
         i += 1;
     }
@@ -594,26 +611,25 @@ pub fn may_start_summary(first: u8, second: u8) -> bool {
 /// `Total`, but not `Totalenergies`). It runs on many rows: most are turned away by their
 /// first two or three letters.
 pub fn is_summary_text(text: &[u8]) -> bool {
-    // Most rows are merchants: look the first three letters up before anything else.
+    // Most rows are merchants: look the first four letters up before anything else.
     if text.len() < 5 {
         return false;
     }
     let head_first = text[0].to_ascii_lowercase();
+    if !may_start_summary(text[0], text[1]) {
+        return false;
+    }
     let head = u32::from_be_bytes([
-        0,
         head_first,
         text[1].to_ascii_lowercase(),
         text[2].to_ascii_lowercase(),
+        text[3].to_ascii_lowercase(),
     ]);
-    if SUMMARY_PAIRS[usize::from(text[0].to_ascii_lowercase() & 31)]
-        & (1 << (text[1].to_ascii_lowercase() & 31))
-        == 0
-        || SUMMARY_HEADS.binary_search(&head).is_err()
-    {
+    if SUMMARY_HEADS.binary_search(&head).is_err() {
         return false;
     }
-    // Compared in place (no lowercase copy): most texts that get here are merchants that
-    // share a phrase's first letters (`Salary`, `Sainsbury's`).
+    // Only a text that starts like a phrase gets here: compared in place, without a lowercase
+    // copy.
     SUMMARIES.iter().any(|summary| {
         let summary = summary.as_bytes();
         summary[0] == head_first
@@ -685,12 +701,16 @@ mod tests {
             .iter()
             .map(|s| {
                 let b = s.as_bytes();
-                u32::from_be_bytes([0, b[0], b[1], b[2]])
+                u32::from_be_bytes([b[0], b[1], b[2], b[3]])
             })
             .collect();
         heads.sort_unstable();
-        heads.dedup();
         assert_eq!(heads, SUMMARY_HEADS);
+        assert!(SUMMARIES
+            .iter()
+            .all(|s| s.len() >= 5 && *s == s.to_lowercase()));
+        assert!(is_summary_text(b"Saldo anterior 12"));
+        assert!(!is_summary_text(b"SALARY ACME"));
         assert!(is_summary_text(b"Opening balance"));
         assert!(is_summary_text(b"TOTAL"));
         assert!(!is_summary_text(b"Totalenergies station"));

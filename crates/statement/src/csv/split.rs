@@ -54,7 +54,7 @@ impl<'a> Record<'a> {
     }
 
     /// The field at `index`, or an empty slice past the end.
-    #[inline]
+    #[inline(always)]
     pub fn field(&self, index: usize) -> &'a [u8] {
         match self.spans.get(index) {
             Some(span) => self
