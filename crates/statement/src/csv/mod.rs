@@ -654,7 +654,8 @@ impl Rows {
             self.negatives += 1;
         }
         self.last_record_line = line;
-        let mut row = Row::new(NaiveDate::default(), Amount::new(amount, scale), line);
+        // The date is set when the order is known (a constant: `default()` is a call in wasm).
+        let mut row = Row::new(NaiveDate::MIN, Amount::new(amount, scale), line);
         row.set_balance(balance.map(|(minor, scale)| Amount::new(minor, scale)));
         if id.is_some() {
             row.id = span(id_start, description_start);
@@ -1420,6 +1421,7 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
 
 /// One pass over a field: is every byte ASCII, and is it already collapsed (see
 /// [`is_collapsed`])?
+#[inline(always)]
 fn ascii_and_collapsed(text: &[u8]) -> (bool, bool) {
     // Eight bytes at a time (it runs on every description): a word with no byte of 0x80 or
     // above, no control byte and no two adjacent spaces is plain. `previous_space` carries a
@@ -1427,12 +1429,25 @@ fn ascii_and_collapsed(text: &[u8]) -> (bool, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let mut words = text.chunks_exact(8);
+    let n = text.len();
+    if n < 8 {
+        return (text.is_ascii(), is_collapsed(text));
+    }
     let mut previous_space = true;
-    for chunk in &mut words {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(bytes);
+    let mut at = 0;
+    loop {
+        let word = if at + 8 <= n {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(&text[at..at + 8]);
+            u64::from_le_bytes(bytes)
+        } else {
+            // The last bytes, from the last eight, as the low bytes of a word whose other
+            // bytes are letters (plain): no byte loop for the tail.
+            let rest = n - at;
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(&text[n - 8..]);
+            (u64::from_le_bytes(bytes) >> (8 * (8 - rest))) | (ONES * u64::from(b'a')) << (8 * rest)
+        };
         // High bit set exactly on the bytes equal to 0x20 (exact: no borrow between bytes).
         let spaces = word ^ (ONES * 0x20);
         let spaces = !(((spaces & LOW7) + LOW7) | spaces | LOW7);
@@ -1446,16 +1461,11 @@ fn ascii_and_collapsed(text: &[u8]) -> (bool, bool) {
             return (text.is_ascii(), false);
         }
         previous_space = spaces >> 63 != 0;
+        at += 8;
+        if at >= n {
+            return (true, text[n - 1] != b' ');
+        }
     }
-    let mut collapsed = true;
-    let mut high = 0u8;
-    for &byte in words.remainder() {
-        let space = byte == b' ';
-        collapsed &= !(byte.is_ascii_whitespace() && (!space || previous_space));
-        previous_space = space;
-        high |= byte;
-    }
-    (high < 0x80, collapsed && !previous_space)
 }
 
 /// The slow half of [`append_part`]: decode (replacing invalid UTF-8) and collapse spaces.
