@@ -562,6 +562,17 @@ pub(crate) fn best_fit_days(days: &[i32], cadences: &[Cadence], rules: Rules) ->
         return None;
     }
     let span = (i64::from(days[days.len() - 1]) - i64::from(days[0])) as f64;
+    // Far fewer charges than slots even for the longest cadence: then so for every shorter one
+    // (more slots in the same span), and the loop below would skip them all. Most groups of
+    // charges at one amount in a busy shop end here, for one division instead of one a cadence.
+    let longest = cadences
+        .iter()
+        .map(|&cadence| nominal_days(cadence))
+        .fold(0.0, f64::max);
+    if longest > 0.0 && span / longest + 1.0 > days.len() as f64 * (1.0 + rules.missed_ratio) + 2.0
+    {
+        return None;
+    }
     // The trial fits only count; the winner is built once at the end.
     let mut best: Option<(DaySchedule, (usize, usize, usize))> = None;
     // The anchors' dates, worked out once for all cadences (when inside the roomy range).

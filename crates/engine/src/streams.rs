@@ -65,9 +65,15 @@ const REFUND_WINDOW_DAYS: i64 = 75;
 pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDate) -> Found {
     let mut found = Found::default();
     net_refunds(charges, &mut found.netted_with);
-    let active: Vec<usize> = (0..charges.len())
-        .filter(|index| charges[*index].minor < 0 && !found.netted_with.contains_key(index))
-        .collect();
+    // Plain loops: an iterator chain over every charge stays a call per charge in the
+    // size-optimised wasm build.
+    let mut active: Vec<usize> = Vec::with_capacity(charges.len());
+    let netted = &found.netted_with;
+    for (index, charge) in charges.iter().enumerate() {
+        if charge.minor < 0 && (netted.is_empty() || !netted.contains_key(&index)) {
+            active.push(index);
+        }
+    }
     if active.is_empty() {
         return found;
     }
@@ -109,11 +115,12 @@ pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDa
         }
     }
 
-    let loose: Vec<usize> = active
-        .iter()
-        .copied()
-        .filter(|index| !in_chain[*index])
-        .collect();
+    let mut loose: Vec<usize> = Vec::new();
+    for &index in &active {
+        if !in_chain[index] {
+            loose.push(index);
+        }
+    }
     // Charges at varying amounts on a schedule: a bill (unknown merchant) or a plan whose price
     // moves (known vendor). Weekly and fortnightly variable spending is shopping, not a bill.
     let variable_min = if vendor.known { 2 } else { 4 };
