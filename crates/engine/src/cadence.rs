@@ -563,25 +563,26 @@ pub(crate) fn best_fit_days(days: &[i32], cadences: &[Cadence], rules: Rules) ->
     }
     let span = (i64::from(days[days.len() - 1]) - i64::from(days[0])) as f64;
     // Far fewer charges than slots even for the longest cadence: then so for every shorter one
-    // (more slots in the same span), and the loop below would skip them all. Most groups of
-    // charges at one amount in a busy shop end here, for one division instead of one a cadence.
-    let longest = cadences
-        .iter()
-        .map(|&cadence| nominal_days(cadence))
-        .fold(0.0, f64::max);
+    // (more slots in the same span), and the loop below would skip them all. Many groups of
+    // charges at one amount in a busy shop end here. (A plain comparison: `f64::max` is a
+    // call in wasm.)
+    let mut longest = 0.0;
+    for &cadence in cadences {
+        let days = nominal_days(cadence);
+        if days > longest {
+            longest = days;
+        }
+    }
     if longest > 0.0 && span / longest + 1.0 > days.len() as f64 * (1.0 + rules.missed_ratio) + 2.0
     {
         return None;
     }
     // The trial fits only count; the winner is built once at the end.
     let mut best: Option<(DaySchedule, (usize, usize, usize))> = None;
-    // The anchors' dates, worked out once for all cadences (when inside the roomy range).
-    let mut anchor_dates = [None; 3];
-    for (date, day) in anchor_dates.iter_mut().zip(days) {
-        if (ROOMY_FIRST_DAY..=ROOMY_LAST_DAY).contains(&i64::from(*day)) {
-            *date = Some(civil_from_days(*day));
-        }
-    }
+    // The anchors' dates, worked out once for all cadences (when inside the roomy range), and
+    // only when a cadence gets past the checks below: most calls (groups of charges at one
+    // amount in a busy shop) try none.
+    let mut anchor_dates: Option<[Option<(i32, u32, u32)>; 3]> = None;
     for &cadence in cadences {
         // Far more charges than slots in the span: no fit can absorb that many outliers.
         let slots_in_span = span / nominal_days(cadence) + 1.0;
@@ -592,8 +593,17 @@ pub(crate) fn best_fit_days(days: &[i32], cadences: &[Cadence], rules: Rules) ->
         if slots_in_span > days.len() as f64 * (1.0 + rules.missed_ratio) + 2.0 {
             continue;
         }
+        let anchor_dates = anchor_dates.get_or_insert_with(|| {
+            let mut dates = [None; 3];
+            for (date, day) in dates.iter_mut().zip(days) {
+                if (ROOMY_FIRST_DAY..=ROOMY_LAST_DAY).contains(&i64::from(*day)) {
+                    *date = Some(civil_from_days(*day));
+                }
+            }
+            dates
+        });
         // A few anchors: the first charge may be an outlier (a one-off before the plan).
-        for (anchor, civil) in days.iter().zip(&anchor_dates) {
+        for (anchor, civil) in days.iter().zip(anchor_dates.iter()) {
             let schedule = match civil {
                 Some(civil) => DaySchedule::at_civil(cadence, *anchor, *civil),
                 None => match DaySchedule::at_day(cadence, *anchor) {
