@@ -587,10 +587,7 @@ fn find(input: &[u8], i: &mut usize, stop: u8) -> Stop {
             let mut word = [0; 8];
             word.copy_from_slice(from);
             let word = u64::from_le_bytes(word);
-            let equal = word ^ stops;
-            let found = ((equal.wrapping_sub(ONES) & !equal)
-                | (word.wrapping_sub(ONES * 0x0E) & !word))
-                & HIGH;
+            let found = candidates(word, stops);
             if found == 0 {
                 *i += 8;
                 continue;
@@ -624,6 +621,15 @@ enum Stop {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
+/// The high bit of each byte of `word` that may be a stop: equal to the byte repeated in
+/// `stops`, or below 0x0E (`\r` and `\n` among them). Borrows can flag bytes above a real
+/// candidate, never below one, so the lowest flag is exact; callers check the byte all the same.
+#[inline(always)]
+fn candidates(word: u64, stops: u64) -> u64 {
+    let equal = word ^ stops;
+    ((equal.wrapping_sub(ONES) & !equal) | (word.wrapping_sub(ONES * 0x0E) & !word)) & HIGH
+}
+
 /// Copies `input[*i..]` to `out[*o..]` up to the first `stop`, `\r` or `\n` byte, advancing both.
 #[inline(always)]
 fn scan(input: &[u8], i: &mut usize, out: &mut [u8], o: &mut usize, stop: u8) -> Stop {
@@ -636,13 +642,7 @@ fn scan(input: &[u8], i: &mut usize, out: &mut [u8], o: &mut usize, stop: u8) ->
             let mut word = [0; 8];
             word.copy_from_slice(from);
             let word = u64::from_le_bytes(word);
-            // Candidates: bytes equal to `stop` and bytes below 0x0E (`\r` and `\n` among them).
-            // Borrows can flag bytes above a real candidate, never below one, so the lowest flag
-            // is exact; it is checked below all the same.
-            let equal = word ^ stops;
-            let found = ((equal.wrapping_sub(ONES) & !equal)
-                | (word.wrapping_sub(ONES * 0x0E) & !word))
-                & HIGH;
+            let found = candidates(word, stops);
             if found == 0 {
                 *i += 8;
                 *o += 8;
