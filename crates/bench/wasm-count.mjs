@@ -20,7 +20,7 @@ import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const file = args.find((arg) => !arg.startsWith('--') && args[args.indexOf(arg) - 1] !== '--pkg');
+const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--pkg');
 const analyse = args.includes('--analyse');
 const pkg = args.includes('--pkg')
   ? path.resolve(args[args.indexOf('--pkg') + 1])

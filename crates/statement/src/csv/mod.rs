@@ -85,7 +85,7 @@ struct DateCache {
 impl DateCache {
     #[inline(always)]
     fn parse(&mut self, field: &[u8]) -> Option<RawDate> {
-        if self.len == field.len() && same_bytes(&self.text[..self.len], field) {
+        if same_bytes(&self.text[..self.len], field) {
             return self.date;
         }
         let date = date::parse(field);
@@ -98,8 +98,8 @@ impl DateCache {
     }
 }
 
-/// `a == b` for slices of equal length, two word compares for the lengths dates have (a
-/// slice compare is a `memcmp` call, a byte loop in wasm).
+/// `a == b`, as two word compares for the lengths dates have (a slice compare is a `memcmp`
+/// call, a byte loop in wasm).
 #[inline(always)]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
