@@ -4,7 +4,9 @@
 
 import { createServer } from 'node:http';
 import { once } from 'node:events';
-import { BASE_URL } from './helpers.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE_URL, ROOT } from './helpers.mjs';
 
 export const SPENDREIN_ORIGIN = new URL(BASE_URL).origin;
 
@@ -69,4 +71,56 @@ export async function widgetVerdict(frame) {
     const card = document.querySelector('[data-vendor][data-verdict]');
     return card ? { vendor: card.dataset.vendor, verdict: card.dataset.verdict } : null;
   });
+}
+
+/**
+ * A fresh context whose pages and frames report console errors, uncaught exceptions and CSP
+ * violations into `problems`. While web/reference.js does not exist (issue #12 builds it), the
+ * widget's probe for it is a 404 the browser logs; that one line is expected and skipped.
+ */
+export async function watchedContext(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 640, height: 1400 }, ...options });
+  const problems = [];
+  const referenceAbsent = !existsSync(join(ROOT, 'web', 'reference.js'));
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      if (referenceAbsent && message.location().url?.endsWith('/reference.js')) return;
+      problems.push(`console error: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  });
+  await context.exposeBinding('__reportViolation', (_source, text) => problems.push(`CSP violation: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      globalThis.__reportViolation(`${event.violatedDirective} blocked ${event.blockedURI} in ${location.href}`);
+    });
+  });
+  return { context, problems };
+}
+
+/**
+ * A CSV of `rows` transactions over about `rows / 3` days: Netflix monthly all through, Spotify
+ * monthly until half-way, and everyday purchases among them (deterministic).
+ */
+export function generatedStatement(rows) {
+  let state = rows >>> 0;
+  const next = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const days = Math.max(365, Math.ceil(rows / 3));
+  const start = Date.UTC(2024, 0, 1);
+  const lines = ['Date,Description,Amount'];
+  for (let day = 0; day < days && lines.length <= rows; day++) {
+    const date = new Date(start + day * 86400000);
+    const iso = date.toISOString().slice(0, 10);
+    if (date.getUTCDate() === 1) lines.push(`${iso},NETFLIX.COM 866-579-7172 CA,-15.49`);
+    if (date.getUTCDate() === 5 && day < days / 2) lines.push(`${iso},Spotify USA,-11.99`);
+    for (let i = 0; i < 3 && lines.length <= rows; i++) {
+      lines.push(`${iso},SHOP ${['MARKET', 'CAFE', 'FUEL', 'BOOKS'][i]} ${1000 + Math.floor(next() * 800)},-${(1 + next() * 120).toFixed(2)}`);
+    }
+  }
+  const last = lines.at(-1).slice(0, 10);
+  return { text: `${lines.slice(0, rows + 1).join('\n')}\n`, first: '2024-01-01', last };
 }

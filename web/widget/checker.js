@@ -217,29 +217,68 @@ export function start({ preset, status }) {
     const track = `#track=${encodeURIComponent(verdict.vendor)}@${verdict.cancelled_on}`;
     actions.append(newTab(new URL(track, SITE).href, 'Track this in Spendrein', { class: 'button small', id: 'w-track' }));
     body.append(actions);
-    offerReference(actions, verdict);
+    offerReference(body, verdict);
     return body;
   }
 
-  // A reference link (web/reference.js, loaded only when a verdict is shown). Without that
-  // module the action is simply not offered.
+  // A reference link (web/reference.js, issue #12, loaded only once a verdict is shown): the
+  // person sees which fields go into the link and can take out any but the vendor and date.
+  // Without that module the action is not offered.
   let reference;
-  function offerReference(actions, verdict) {
+  function offerReference(body, verdict) {
     reference ??= import('../reference.js').catch(() => null);
-    reference.then(async (module) => {
-      if (!module?.createReferenceLink || !actions.isConnected) return;
-      const link = newTab('#', 'Create a reference', { class: 'button small', id: 'w-reference' });
-      link.addEventListener('click', async (event) => {
-        event.preventDefault();
-        try {
-          const url = await module.createReferenceLink(verdict, report);
-          window.open(new URL(url, SITE).href, '_blank', 'noopener');
-        } catch (error) {
-          say(`Could not create the reference: ${error.message}.`);
-        }
-      });
-      actions.append(link);
+    reference.then((module) => {
+      if (typeof module?.createReferenceLink !== 'function' || !body.isConnected) return;
+      body.append(referenceForm(module.createReferenceLink, verdict));
     });
+  }
+
+  function referenceForm(createReferenceLink, verdict) {
+    const optional = [];
+    const box = (label, value) => {
+      const id = `w-ref-${optional.length}`;
+      const input = h('input', { type: 'checkbox', id, checked: true });
+      optional.push({ input, value });
+      return h('li', {}, input, ' ', h('label', { for: id, text: label }));
+    };
+    const fields = h('ul', { class: 'ref-fields' }, h('li', { text: `Service: ${verdict.vendor_name || verdict.vendor}; cancelled on ${verdict.cancelled_on}` }));
+    const withCheck = verdict.verdict === 'too_early' || verdict.verdict === 'final_charge';
+    if (withCheck && verdict.check_after) fields.append(box(`Look again after ${verdict.check_after}`, { check_after: verdict.check_after }));
+    for (const charge of verdict.charges_after.slice(0, 100)) {
+      fields.append(box(`Charge ${charge.date} · ${formatMoney(charge.amount, charge.currency)} · ${charge.description}`, { charge }));
+    }
+    const out = h('p', { class: 'ref-out', attrs: { 'aria-live': 'polite' } });
+    const create = h('button', { type: 'button', class: 'button small', text: 'Create the link' });
+    create.addEventListener('click', async () => {
+      // Only the fields that have a value go in (absent and null are the same to the reader).
+      const record = { vendor: verdict.vendor, cancelled_on: verdict.cancelled_on };
+      if (verdict.vendor_name) record.vendor_name = verdict.vendor_name;
+      const charges = [];
+      for (const { input, value } of optional) {
+        if (!input.checked) continue;
+        if (value.check_after) record.check_after = value.check_after;
+        if (value.charge) {
+          const { date, amount, currency, description } = value.charge;
+          charges.push(currency ? { date, amount, currency, description } : { date, amount, description });
+        }
+      }
+      if (charges.length) record.charges = charges;
+      try {
+        const url = await createReferenceLink(record, { base: SITE.href });
+        out.replaceChildren('Your reference: ', newTab(url, 'open it', { id: 'w-reference-link' }), '. Copy the link to keep it; nothing was stored or sent.');
+      } catch (error) {
+        out.textContent = `Could not create the reference: ${error.message}.`;
+      }
+    });
+    return h(
+      'details',
+      { class: 'reference' },
+      h('summary', { text: 'Create a reference for a dispute' }),
+      h('p', { class: 'muted', text: 'A link that carries these details in itself. Untick what you do not want in it.' }),
+      fields,
+      create,
+      out,
+    );
   }
 
   async function forget() {
