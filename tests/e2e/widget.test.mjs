@@ -226,6 +226,27 @@ test('forged messages change nothing: not in the widget, not in the host', async
   await context.close();
 });
 
+test('without settings the reader picks the service and date, before or after the file', async () => {
+  const { context, page, problems } = await openHost('/bare', hostPage({ body: `<script src="${SPENDREIN_ORIGIN}/embed.js"></script>` }));
+  const [frame] = await widgetFrames(page);
+  assert.equal(await frame.inputValue('#w-vendor'), '');
+  await pickInWidget(frame, data('verdicts.csv'));
+  assert.equal(await widgetVerdict(frame), null);
+  assert.match(await frame.locator('#w-result .note').textContent(), /Enter the service and the date/);
+  // The guide names are offered; a name or an alias becomes the guide.
+  assert.ok((await frame.locator('#w-vendors option').count()) > 10);
+  await frame.fill('#w-vendor', 'Disney+');
+  await frame.locator('#w-vendor').dispatchEvent('change');
+  await frame.fill('#w-date', '2026-06-27');
+  await frame.locator('#w-date').dispatchEvent('change');
+  await frame.waitForSelector('[data-verdict]', { timeout: 20000 });
+  assert.deepEqual(await widgetVerdict(frame), { vendor: 'disney-plus', verdict: 'too_early' });
+  assert.match(await frame.locator('.look-again').textContent(), /Look again after/);
+  await sized(page, frame);
+  assertClean(problems);
+  await context.close();
+});
+
 test('two widgets on one page work independently', async () => {
   const body = `<div data-spendrein data-vendor="netflix" data-cancelled-on="2026-03-15" data-theme="light">Check Netflix on Spendrein</div>
     <p>Between the widgets.</p>
