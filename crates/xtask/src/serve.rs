@@ -98,7 +98,7 @@ pub fn widget_ancestors(configured: Option<&str>) -> String {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|token| !token.is_empty())
         .collect();
-    if tokens.is_empty() || !tokens.iter().all(|token| valid(token)) {
+    if tokens.is_empty() || !tokens.iter().all(valid) {
         "'none'".to_owned()
     } else {
         tokens.join(" ")
