@@ -60,9 +60,9 @@ export async function widgetFrames(page, count = 1) {
 
 /** Picks files with the widget's input and waits for its verdict card (or its status text). */
 export async function pickInWidget(frame, files) {
+  const before = await frame.evaluate(() => Number(document.body.dataset.answered ?? 0));
   await frame.setInputFiles('#w-file', files);
-  await frame.waitForFunction(() => document.body.dataset.state === 'busy' || document.querySelector('#w-result').childElementCount > 0, null, { timeout: 20000 });
-  await frame.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30000 });
+  await frame.waitForFunction((n) => Number(document.body.dataset.answered ?? 0) > n && document.body.dataset.state === 'ready', before, { timeout: 30000 });
 }
 
 /** `{ vendor, verdict }` of the widget's card, or null. */

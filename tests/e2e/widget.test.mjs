@@ -230,6 +230,11 @@ test('without settings the reader picks the service and date, before or after th
   const { context, page, problems } = await openHost('/bare', hostPage({ body: `<script src="${SPENDREIN_ORIGIN}/embed.js"></script>` }));
   const [frame] = await widgetFrames(page);
   assert.equal(await frame.inputValue('#w-vendor'), '');
+  // A file that is not a statement is named, with what to do instead.
+  await pickInWidget(frame, { name: 'statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n') });
+  assert.match(await frame.locator('#w-status').textContent(), /Could not read statement\.pdf: .*PDF/i);
+  assert.equal(await page.$eval('iframe.spendrein-widget', (element) => element.dataset.status), 'error');
+  assert.equal(await frame.locator('#w-result').evaluate((element) => element.childElementCount), 0);
   await pickInWidget(frame, data('verdicts.csv'));
   assert.equal(await widgetVerdict(frame), null);
   assert.match(await frame.locator('#w-result .note').textContent(), /Enter the service and the date/);

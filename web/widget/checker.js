@@ -103,8 +103,7 @@ export function start({ preset, status }) {
       const answer = await bridge.request(type, { ...payload, cancellations: wanted ? [wanted] : [], today: today() });
       if (mine !== seq) return;
       report = answer.report;
-      show(answer.failures ?? [], wanted);
-      status(report ? 'done' : 'error');
+      status(show(answer.failures ?? [], wanted) ? 'done' : 'error');
     } catch (error) {
       if (mine !== seq) return;
       if (error.code !== 'restarted') {
@@ -118,16 +117,20 @@ export function start({ preset, status }) {
         $('#w-progress-box').hidden = true;
         document.body.dataset.state = 'ready';
       }
+      // Counts finished requests, so a test can tell a new answer from an old one.
+      document.body.dataset.answered = String(Number(document.body.dataset.answered ?? 0) + 1);
     }
   }
 
+  /** Shows the report; false when no file could be read. */
   function show(failures, wanted) {
     const statement = report?.statements[0];
     const failed = failures.map((failure) => `Could not read ${failure.name}: ${failure.error.message}. ${failure.error.help}.`).join(' ');
     if (!statement) {
+      report = null;
       result.replaceChildren();
       say(failed || 'The file held no statement.');
-      return;
+      return false;
     }
     const transactions = report.statements.reduce((sum, item) => sum + item.n_transactions, 0);
     const files = report.statements.length === 1 ? statement.file : `${report.statements.length} files`;
@@ -149,6 +152,7 @@ export function start({ preset, status }) {
     // Announced to screen readers; on screen the card says it.
     say(verdict ? `Done. ${verdict.vendor_name || verdict.vendor}: ${(VERDICTS[verdict.verdict]?.words ?? verdict.verdict).toLowerCase()}.` : 'Done: the statement was read.', true);
     performance.mark('spendrein:results');
+    return true;
   }
 
   const newTab = (href, text, extra = {}) => h('a', { href, target: '_blank', rel: 'noopener', ...extra }, text, h('span', { class: 'visually-hidden', text: ' (new tab)' }));
