@@ -62,11 +62,14 @@
   });
 
   // An async script can run before the rest of the page is parsed: look for placeholders once
-  // it is. Without any, the widget goes right after the script tag, with the tag's settings.
+  // it is. Without any, the widget goes right after the script tag (at the end of the body for
+  // a script in the head), with the tag's settings.
   function setup() {
     const placeholders = document.querySelectorAll('[data-spendrein]');
     if (placeholders.length) {
       for (const element of placeholders) if (!('spendreinMounted' in element.dataset)) mount(element);
+    } else if (document.head.contains(script)) {
+      document.body.append(frameFor(settings(script)));
     } else {
       script.after(frameFor(settings(script)));
     }

@@ -285,6 +285,17 @@ test('two widgets on one page work independently', async () => {
   await context.close();
 });
 
+test('a script in the head finds the placeholders once the page is parsed', async () => {
+  const html = hostPage({ head: `<script src="${SPENDREIN_ORIGIN}/embed.js"></script>`, body: '<p>Text.</p><div data-spendrein data-vendor="spotify" data-cancelled-on="2026-03-10"></div><p>More text.</p>' });
+  const { context, page, problems } = await openHost('/head', html);
+  const [frame] = await widgetFrames(page);
+  assert.equal(await page.evaluate(() => document.querySelector('iframe.spendrein-widget').parentElement.dataset.vendor), 'spotify');
+  await pickInWidget(frame, data('verdicts.csv'));
+  assert.deepEqual(await widgetVerdict(frame), { vendor: 'spotify', verdict: 'stopped' });
+  assertClean(problems);
+  await context.close();
+});
+
 test('"Create a reference" hands web/reference.js only the fields the person kept', async () => {
   // Issue #12 builds web/reference.js; here a stand-in with its documented signature
   // (createReferenceLink(record, { base }) → URL) records what the widget hands it.
