@@ -131,7 +131,7 @@ test('a hostile host cannot read the widget and receives nothing but size and st
         document: () => frame.contentWindow.document.body.innerHTML,
         location: () => frame.contentWindow.location.href,
         storage: () => frame.contentWindow.localStorage.length,
-        frameElementText: () => frame.contentWindow.frames.length && frame.contentWindow.frames[0].document,
+        childFrames: () => frame.contentWindow.frames.length && frame.contentWindow.frames[0].document,
         performance: () => frame.contentWindow.performance.getEntries().length,
       };
       const out = {};
