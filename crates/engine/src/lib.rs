@@ -482,15 +482,15 @@ fn classify(
 fn match_vendor(normalised: &normalise::Normalised) -> Option<guides::DescriptorMatch> {
     let whole = guides::match_descriptor(&normalised.match_text);
     let through_processor =
-        normalised.processor.is_some() && normalised.merchant_text != normalised.match_text;
+        normalised.processor.is_some() && normalised.merchant_match_text != normalised.match_text;
     match whole {
         Some(found) if found.guide.store().is_some() && through_processor => {
-            match guides::match_descriptor(&normalised.merchant_text) {
+            match guides::match_descriptor(&normalised.merchant_match_text) {
                 Some(vendor) if vendor.guide.store().is_none() => Some(vendor),
                 _ => Some(found),
             }
         }
-        None if through_processor => guides::match_descriptor(&normalised.merchant_text),
+        None if through_processor => guides::match_descriptor(&normalised.merchant_match_text),
         other => other,
     }
 }

@@ -10,10 +10,16 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Normalised {
     /// The text the guides' patterns are matched against: the processor's words and the
-    /// merchant's words, without bank text, reference numbers, phone numbers or a state.
-    /// Stable from month to month, so it is also the cache key for vendor matching.
+    /// merchant's words, without bank text, reference numbers or phone numbers. A trailing
+    /// state or country stays (`ZOOM.US CA` must keep the `US` of `ZOOM US`; patterns match
+    /// anywhere, so trailing words never hide one). Stable from month to month, so it is also
+    /// the cache key for vendor matching.
     pub match_text: String,
-    /// The merchant's words after the processor prefix (same cleaning as `match_text`).
+    /// The merchant's words after the processor prefix, as matched (same cleaning as
+    /// `match_text`): what a vendor billed through a processor is matched by.
+    pub merchant_match_text: String,
+    /// The merchant's words without a trailing state, country or city: the text free-text
+    /// cancellations are compared with.
     pub merchant_text: String,
     /// The merchant key variants cluster on: at most two significant words (`NETFLIX`,
     /// `BLUE BOTTLE`), without domain endings, legal forms, cities or states.
@@ -58,9 +64,37 @@ const BANK_PREFIXES: &[&[&str]] = &[
     &["FOLGELASTSCHRIFT"],
     &["ERSTLASTSCHRIFT"],
     &["LASTSCHRIFT"],
+    &["SEPA-FIRMENLASTSCHRIFT"],
+    &["EINMALLASTSCHRIFT"],
+    &["LASTSCHRIFTEINZUG"],
     &["KARTENZAHLUNG"],
     &["KARTENZAHLUNG/-ABRECHNUNG"],
     &["DAUERAUFTRAG"],
+    // Dutch: card payment at a terminal (`BEA`, `BEA, Betaalpas`), direct debit.
+    &["BEA", "BETAALPAS"],
+    &["BEA"],
+    &["BETAALAUTOMAAT"],
+    &["BETAALPAS"],
+    &["SEPA", "INCASSO", "ALGEMEEN", "DOORLOPEND"],
+    &["SEPA", "INCASSO"],
+    &["INCASSO"],
+    // French: card payment, direct debit.
+    &["PAIEMENT", "PAR", "CARTE"],
+    &["PAIEMENT", "CB"],
+    &["PAIEMENT", "CARTE"],
+    &["CB"],
+    &["CARTE"],
+    &["PRLV", "SEPA"],
+    &["PRLV"],
+    &["PRELEVEMENT", "SEPA"],
+    &["PRÉLÈVEMENT", "SEPA"],
+    &["PRELEVEMENT"],
+    &["PRÉLÈVEMENT"],
+    // Finnish and Swedish card purchases.
+    &["KORTTIOSTO"],
+    &["KORTTIMAKSU"],
+    &["KORTKÖP"],
+    &["KORTKOP"],
 ];
 
 /// Processor prefixes, as they start the text after the bank's phrases, and the channel kept
@@ -98,6 +132,15 @@ const PROCESSORS: &[(&str, &str)] = &[
     ("CKO*", "checkout"),
     ("STRIPE *", "stripe"),
     ("STRIPE*", "stripe"),
+    ("KLARNA *", "klarna"),
+    ("KLARNA*", "klarna"),
+];
+
+/// Words of PayPal's European company name (`PayPal (Europe) S.a r.l. et Cie, S.C.A.`) as
+/// German and Dutch exports print it in the counterparty, before the purpose that names the
+/// merchant (`PP.8376.PP . Spotify AB, Ihr Einkauf bei Spotify AB`).
+const PAYPAL_EUROPE_WORDS: &[&str] = &[
+    "EUROPE", "S", "A", "R", "L", "ET", "CIE", "C", "SARL", "SCA",
 ];
 
 /// Words dropped from the merchant key only (they are kept for vendor matching, where
@@ -183,7 +226,11 @@ const CITIES: &[&[&str]] = &[
 
 /// Takes a descriptor apart. Never fails; an empty or all-noise descriptor gives empty keys.
 pub fn normalise(descriptor: &str) -> Normalised {
-    let upper = descriptor.to_uppercase();
+    // The shape, not the descriptor: the engine normalises once per shape, so nothing here may
+    // depend on the reference words the shape leaves out.
+    let mut shaped = String::new();
+    shape(descriptor, &mut shaped);
+    let upper = shaped.to_uppercase();
     let mut tokens: Vec<&str> = upper.split_whitespace().collect();
     strip_bank_prefixes(&mut tokens);
     let cleaned = tokens.join(" ");
@@ -195,9 +242,6 @@ pub fn normalise(descriptor: &str) -> Normalised {
     'outer: loop {
         for (prefix, channel) in PROCESSORS {
             if let Some(after) = rest.strip_prefix(prefix) {
-                if after.trim().is_empty() {
-                    break 'outer;
-                }
                 if processor.is_none() {
                     processor = Some(channel);
                 }
@@ -210,15 +254,21 @@ pub fn normalise(descriptor: &str) -> Normalised {
     }
 
     let mut words = significant_words(rest);
-    strip_region_tail(&mut words);
-    let merchant_text = words.join(" ");
+    if processor == Some("paypal") {
+        paypal_purpose(&mut words);
+    }
+    let regions = region_tail_len(&words);
+    unglue_city(&mut words, regions);
+    let merchant_match_text = words.join(" ");
     let match_text = if processor_words.is_empty() {
-        merchant_text.clone()
-    } else if merchant_text.is_empty() {
+        merchant_match_text.clone()
+    } else if merchant_match_text.is_empty() {
         processor_words.clone()
     } else {
-        format!("{processor_words} {merchant_text}")
+        format!("{processor_words} {merchant_match_text}")
     };
+    words.truncate(words.len() - regions);
+    let merchant_text = words.join(" ");
 
     strip_city_tail(&mut words);
     let mut key_words: Vec<String> = Vec::with_capacity(2);
@@ -242,6 +292,7 @@ pub fn normalise(descriptor: &str) -> Normalised {
     };
     Normalised {
         match_text,
+        merchant_match_text,
         merchant_text,
         key,
         processor,
@@ -270,13 +321,14 @@ fn strip_bank_prefixes(tokens: &mut Vec<&str>) {
             if window
                 .iter()
                 .zip(phrase.iter())
-                .all(|(have, want)| have == want)
+                .all(|(have, want)| have.trim_end_matches([',', ':']) == *want)
             {
                 start += phrase.len();
-                // The date or card digits the bank adds right after its phrase.
+                // The date or card digits the bank adds right after its phrase (any token
+                // of references only: shapes omit references, so they must not decide).
                 while tokens
                     .get(start)
-                    .is_some_and(|token| is_date_or_number(token))
+                    .is_some_and(|token| significant_words(token).is_empty())
                 {
                     start += 1;
                 }
@@ -312,34 +364,54 @@ fn strip_bank_prefixes(tokens: &mut Vec<&str>) {
     }
 }
 
-fn is_date_or_number(token: &str) -> bool {
-    !token.is_empty()
-        && token
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '/' || c == '-' || c == '.')
-}
-
 /// The words of `text` that name the merchant: reference numbers, phone numbers, store
 /// numbers and web addresses that change from charge to charge are dropped.
 fn significant_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for token in text.split_whitespace() {
-        let lower_noise =
-            token.contains("HELPPAY") || token.starts_with("HTTP") || token.starts_with("WWW.");
-        if lower_noise {
+        if token.contains("HELPPAY") {
             continue;
         }
+        // A web address is its host: `WWW.ZOOM.US`, `HTTPS://NETFLIX.COM/ACCOUNT`.
+        let token = token
+            .strip_prefix("HTTPS://")
+            .or_else(|| token.strip_prefix("HTTP://"))
+            .unwrap_or(token);
+        let token = token.strip_prefix("WWW.").unwrap_or(token);
         for word in token
             .split(|character: char| !character.is_alphanumeric())
             .filter(|word| !word.is_empty())
         {
-            if is_reference(word) {
-                continue;
+            if !is_reference(word) {
+                out.push(word.to_owned());
             }
-            out.push(word.to_owned());
         }
     }
     out
+}
+
+/// PayPal's European company name in front of the merchant (German and Dutch exports put it
+/// in the counterparty and the merchant in the purpose): the company's words, the `PP.nnnn.PP`
+/// marker and the phrase `Ihr Einkauf bei` go, the merchant stays.
+fn paypal_purpose(words: &mut Vec<String>) {
+    if words.first().is_some_and(|word| word == "EUROPE") {
+        let legal = words
+            .iter()
+            .take_while(|word| PAYPAL_EUROPE_WORDS.contains(&word.as_str()))
+            .count();
+        words.drain(..legal);
+    }
+    words.retain(|word| word != "PP");
+    if let Some(at) = words
+        .windows(3)
+        .position(|window| window == ["IHR", "EINKAUF", "BEI"])
+    {
+        if at > 0 {
+            words.truncate(at);
+        } else {
+            words.drain(..3);
+        }
+    }
 }
 
 /// A word that is a number or a reference code rather than a name: all digits, or three or
@@ -349,24 +421,47 @@ fn is_reference(word: &str) -> bool {
     digits == word.chars().count() || digits >= 3
 }
 
-fn strip_region_tail(words: &mut Vec<String>) {
-    // Only at the end and only when something is left: `CA` alone might be a name.
-    while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|word| REGION_CODES.contains(&word.as_str()))
+/// How many words at the end are states or country codes. Only when something is left:
+/// `CA` alone might be a name.
+fn region_tail_len(words: &[String]) -> usize {
+    let mut count = 0;
+    while count + 1 < words.len() && REGION_CODES.contains(&words[words.len() - 1 - count].as_str())
     {
-        words.pop();
+        count += 1;
+    }
+    count
+}
+
+/// Splits a known city's first word off the merchant word it is glued to, in front of the
+/// last `regions` words (`SUBSSAN FRANCISCO CA` → `SUBS SAN FRANCISCO CA`): card networks
+/// print the name in 25 columns and the city straight after it.
+fn unglue_city(words: &mut Vec<String>, regions: usize) {
+    let end = words.len() - regions;
+    for city_words in CITIES {
+        let n = city_words.len();
+        if n < 2 || end < n {
+            continue;
+        }
+        let tail_start = end - n;
+        let glued = &words[tail_start];
+        let rest_equal = words[tail_start + 1..end]
+            .iter()
+            .map(String::as_str)
+            .eq(city_words[1..].iter().copied());
+        if rest_equal && glued.len() > city_words[0].len() && glued.ends_with(city_words[0]) {
+            let kept = glued[..glued.len() - city_words[0].len()].to_owned();
+            words[tail_start] = city_words[0].to_string();
+            words.insert(tail_start, kept);
+            return;
+        }
     }
 }
 
-/// Drops a known city at the end, also when it is glued to the word before it
-/// (`SUBSSAN FRANCISCO` → `SUBS`).
+/// Drops a known city at the end (glued ones were split off by [`unglue_city`]).
 fn strip_city_tail(words: &mut Vec<String>) {
     for city_words in CITIES {
         let n = city_words.len();
         let tail_start = words.len().saturating_sub(n);
-        // Whole words.
         if words.len() > n
             && words[tail_start..]
                 .iter()
@@ -375,20 +470,6 @@ fn strip_city_tail(words: &mut Vec<String>) {
         {
             words.truncate(tail_start);
             return;
-        }
-        // The first city word glued to the merchant's last word.
-        if n >= 2 && words.len() >= n {
-            let glued = &words[tail_start];
-            let rest_equal = words[tail_start + 1..]
-                .iter()
-                .map(String::as_str)
-                .eq(city_words[1..].iter().copied());
-            if rest_equal && glued.len() > city_words[0].len() && glued.ends_with(city_words[0]) {
-                let kept = glued[..glued.len() - city_words[0].len()].to_owned();
-                words.truncate(tail_start);
-                words.push(kept);
-                return;
-            }
         }
     }
 }
@@ -776,6 +857,110 @@ mod tests {
             key("SEPA-LASTSCHRIFT Stadtwerke Musterstadt"),
             "STADTWERKE MUSTERSTADT"
         );
+    }
+
+    #[test]
+    fn domain_endings_and_states_stay_for_matching() {
+        let n = normalise("ZOOM.US 888-799-9666 CA");
+        assert_eq!(n.match_text, "ZOOM US CA");
+        assert_eq!((n.merchant_text.as_str(), n.key.as_str()), ("ZOOM", "ZOOM"));
+        assert_eq!(normalise("WWW.ZOOM.US").match_text, "ZOOM US");
+        assert_eq!(normalise("https://netflix.com/ca").key, "NETFLIX");
+        assert_eq!(normalise("BBC.CO.UK").key, "BBC");
+    }
+
+    #[test]
+    fn european_bank_phrases_go() {
+        for text in [
+            "SEPA-Basislastschrift NETFLIX INTERNATIONAL B.V.",
+            "Folgelastschrift NETFLIX INTERNATIONAL B.V.",
+            "BEA, Betaalpas NETFLIX INTERNATIONAL B.V.",
+            "Betaalautomaat NETFLIX INTERNATIONAL B.V.",
+            "Paiement par carte NETFLIX INTERNATIONAL B.V.",
+            "CB NETFLIX INTERNATIONAL B.V. 12/03",
+            "Prélèvement SEPA NETFLIX INTERNATIONAL B.V.",
+            "PRLV SEPA NETFLIX INTERNATIONAL B.V.",
+            "Korttiosto NETFLIX INTERNATIONAL B.V.",
+        ] {
+            assert_eq!(key(text), "NETFLIX INTERNATIONAL", "{text}");
+        }
+        // Nothing but bank text is kept rather than lost.
+        assert_eq!(key("Lastschrift"), "LASTSCHRIFT");
+    }
+
+    #[test]
+    fn wallets_keep_the_merchant_and_the_channel() {
+        let n = normalise(
+            "PayPal Europe S.a.r.l. et Cie S.C.A 1041592837465 PP.8376.PP . Spotify AB, Ihr Einkauf bei Spotify AB",
+        );
+        assert_eq!(n.processor, Some("paypal"));
+        assert_eq!(n.merchant_match_text, "SPOTIFY AB");
+        assert_eq!(n.key, "SPOTIFY");
+        let n = normalise("PayPal (Europe) S.a r.l. et Cie., S.C.A. Ihr Einkauf bei ACME TOOLS");
+        assert_eq!(
+            (n.processor, n.key.as_str()),
+            (Some("paypal"), "ACME TOOLS")
+        );
+        let n = normalise("KLARNA*NETFLIX.COM");
+        assert_eq!((n.processor, n.key.as_str()), (Some("klarna"), "NETFLIX"));
+    }
+
+    #[test]
+    fn a_glued_city_is_split_off_for_matching() {
+        let n = normalise("IC*INSTACART SUBSCRIPTIONSAN FRANCISCO CA");
+        assert_eq!(n.match_text, "IC INSTACART SUBSCRIPTION SAN FRANCISCO CA");
+        assert_eq!(n.key, "IC INSTACART");
+    }
+
+    #[test]
+    fn equal_shapes_normalise_alike() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let pieces = [
+            "PAYPAL *",
+            "ZOOM.US",
+            " ",
+            "888-799-9666",
+            "CA",
+            "24",
+            "#0123",
+            "*AB12CD345",
+            "SAN FRANCISCO",
+            "SUBSSAN",
+            "PP.8376.PP",
+            "Ihr Einkauf bei",
+            "EUROPE",
+            "Kartenzahlung",
+            "06/01",
+            "XXXX1234",
+            "1PASSWORD",
+            "HOUR",
+            "P43C314821",
+            "WWW.",
+            "é",
+            ",",
+        ];
+        let mut by_shape: std::collections::HashMap<String, (String, Normalised)> =
+            Default::default();
+        for _ in 0..50_000 {
+            let count = 1 + (next() % 7) as usize;
+            let text: String = (0..count)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(if next() % 3 == 0 { "" } else { " " });
+            let mut shaped = String::new();
+            shape(&text, &mut shaped);
+            let normalised = normalise(&text);
+            let (first, seen) = by_shape
+                .entry(shaped)
+                .or_insert_with(|| (text.clone(), normalised.clone()));
+            assert_eq!(*seen, normalised, "{first:?} and {text:?}");
+        }
     }
 
     #[test]
