@@ -150,6 +150,8 @@ pub fn analyse(
             }
         })
         .collect();
+    let mut summaries = summaries;
+    one_off_notes(&analysis, &mut summaries);
     let recurring = recurring_report(&analysis);
     let cancellations = cancellations
         .iter()
@@ -523,6 +525,62 @@ fn confidence_text(confidence: guides::Confidence) -> &'static str {
         guides::Confidence::High => "high",
         guides::Confidence::Medium => "medium",
         guides::Confidence::Low => "low",
+    }
+}
+
+/// A billing period in words, for sentences (`a yearly plan`).
+pub(crate) fn cadence_word(cadence: Cadence) -> &'static str {
+    match cadence {
+        Cadence::Weekly => "weekly",
+        Cadence::Biweekly => "fortnightly",
+        Cadence::Monthly => "monthly",
+        Cadence::Quarterly => "quarterly",
+        Cadence::Semiannual => "half-yearly",
+        Cadence::Annual => "yearly",
+    }
+}
+
+/// Each known vendor's lone charge that is not a recurring stream ([`streams::OneOff`]) gets
+/// an info diagnostic `one-off-charge` on its statement and line, saying why.
+fn one_off_notes(analysis: &Analysis<'_>, summaries: &mut [StatementSummary]) {
+    let coverage_end = analysis.coverage.map(|(_, to)| to);
+    for (merchant, (charges, found)) in analysis.merchants.iter().zip(&analysis.found) {
+        let (Some(one_off), Some(end)) = (found.one_off, coverage_end) else {
+            continue;
+        };
+        let charge = charges[one_off.member];
+        let transaction = analysis.transaction_ref(charge.row);
+        let quiet = (end - charge.date).num_days();
+        let longest = cadence_word(one_off.schedule.cadence);
+        let why = if one_off.no_renewal {
+            format!("longer than any billing period {} offers", merchant.name)
+        } else {
+            format!(
+                "a {} plan would have renewed by then, and the statements end before a {longest} renewal would show",
+                cadence_word(one_off.shortest)
+            )
+        };
+        let mut diagnostic = statement::Diagnostic::new(
+            statement::Severity::Info,
+            "one-off-charge",
+            format!(
+                "one charge from {} ({} on {}) and none in the {quiet} days after it: {why}, so it is listed as a one-off, not a recurring charge",
+                merchant.name,
+                transaction.amount,
+                charge.date
+            ),
+        )
+        .at_line(transaction.line);
+        if !one_off.no_renewal {
+            let renewal = one_off.schedule.slot(1)
+                + chrono::Days::new(cadence::grace(one_off.schedule.cadence).unsigned_abs());
+            diagnostic = diagnostic.with_help(format!(
+                "add statements that run past {renewal} to see whether it renews {longest}"
+            ));
+        }
+        if let Some(summary) = summaries.get_mut(transaction.statement) {
+            summary.diagnostics.push(diagnostic);
+        }
     }
 }
 
