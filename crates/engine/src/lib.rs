@@ -549,37 +549,39 @@ fn one_off_notes(analysis: &Analysis<'_>, summaries: &mut [StatementSummary]) {
             continue;
         };
         let charge = charges[one_off.member];
-        let transaction = analysis.transaction_ref(charge.row);
-        let quiet = (end - charge.date).num_days();
-        let longest = cadence_word(one_off.schedule.cadence);
-        let why = if one_off.no_renewal {
-            format!("longer than any billing period {} offers", merchant.name)
+        let transaction = analysis.transaction(charge.row);
+        let statement = analysis.rows[charge.row as usize].statement as usize;
+        // One sentence, its variable parts chosen from fixed words (a second `format!` costs
+        // the wasm module more than the text).
+        let (a, shortest, b, longest, c) = if one_off.no_renewal {
+            (
+                ", ",
+                "",
+                "longer than any billing period the vendor offers",
+                "",
+                "",
+            )
         } else {
-            format!(
-                "a {} plan would have renewed by then, and the statements end before a {longest} renewal would show",
-                cadence_word(one_off.shortest)
+            (
+                ": a ",
+                cadence_word(one_off.shortest),
+                " plan would have renewed by then, and the statements end before a ",
+                cadence_word(one_off.schedule.cadence),
+                " renewal would show",
             )
         };
-        let mut diagnostic = statement::Diagnostic::new(
-            statement::Severity::Info,
-            "one-off-charge",
-            format!(
-                "one charge from {} ({} on {}) and none in the {quiet} days after it: {why}, so it is listed as a one-off, not a recurring charge",
-                merchant.name,
-                transaction.amount,
-                charge.date
-            ),
-        )
-        .at_line(transaction.line);
-        if !one_off.no_renewal {
-            let renewal = one_off.schedule.slot(1)
-                + chrono::Days::new(cadence::grace(one_off.schedule.cadence).unsigned_abs());
-            diagnostic = diagnostic.with_help(format!(
-                "add statements that run past {renewal} to see whether it renews {longest}"
-            ));
-        }
-        if let Some(summary) = summaries.get_mut(transaction.statement) {
-            summary.diagnostics.push(diagnostic);
+        let message = format!(
+            "one charge from {} ({} on {}) and none in the {} days after it{a}{shortest}{b}{longest}{c}, so it is listed as a one-off, not a recurring charge",
+            merchant.name,
+            transaction.amount,
+            charge.date,
+            (end - charge.date).num_days()
+        );
+        if let Some(summary) = summaries.get_mut(statement) {
+            summary.diagnostics.push(
+                statement::Diagnostic::new(statement::Severity::Info, "one-off-charge", message)
+                    .at_line(transaction.line),
+            );
         }
     }
 }

@@ -28,201 +28,172 @@ pub struct Normalised {
     pub processor: Option<&'static str>,
 }
 
-/// Phrases banks put in front of the merchant. Matched word by word at the start; a date or
-/// number right after them (`ON 06/01`, `CHECKCARD 0601`) goes too.
-const BANK_PREFIXES: &[&[&str]] = &[
-    &["RECURRING", "PAYMENT", "AUTHORIZED", "ON"],
-    &["RECURRING", "PAYMENT"],
-    &["RECURRING", "DEBIT"],
-    &["PURCHASE", "AUTHORIZED", "ON"],
-    &["AUTHORIZED", "ON"],
-    &["RECURRING"],
-    &["CHECKCARD"],
-    &["CHECK", "CARD"],
-    &["POS", "DEBIT"],
-    &["POS", "PURCHASE"],
-    &["POS", "WITHDRAWAL"],
-    &["POS"],
-    &["DEBIT", "CARD", "PURCHASE"],
-    &["DEBIT", "CARD"],
-    &["DBT", "CRD"],
-    &["CARD", "PURCHASE"],
-    &["CARD", "PAYMENT", "TO"],
-    &["CARD", "PAYMENT"],
-    &["VISA", "PURCHASE"],
-    &["PURCHASE"],
-    &["ACH", "DEBIT"],
-    &["ACH", "WITHDRAWAL"],
-    &["ELECTRONIC", "PAYMENT"],
-    &["PREAUTHORIZED", "DEBIT"],
-    &["DIRECT", "DEBIT"],
-    &["SEPA-LASTSCHRIFT"],
-    &["SEPA-BASISLASTSCHRIFT"],
-    &["SEPA", "LASTSCHRIFT"],
-    &["SEPA", "BASISLASTSCHRIFT"],
-    &["BASISLASTSCHRIFT"],
-    &["FOLGELASTSCHRIFT"],
-    &["ERSTLASTSCHRIFT"],
-    &["LASTSCHRIFT"],
-    &["SEPA-FIRMENLASTSCHRIFT"],
-    &["EINMALLASTSCHRIFT"],
-    &["LASTSCHRIFTEINZUG"],
-    &["KARTENZAHLUNG"],
-    &["KARTENZAHLUNG/-ABRECHNUNG"],
-    &["DAUERAUFTRAG"],
-    // Dutch: card payment at a terminal (`BEA`, `BEA, Betaalpas`), direct debit.
-    &["BEA", "BETAALPAS"],
-    &["BEA"],
-    &["BETAALAUTOMAAT"],
-    &["BETAALPAS"],
-    &["SEPA", "INCASSO", "ALGEMEEN", "DOORLOPEND"],
-    &["SEPA", "INCASSO"],
-    &["INCASSO"],
-    // French: card payment, direct debit.
-    &["PAIEMENT", "PAR", "CARTE"],
-    &["PAIEMENT", "CB"],
-    &["PAIEMENT", "CARTE"],
-    &["CB"],
-    &["CARTE"],
-    &["PRLV", "SEPA"],
-    &["PRLV"],
-    &["PRELEVEMENT", "SEPA"],
-    &["PRÉLÈVEMENT", "SEPA"],
-    &["PRELEVEMENT"],
-    &["PRÉLÈVEMENT"],
-    // Finnish and Swedish card purchases.
-    &["KORTTIOSTO"],
-    &["KORTTIMAKSU"],
-    &["KORTKÖP"],
-    &["KORTKOP"],
-];
+/// Phrases banks put in front of the merchant, one a line (US, UK, German, Dutch, French,
+/// Finnish, Swedish; longer ones first). Matched word by word at the start; a date or number
+/// right after them (`ON 06/01`, `CHECKCARD 0601`) goes too.
+const BANK_PREFIXES: &str = "\
+    RECURRING PAYMENT AUTHORIZED ON\n\
+    RECURRING PAYMENT\n\
+    RECURRING DEBIT\n\
+    PURCHASE AUTHORIZED ON\n\
+    AUTHORIZED ON\n\
+    RECURRING\n\
+    CHECKCARD\n\
+    CHECK CARD\n\
+    POS DEBIT\n\
+    POS PURCHASE\n\
+    POS WITHDRAWAL\n\
+    POS\n\
+    DEBIT CARD PURCHASE\n\
+    DEBIT CARD\n\
+    DBT CRD\n\
+    CARD PURCHASE\n\
+    CARD PAYMENT TO\n\
+    CARD PAYMENT\n\
+    VISA PURCHASE\n\
+    PURCHASE\n\
+    ACH DEBIT\n\
+    ACH WITHDRAWAL\n\
+    ELECTRONIC PAYMENT\n\
+    PREAUTHORIZED DEBIT\n\
+    DIRECT DEBIT\n\
+    SEPA-LASTSCHRIFT\n\
+    SEPA-BASISLASTSCHRIFT\n\
+    SEPA LASTSCHRIFT\n\
+    SEPA BASISLASTSCHRIFT\n\
+    BASISLASTSCHRIFT\n\
+    FOLGELASTSCHRIFT\n\
+    ERSTLASTSCHRIFT\n\
+    LASTSCHRIFT\n\
+    SEPA-FIRMENLASTSCHRIFT\n\
+    EINMALLASTSCHRIFT\n\
+    LASTSCHRIFTEINZUG\n\
+    KARTENZAHLUNG\n\
+    KARTENZAHLUNG/-ABRECHNUNG\n\
+    DAUERAUFTRAG\n\
+    BEA BETAALPAS\n\
+    BEA\n\
+    BETAALAUTOMAAT\n\
+    BETAALPAS\n\
+    SEPA INCASSO ALGEMEEN DOORLOPEND\n\
+    SEPA INCASSO\n\
+    INCASSO\n\
+    PAIEMENT PAR CARTE\n\
+    PAIEMENT CB\n\
+    PAIEMENT CARTE\n\
+    CB\n\
+    CARTE\n\
+    PRLV SEPA\n\
+    PRLV\n\
+    PRELEVEMENT SEPA\n\
+    PRÉLÈVEMENT SEPA\n\
+    PRELEVEMENT\n\
+    PRÉLÈVEMENT\n\
+    KORTTIOSTO\n\
+    KORTTIMAKSU\n\
+    KORTKÖP\n\
+    KORTKOP\n\
+";
 
 /// Processor prefixes, as they start the text after the bank's phrases, and the channel kept
-/// as "billed via". Longer spellings come first so `AMZN MKTP US*` wins over nothing.
-const PROCESSORS: &[(&str, &str)] = &[
-    ("AMZN MKTP US*", "amazon"),
-    ("AMZN MKTP US ", "amazon"),
-    ("AMAZON MKTPL*", "amazon"),
-    ("AMAZON.COM*", "amazon"),
-    ("AMZN DIGITAL*", "amazon"),
-    ("PAYPAL *", "paypal"),
-    ("PAYPAL*", "paypal"),
-    ("PAYPAL ", "paypal"),
-    ("PP *", "paypal"),
-    ("PP*", "paypal"),
-    ("GOOGLE *", "google-play"),
-    ("GOOGLE*", "google-play"),
-    ("APL *", "apple"),
-    ("APL*", "apple"),
-    ("SQ *", "square"),
-    ("SQ*", "square"),
-    ("TST *", "toast"),
-    ("TST*", "toast"),
-    ("DD *", "doordash"),
-    ("DD*", "doordash"),
-    ("SP *", "shopify"),
-    ("SP*", "shopify"),
-    ("PADDLE.NET *", "paddle"),
-    ("PADDLE.NET*", "paddle"),
-    ("FSPRG*", "fastspring"),
-    ("FS *", "fastspring"),
-    ("FS*", "fastspring"),
-    ("2CO.COM*", "2checkout"),
-    ("2CO*", "2checkout"),
-    ("CKO*", "checkout"),
-    ("STRIPE *", "stripe"),
-    ("STRIPE*", "stripe"),
-    ("KLARNA *", "klarna"),
-    ("KLARNA*", "klarna"),
-];
+/// as "billed via", one `prefix|channel` a line. Longer spellings come first so
+/// `AMZN MKTP US*` wins over nothing.
+const PROCESSORS: &str = "\
+    AMZN MKTP US*|amazon\n\
+    AMZN MKTP US |amazon\n\
+    AMAZON MKTPL*|amazon\n\
+    AMAZON.COM*|amazon\n\
+    AMZN DIGITAL*|amazon\n\
+    PAYPAL *|paypal\n\
+    PAYPAL*|paypal\n\
+    PAYPAL |paypal\n\
+    PP *|paypal\n\
+    PP*|paypal\n\
+    GOOGLE *|google-play\n\
+    GOOGLE*|google-play\n\
+    APL *|apple\n\
+    APL*|apple\n\
+    SQ *|square\n\
+    SQ*|square\n\
+    TST *|toast\n\
+    TST*|toast\n\
+    DD *|doordash\n\
+    DD*|doordash\n\
+    SP *|shopify\n\
+    SP*|shopify\n\
+    PADDLE.NET *|paddle\n\
+    PADDLE.NET*|paddle\n\
+    FSPRG*|fastspring\n\
+    FS *|fastspring\n\
+    FS*|fastspring\n\
+    2CO.COM*|2checkout\n\
+    2CO*|2checkout\n\
+    CKO*|checkout\n\
+    STRIPE *|stripe\n\
+    STRIPE*|stripe\n\
+    KLARNA *|klarna\n\
+    KLARNA*|klarna\n\
+";
 
 /// Words of PayPal's European company name (`PayPal (Europe) S.a r.l. et Cie, S.C.A.`) as
 /// German and Dutch exports print it in the counterparty, before the purpose that names the
 /// merchant (`PP.8376.PP . Spotify AB, Ihr Einkauf bei Spotify AB`).
-const PAYPAL_EUROPE_WORDS: &[&str] = &[
-    "EUROPE", "S", "A", "R", "L", "ET", "CIE", "C", "SARL", "SCA",
-];
+const PAYPAL_EUROPE_WORDS: &str = "\
+    EUROPE S A R L ET CIE C SARL SCA";
 
 /// Words dropped from the merchant key only (they are kept for vendor matching, where
 /// `APPLE.COM/BILL` needs its `COM` and `BILL`).
-const KEY_NOISE: &[&str] = &[
-    "COM",
-    "NET",
-    "ORG",
-    "IO",
-    "AI",
-    "CO",
-    "TV",
-    "APP",
-    "WWW",
-    "HTTP",
-    "HTTPS",
-    "BILL",
-    "INC",
-    "LLC",
-    "LTD",
-    "CORP",
-    "CORPORATION",
-    "GMBH",
-    "PBC",
-    "AB",
-    "BV",
-    "SA",
-    "SARL",
-    "PLC",
-    "THE",
-];
+const KEY_NOISE: &str = "\
+    COM NET ORG IO AI CO TV APP WWW HTTP HTTPS BILL INC LLC LTD CORP CORPORATION \
+    GMBH PBC AB BV SA SARL PLC THE";
 
 /// US states, Canadian provinces and a few country codes that banks append at the end.
-const REGION_CODES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
-    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
-    "WV", "WI", "WY", "ON", "QC", "BC", "AB", "MB", "NS", "US", "USA", "GB", "GBR", "UK", "IE",
-    "IRL", "NL", "NLD", "LU", "LUX", "SE", "DEU", "FR", "FRA",
-];
+const REGION_CODES: &str = "\
+    AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO \
+    MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON \
+    QC BC AB MB NS US USA GB GBR UK IE IRL NL NLD LU LUX SE DEU FR FRA";
 
 /// Cities that card networks print after the merchant (Amex glues them to the last word).
-const CITIES: &[&[&str]] = &[
-    &["SAN", "FRANCISCO"],
-    &["LOS", "GATOS"],
-    &["LOS", "ANGELES"],
-    &["NEW", "YORK"],
-    &["SAN", "JOSE"],
-    &["SAN", "MATEO"],
-    &["SAN", "DIEGO"],
-    &["MOUNTAIN", "VIEW"],
-    &["MENLO", "PARK"],
-    &["PALO", "ALTO"],
-    &["SANTA", "MONICA"],
-    &["SUNNYVALE"],
-    &["CUPERTINO"],
-    &["OAKLAND"],
-    &["SEATTLE"],
-    &["REDMOND"],
-    &["BURBANK"],
-    &["CHICAGO"],
-    &["BOSTON"],
-    &["AUSTIN"],
-    &["DENVER"],
-    &["ATLANTA"],
-    &["MIAMI"],
-    &["DALLAS"],
-    &["HOUSTON"],
-    &["PHOENIX"],
-    &["PORTLAND"],
-    &["DUBLIN"],
-    &["LONDON"],
-    &["AMSTERDAM"],
-    &["LUXEMBOURG"],
-    &["STOCKHOLM"],
-    &["BERLIN"],
-    &["MUNICH"],
-    &["MUENCHEN"],
-    &["PARIS"],
-    &["TORONTO"],
-    &["VANCOUVER"],
-];
+const CITIES: &str = "\
+    SAN FRANCISCO\n\
+    LOS GATOS\n\
+    LOS ANGELES\n\
+    NEW YORK\n\
+    SAN JOSE\n\
+    SAN MATEO\n\
+    SAN DIEGO\n\
+    MOUNTAIN VIEW\n\
+    MENLO PARK\n\
+    PALO ALTO\n\
+    SANTA MONICA\n\
+    SUNNYVALE\n\
+    CUPERTINO\n\
+    OAKLAND\n\
+    SEATTLE\n\
+    REDMOND\n\
+    BURBANK\n\
+    CHICAGO\n\
+    BOSTON\n\
+    AUSTIN\n\
+    DENVER\n\
+    ATLANTA\n\
+    MIAMI\n\
+    DALLAS\n\
+    HOUSTON\n\
+    PHOENIX\n\
+    PORTLAND\n\
+    DUBLIN\n\
+    LONDON\n\
+    AMSTERDAM\n\
+    LUXEMBOURG\n\
+    STOCKHOLM\n\
+    BERLIN\n\
+    MUNICH\n\
+    MUENCHEN\n\
+    PARIS\n\
+    TORONTO\n\
+    VANCOUVER\n\
+";
 
 /// Takes a descriptor apart. Never fails; an empty or all-noise descriptor gives empty keys.
 pub fn normalise(descriptor: &str) -> Normalised {
@@ -240,7 +211,7 @@ pub fn normalise(descriptor: &str) -> Normalised {
     let mut processor: Option<&'static str> = None;
     let mut processor_words = String::new();
     'outer: loop {
-        for (prefix, channel) in PROCESSORS {
+        for (prefix, channel) in PROCESSORS.lines().filter_map(|line| line.split_once('|')) {
             if let Some(after) = rest.strip_prefix(prefix) {
                 if processor.is_none() {
                     processor = Some(channel);
@@ -273,7 +244,7 @@ pub fn normalise(descriptor: &str) -> Normalised {
     strip_city_tail(&mut words);
     let mut key_words: Vec<String> = Vec::with_capacity(2);
     for word in &words {
-        if KEY_NOISE.contains(&word.as_str()) || (word.len() == 1 && !key_words.is_empty()) {
+        if listed(KEY_NOISE, word) || (word.len() == 1 && !key_words.is_empty()) {
             continue;
         }
         if key_words.last() == Some(word) {
@@ -299,6 +270,12 @@ pub fn normalise(descriptor: &str) -> Normalised {
     }
 }
 
+/// True when `word` is one of the space-separated words of `list`. The tables here are text,
+/// not slices of `&str`: a slice costs 8 bytes of incompressible pointer per word in the wasm.
+fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|listed| listed == word)
+}
+
 fn push_words(out: &mut String, text: &str) {
     for word in text
         .split(|character: char| !character.is_alphanumeric())
@@ -314,16 +291,17 @@ fn push_words(out: &mut String, text: &str) {
 fn strip_bank_prefixes(tokens: &mut Vec<&str>) {
     let mut start = 0;
     'again: loop {
-        for phrase in BANK_PREFIXES {
-            let Some(window) = tokens.get(start..start + phrase.len()) else {
+        for phrase in BANK_PREFIXES.lines() {
+            let length = phrase.split(' ').count();
+            let Some(window) = tokens.get(start..start + length) else {
                 continue;
             };
             if window
                 .iter()
-                .zip(phrase.iter())
-                .all(|(have, want)| have.trim_end_matches([',', ':']) == *want)
+                .zip(phrase.split(' '))
+                .all(|(have, want)| have.trim_end_matches([',', ':']) == want)
             {
-                start += phrase.len();
+                start += length;
                 // The date or card digits the bank adds right after its phrase (any token
                 // of references only: shapes omit references, so they must not decide).
                 while tokens
@@ -397,7 +375,7 @@ fn paypal_purpose(words: &mut Vec<String>) {
     if words.first().is_some_and(|word| word == "EUROPE") {
         let legal = words
             .iter()
-            .take_while(|word| PAYPAL_EUROPE_WORDS.contains(&word.as_str()))
+            .take_while(|word| listed(PAYPAL_EUROPE_WORDS, word))
             .count();
         words.drain(..legal);
     }
@@ -425,8 +403,7 @@ fn is_reference(word: &str) -> bool {
 /// `CA` alone might be a name.
 fn region_tail_len(words: &[String]) -> usize {
     let mut count = 0;
-    while count + 1 < words.len() && REGION_CODES.contains(&words[words.len() - 1 - count].as_str())
-    {
+    while count + 1 < words.len() && listed(REGION_CODES, &words[words.len() - 1 - count]) {
         count += 1;
     }
     count
@@ -437,9 +414,12 @@ fn region_tail_len(words: &[String]) -> usize {
 /// print the name in 25 columns and the city straight after it.
 fn unglue_city(words: &mut Vec<String>, regions: usize) {
     let end = words.len() - regions;
-    for city_words in CITIES {
-        let n = city_words.len();
-        if n < 2 || end < n {
+    for city in CITIES.lines() {
+        let Some((first, rest)) = city.split_once(' ') else {
+            continue;
+        };
+        let n = 1 + rest.split(' ').count();
+        if end < n {
             continue;
         }
         let tail_start = end - n;
@@ -447,10 +427,10 @@ fn unglue_city(words: &mut Vec<String>, regions: usize) {
         let rest_equal = words[tail_start + 1..end]
             .iter()
             .map(String::as_str)
-            .eq(city_words[1..].iter().copied());
-        if rest_equal && glued.len() > city_words[0].len() && glued.ends_with(city_words[0]) {
-            let kept = glued[..glued.len() - city_words[0].len()].to_owned();
-            words[tail_start] = city_words[0].to_string();
+            .eq(rest.split(' '));
+        if rest_equal && glued.len() > first.len() && glued.ends_with(first) {
+            let kept = glued[..glued.len() - first.len()].to_owned();
+            words[tail_start] = first.to_owned();
             words.insert(tail_start, kept);
             return;
         }
@@ -459,14 +439,14 @@ fn unglue_city(words: &mut Vec<String>, regions: usize) {
 
 /// Drops a known city at the end (glued ones were split off by [`unglue_city`]).
 fn strip_city_tail(words: &mut Vec<String>) {
-    for city_words in CITIES {
-        let n = city_words.len();
+    for city in CITIES.lines() {
+        let n = city.split(' ').count();
         let tail_start = words.len().saturating_sub(n);
         if words.len() > n
             && words[tail_start..]
                 .iter()
                 .map(String::as_str)
-                .eq(city_words.iter().copied())
+                .eq(city.split(' '))
         {
             words.truncate(tail_start);
             return;

@@ -190,6 +190,13 @@ fn form_list(descriptor: &str) -> Vec<(String, String)> {
     for prefix in BANK_PREFIXES {
         add(&format!("bank {prefix}"), format!("{prefix} {descriptor}"));
     }
+    // The CSV reader's `counterparty | purpose` line, and an acquirer as counterparty with
+    // the merchant in the purpose (`<purpose> | <counterparty>`).
+    add(
+        "counterparty | purpose",
+        format!("{descriptor} | Zahlung Kartenumsatz"),
+    );
+    add("purpose | acquirer", format!("{descriptor} | Adyen N.V."));
     add(
         "everything",
         format!(
@@ -218,6 +225,18 @@ fn wallet_forms(descriptor: &str) -> Vec<(String, String, &'static str)> {
         (
             "wallet KLARNA*".to_owned(),
             format!("KLARNA*{descriptor}"),
+            "klarna",
+        ),
+        // The CSV reader's line for a wallet counterparty with the merchant in the purpose
+        // (crates/statement: `PAYPAL *<purpose>`, `KLARNA *<purpose>`).
+        (
+            "wallet reader PAYPAL *purpose".to_owned(),
+            format!("PAYPAL *{descriptor}, Ihr Einkauf bei {descriptor}"),
+            "paypal",
+        ),
+        (
+            "wallet reader KLARNA *purpose".to_owned(),
+            format!("KLARNA *{descriptor}"),
             "klarna",
         ),
     ]

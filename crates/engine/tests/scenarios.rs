@@ -437,8 +437,7 @@ impl Builder {
                         .min_by_key(|c| engine::cadence::nominal_days(*c) as i64)
                 })
                 .unwrap_or(Cadence::Monthly);
-            let renewal_seen_by =
-                add_days(slot(charged_on, shortest, 1), grace_days(shortest));
+            let renewal_seen_by = add_days(slot(charged_on, shortest, 1), grace_days(shortest));
             if coverage_end.is_some_and(|end| end > renewal_seen_by) {
                 one_offs.push(id);
             } else {
@@ -997,9 +996,10 @@ fn score_report(scenario: &Scenario, report: &Report, score: &mut Score) {
     }
     for note in notes {
         score.unexpected_one_offs += 1;
-        score
-            .failures
-            .push(format!("{}: unexpected one-off note: {note}", scenario.name));
+        score.failures.push(format!(
+            "{}: unexpected one-off note: {note}",
+            scenario.name
+        ));
     }
     for expected in &scenario.verdicts {
         score.verdicts += 1;
