@@ -163,12 +163,6 @@ const PROCESSORS: &str = "\
     KLARNA*|klarna\n\
 ";
 
-/// Words of PayPal's European company name (`PayPal (Europe) S.a r.l. et Cie, S.C.A.`) as
-/// German and Dutch exports print it in the counterparty, before the purpose that names the
-/// merchant (`PP.8376.PP . Spotify AB, Ihr Einkauf bei Spotify AB`).
-const PAYPAL_EUROPE_WORDS: &str = "\
-    EUROPE S A R L ET CIE C SARL SCA";
-
 /// Words dropped from the merchant key only (they are kept for vendor matching, where
 /// `APPLE.COM/BILL` needs its `COM` and `BILL`).
 const KEY_NOISE: &str = "\
@@ -446,7 +440,8 @@ fn strip_bank_prefixes(tokens: &mut Vec<&str>) {
 }
 
 /// The words of `text` (a shape: reference, phone and store numbers are already gone) that
-/// name the merchant; web addresses count as their host, Google's help links not at all.
+/// name the merchant (Google's help links left out; the `WWW` and `HTTPS` of a web address
+/// stay, and only the merchant key drops them).
 ///
 /// Also how many words come before a ` | ` (the CSV reader's line is `counterparty | purpose`:
 /// the merchant is the first part), or all of them.
@@ -460,12 +455,6 @@ fn significant_words(text: &str) -> (Vec<&str>, usize) {
         if token.contains("HELPPAY") {
             continue;
         }
-        // A web address is its host: `WWW.ZOOM.US`, `HTTPS://NETFLIX.COM/ACCOUNT`.
-        let token = token
-            .strip_prefix("HTTPS://")
-            .or_else(|| token.strip_prefix("HTTP://"))
-            .unwrap_or(token);
-        let token = token.strip_prefix("WWW.").unwrap_or(token);
         for word in token
             .split(not_alphanumeric)
             .filter(|word| !word.is_empty())
@@ -478,18 +467,10 @@ fn significant_words(text: &str) -> (Vec<&str>, usize) {
     (out, first_part)
 }
 
-/// PayPal's European company name in front of the merchant (German and Dutch exports put it
-/// in the counterparty and the merchant in the purpose): the company's words, the `PP.nnnn.PP`
-/// marker and the phrase `Ihr Einkauf bei` go, the merchant stays.
+/// PayPal's purpose line (`PAYPAL *Spotify AB, Ihr Einkauf bei Spotify AB`, as the CSV reader
+/// writes a PayPal Europe counterparty): the phrase `Ihr Einkauf bei` and what follows go when
+/// the merchant came before it, else the phrase alone.
 fn paypal_purpose(words: &mut Vec<&str>) {
-    if words.first() == Some(&"EUROPE") {
-        let legal = words
-            .iter()
-            .take_while(|word| listed(PAYPAL_EUROPE_WORDS, word))
-            .count();
-        words.drain(..legal);
-    }
-    words.retain(|word| *word != "PP");
     if let Some(at) = (0..words.len().saturating_sub(2))
         .find(|at| words[*at] == "IHR" && words[at + 1] == "EINKAUF" && words[at + 2] == "BEI")
     {
@@ -941,7 +922,8 @@ mod tests {
         let n = normalise("ZOOM.US 888-799-9666 CA");
         assert_eq!(n.match_text, "ZOOM US CA");
         assert_eq!((n.merchant_text.as_str(), n.key.as_str()), ("ZOOM", "ZOOM"));
-        assert_eq!(normalise("WWW.ZOOM.US").match_text, "ZOOM US");
+        assert_eq!(normalise("WWW.ZOOM.US").match_text, "WWW ZOOM US");
+        assert_eq!(key("WWW.ZOOM.US"), "ZOOM");
         assert_eq!(normalise("https://netflix.com/ca").key, "NETFLIX");
         assert_eq!(normalise("BBC.CO.UK").key, "BBC");
     }
@@ -1007,17 +989,21 @@ mod tests {
 
     #[test]
     fn wallets_keep_the_merchant_and_the_channel() {
-        let n = normalise(
-            "PayPal Europe S.a.r.l. et Cie S.C.A 1041592837465 PP.8376.PP . Spotify AB, Ihr Einkauf bei Spotify AB",
-        );
+        let n = normalise("PAYPAL *Spotify AB, Ihr Einkauf bei Spotify AB");
         assert_eq!(n.processor, Some("paypal"));
         assert_eq!(n.merchant_match_text, "SPOTIFY AB");
         assert_eq!(n.key, "SPOTIFY");
-        let n = normalise("PayPal (Europe) S.a r.l. et Cie., S.C.A. Ihr Einkauf bei ACME TOOLS");
+        let n = normalise("PAYPAL *Ihr Einkauf bei ACME TOOLS");
         assert_eq!(
             (n.processor, n.key.as_str()),
             (Some("paypal"), "ACME TOOLS")
         );
+        // PayPal Europe's own line, should it reach the engine unwrapped: still billed via
+        // PayPal and matched by the merchant in it.
+        let n =
+            normalise("PayPal Europe S.a.r.l. et Cie S.C.A 1041592837465 PP.8376.PP . Spotify AB");
+        assert_eq!(n.processor, Some("paypal"));
+        assert!(n.match_text.ends_with("SPOTIFY AB"));
         let n = normalise("KLARNA*NETFLIX.COM");
         assert_eq!((n.processor, n.key.as_str()), (Some("klarna"), "NETFLIX"));
     }
