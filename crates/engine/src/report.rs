@@ -37,7 +37,8 @@ pub struct StatementSummary {
     pub period: Option<Period>,
     /// How many transactions were read.
     pub n_transactions: usize,
-    /// Problems and decisions.
+    /// Problems and decisions: the reader's, then the engine's (`one-off-charge`, info, on the
+    /// line of a known vendor's only charge that is not reported as recurring, with the reason).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -82,7 +83,7 @@ pub struct AmountSummary {
     pub currency: Option<String>,
 }
 
-/// How often a stream repeats.
+/// How often a stream repeats (declared from the shortest period to the longest).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Cadence {
