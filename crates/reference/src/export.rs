@@ -1,8 +1,9 @@
 //! What a reference is turned into for the person: CSV (safe in spreadsheets), an `.ics`
 //! reminder (RFC 5545) and the two ready-to-send messages.
 
+use crate::iso::{basic, iso};
 use crate::{long_date, Money, Reference};
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 /// A spreadsheet cell holding text. A cell a spreadsheet would run as a formula (starting
@@ -65,7 +66,7 @@ pub fn record_csv(reference: &Reference) -> String {
     let fixed = [
         text_cell(&reference.code),
         text_cell(record.display_name()),
-        record.cancelled_on.to_string(),
+        iso(record.cancelled_on),
         text_cell(record.confirmation.as_deref().unwrap_or("")),
         text_cell(record.notes.as_deref().unwrap_or("")),
         text_cell(&steps),
@@ -78,7 +79,7 @@ pub fn record_csv(reference: &Reference) -> String {
     for charge in &record.charges {
         let mut cells = fixed.to_vec();
         cells.extend([
-            charge.date.to_string(),
+            iso(charge.date),
             text_cell(&charge.description),
             amount_cell(&charge.amount),
             text_cell(charge.currency.as_deref().unwrap_or("")),
@@ -92,6 +93,7 @@ pub fn record_csv(reference: &Reference) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct TransactionRow {
     /// The transaction date.
+    #[serde(with = "crate::iso")]
     pub date: NaiveDate,
     /// The descriptor.
     pub description: String,
@@ -132,7 +134,7 @@ pub fn transactions_csv(rows: &[TransactionRow]) -> String {
         row(
             &mut out,
             &[
-                tx.date.to_string(),
+                iso(tx.date),
                 text_cell(&tx.description),
                 amount_cell(&tx.amount),
                 text_cell(tx.currency.as_deref().unwrap_or("")),
@@ -191,7 +193,7 @@ fn fold(out: &mut String, line: &str) {
 pub fn ics(reference: &Reference, link: &str, stamp: i64) -> Option<String> {
     let record = &reference.record;
     let day = record.check_after?;
-    let stamp = DateTime::from_timestamp(stamp, 0)?;
+    let stamp = crate::iso::utc_stamp(stamp)?;
     let name = record.display_name();
     let summary = format!("Check your statement for {name} charges");
     let mut description = format!("You cancelled {name} on {}", long_date(record.cancelled_on));
@@ -212,10 +214,10 @@ pub fn ics(reference: &Reference, link: &str, stamp: i64) -> Option<String> {
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:{code}-{}@spendrein.invalid", day.format("%Y%m%d")),
-        format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
-        format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
-        format!("DTEND;VALUE=DATE:{}", day.succ_opt()?.format("%Y%m%d")),
+        format!("UID:{code}-{}@spendrein.invalid", basic(day)),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART;VALUE=DATE:{}", basic(day)),
+        format!("DTEND;VALUE=DATE:{}", basic(day.succ_opt()?)),
         format!("SUMMARY:{}", ics_text(&summary)),
         format!("DESCRIPTION:{}", ics_text(&description)),
         "TRANSP:TRANSPARENT".to_owned(),

@@ -14,6 +14,7 @@
 mod codec;
 mod export;
 pub mod hash;
+pub mod iso;
 
 pub use codec::{decode, encode, DecodeError, Encoded, FRAGMENT_KEY, MAX_LINK_CHARS, VERSION};
 pub use export::{
@@ -56,6 +57,7 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_name: Option<String>,
     /// The day the person cancelled.
+    #[serde(with = "iso")]
     pub cancelled_on: NaiveDate,
     /// The vendor's confirmation number, if the person gave it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,7 +69,7 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps_done: Vec<Step>,
     /// When to look at a statement again (`too_early` and `final_charge` verdicts).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso::option")]
     pub check_after: Option<NaiveDate>,
     /// Charges after the cancellation.
     #[serde(default)]
@@ -89,6 +91,7 @@ pub struct Step {
 #[serde(deny_unknown_fields)]
 pub struct Charge {
     /// The transaction date.
+    #[serde(with = "iso")]
     pub date: NaiveDate,
     /// Signed decimal string as in the engine's report (negative = money out).
     pub amount: String,
