@@ -19,11 +19,24 @@ import { h, time, formatDate, formatMoney, download, today } from './dom.js';
 import { loadRecords, saveRecords, validateRecord, mergeRecords } from './track.js';
 
 let modulePromise = null;
+let stylesPromise = null;
+
+/** Adds reference.css (the panel, the page and its print styles) once; resolves when loaded. */
+function styles() {
+  stylesPromise ??= new Promise((resolve) => {
+    const link = h('link', { rel: 'stylesheet', href: new URL('./reference.css', import.meta.url).href });
+    link.addEventListener('load', resolve);
+    // Without its styles the reference is plainer, not broken.
+    link.addEventListener('error', resolve);
+    document.head.append(link);
+  });
+  return stylesPromise;
+}
 
 /** Loads the reference wasm once, from the bytes in a same-origin script (no fetch). */
 function wasm() {
   modulePromise ??= (async () => {
-    const [glue, { WASM_BASE64 }] = await Promise.all([import('./pkg/spendrein_wasm_reference.js'), import('./pkg/spendrein_reference_bytes.js')]);
+    const [glue, { WASM_BASE64 }] = await Promise.all([import('./pkg/spendrein_wasm_reference.js'), import('./pkg/spendrein_reference_bytes.js'), styles()]);
     const text = atob(WASM_BASE64);
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);

@@ -22,7 +22,7 @@ after(async () => {
 const scratch = mkdtempSync(join(tmpdir(), 'spendrein-reference-'));
 
 /** The page's own files: everything a reference page may request. */
-const OWN_FILES = /^\/(|index\.html|style\.css|app\.js|bridge\.js|dom\.js|track\.js|results\.js|guides\.js|worker\.js|sw\.js|reference\.js|pkg\/spendrein_wasm\.js|pkg\/spendrein_wasm_bg\.wasm|pkg\/spendrein_wasm_reference\.js|pkg\/spendrein_reference_bytes\.js)$/;
+const OWN_FILES = /^\/(|index\.html|style\.css|app\.js|bridge\.js|dom\.js|track\.js|results\.js|guides\.js|worker\.js|sw\.js|reference\.js|reference\.css|pkg\/spendrein_wasm\.js|pkg\/spendrein_wasm_bg\.wasm|pkg\/spendrein_wasm_reference\.js|pkg\/spendrein_reference_bytes\.js)$/;
 
 const RECORDS = VERDICT_RECORDS.map((record) => (record.vendor === 'netflix' ? { ...record, confirmation: 'NF-1234', notes: '=HYPERLINK("http://x","y") said on the phone' } : record));
 
@@ -255,4 +255,29 @@ test('a damaged or tampered link gets a clear message, never a broken page', asy
     await viewer.context.close();
   }
   assertClean(problems);
+});
+
+test('once opened, a reference opens offline too (the service worker caches its files on use)', async () => {
+  const { context, page, problems } = await cardWithPanel();
+  const { link } = await createReference(page, 'netflix');
+  await context.close();
+  const viewer = await openPage(browser, { path: '/' });
+  await viewer.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await viewer.page.goto(link);
+  await viewer.page.locator('.reference-sheet').waitFor({ timeout: 15000 });
+  const cached = await viewer.page.evaluate(async () => {
+    const urls = [];
+    for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) urls.push(new URL(request.url).pathname);
+    return urls;
+  });
+  for (const path of ['/reference.js', '/reference.css', '/pkg/spendrein_wasm_reference.js', '/pkg/spendrein_reference_bytes.js']) {
+    assert.ok(cached.includes(path), `${path} is cached after use`);
+  }
+  await viewer.context.setOffline(true);
+  await viewer.page.reload();
+  await viewer.page.locator('.reference-sheet').waitFor({ timeout: 15000 });
+  assert.match(await viewer.page.locator('.reference-sheet').textContent(), /Netflix/);
+  assertClean(viewer.problems);
+  assertClean(problems);
+  await viewer.context.close();
 });
