@@ -67,7 +67,7 @@ struct Exports {
 /// is null without a look-again date). `url` is the full link written into the texts;
 /// `stamp` the time now, whole seconds since 1970 (UTC), for the calendar file's DTSTAMP.
 #[wasm_bindgen]
-pub fn exports(url: &str, stamp: i32) -> String {
+pub fn exports(url: &str, stamp: f64) -> String {
     let reference = match decoded(url) {
         Ok(reference) => reference,
         Err(e) => return e,
@@ -76,7 +76,8 @@ pub fn exports(url: &str, stamp: i32) -> String {
         record_csv: reference::record_csv(&reference),
         vendor_message: reference::vendor_message(&reference, url),
         issuer_message: reference::issuer_message(&reference, url),
-        ics: reference::ics(&reference, url, i64::from(stamp)),
+        // `as` saturates; a time stamp out of range gives no calendar file rather than a wrong one.
+        ics: reference::ics(&reference, url, stamp as i64),
     })
 }
 

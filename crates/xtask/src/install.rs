@@ -145,7 +145,13 @@ fn poppler() -> Result<(), String> {
     step("installing Debian poppler-utils (pdftotext)");
     run(Command::new("apt-get").arg("update").arg("-qq"))?;
     run(Command::new("apt-get")
-        .args(["install", "-y", "-qq", "--no-install-recommends", "poppler-utils"])
+        .args([
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "poppler-utils",
+        ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
