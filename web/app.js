@@ -532,7 +532,7 @@ async function showReference(moveFocus) {
     const { showReferencePage } = await import('./reference.js');
     await showReferencePage(view);
   } catch (error) {
-    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This reference could not be shown' }), h('p', { class: 'error', text: `The page's reference code did not load (${error.message}). Reload the page to try again.` }));
+    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This reference could not be shown' }), h('p', { class: 'error', text: `Its code did not load (${error.message}). Reload to try again.` }));
   }
   if (moveFocus) $('h1', view)?.focus();
 }

@@ -18,8 +18,7 @@ const ASSETS = [
   './pkg/spendrein_wasm.js',
   './pkg/spendrein_wasm_bg.wasm',
 ];
-// Loaded only when a reference is made or opened, and cached then (not at install, so a first
-// visit does not fetch them): after one use, references open offline too.
+// Reference files: cached when first used, not at install (a first visit does not fetch them).
 const ON_DEMAND = ['./reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js'];
 const ASSET_URLS = new Set([...ASSETS, ...ON_DEMAND].map((path) => new URL(path, self.registration.scope).href));
 
