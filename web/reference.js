@@ -74,6 +74,16 @@ function allowListed(record) {
   return out;
 }
 
+/** The record as the wasm reads it: flat strings, '' for absent (crates/wasm-reference/src/fields.rs). */
+function recordFields(record) {
+  const r = allowListed(record);
+  const text = (value) => (value === undefined || value === null ? '' : String(value));
+  const out = [r.vendor, r.vendor_name, r.cancelled_on, r.confirmation, r.notes, r.check_after, r.steps_done.length].map(text);
+  for (const step of r.steps_done) out.push(text(step.number), text(step.title));
+  for (const charge of r.charges) out.push(text(charge.date), text(charge.amount), text(charge.currency), text(charge.description));
+  return out;
+}
+
 /** Where links point by default: the checker page this module belongs to. */
 const defaultBase = () => new URL('./', import.meta.url).href;
 
@@ -83,7 +93,7 @@ const defaultBase = () => new URL('./', import.meta.url).href;
  */
 export async function createReferenceLink(record, { base } = {}) {
   const glue = await wasm();
-  const { text } = unwrap(glue.encode(JSON.stringify(allowListed(record))));
+  const { text } = unwrap(glue.encode(recordFields(record)));
   return `${(base ?? defaultBase()).split('#')[0]}#ref=${text}`;
 }
 
@@ -159,7 +169,7 @@ async function exportsBlock(url, reference, { transactionsCsv, heading = 'h6' } 
 
 const refKey = (ref) => `${ref.statement}:${ref.line}:${ref.date}:${ref.amount}`;
 
-/** The card's history with what each transaction is relative to the cancellation. */
+/** The card's history, each with what it is relative to the cancellation. */
 function historyRows(result, statements) {
   const after = new Set(result.charges_after.map(refKey));
   const finalKey = result.final_charge ? refKey(result.final_charge) : null;
@@ -168,7 +178,8 @@ function historyRows(result, statements) {
     if (!ref.amount.startsWith('-')) kind = 'refund';
     else if (after.has(refKey(ref))) kind = 'after';
     else if (refKey(ref) === finalKey || ref.date > result.cancelled_on) kind = 'final';
-    return { date: ref.date, description: ref.description, amount: ref.amount, currency: ref.currency ?? null, file: statements[ref.statement]?.file ?? '', line: ref.line, kind };
+    // The flat row crates/wasm-reference reads: date, description, amount, currency, file, line, kind.
+    return [ref.date, ref.description, ref.amount, ref.currency ?? '', statements[ref.statement]?.file ?? '', String(ref.line ?? ''), kind];
   });
 }
 
@@ -243,7 +254,7 @@ export function openReferenceBuilder(card, { result, record, statements, guide }
     try {
       const url = await createReferenceLink(chosen(), { base: location.href });
       const reference = await decodeReference(url);
-      const block = await exportsBlock(url, reference, { transactionsCsv: async () => unwrap((await wasm()).transactions_csv(JSON.stringify(historyRows(result, statements)))) });
+      const block = await exportsBlock(url, reference, { transactionsCsv: async () => unwrap((await wasm()).transactions_csv(historyRows(result, statements).flat())) });
       if (mine !== seq) return;
       const status = h('p', { class: 'help', attrs: { role: 'status' } });
       const linkInput = h('input', { id: `${id}-link`, class: 'reference-link', readOnly: true, value: url });

@@ -1,10 +1,13 @@
 //! The reference module of the page (`web/reference.js` loads it on demand, never at first
-//! load). Every function takes and returns JSON text: `{"ok": …}` or
-//! `{"error": {"code": …, "message": …}}`, which `web/reference.js` turns into a value or a
-//! thrown `Error` with that `code`. Passing text keeps this module free of js-sys and of
-//! serde-wasm-bindgen. No logic lives here: it is all in `crates/reference`.
+//! load). Every function returns JSON text: `{"ok": …}` or `{"error": {"code": …, "message":
+//! …}}`, which `web/reference.js` turns into a value or a thrown `Error` with that `code`.
+//! Records and rows come in as flat string arrays (layout in `fields.rs`), read by hand: serde's
+//! deserializing side would more than double the module. No logic lives here: it is all in
+//! `crates/reference`.
 
-use reference::{Record, Reference, TransactionRow};
+mod fields;
+
+use reference::Reference;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -30,10 +33,10 @@ struct Encoded<'a> {
     code: &'a str,
 }
 
-/// A record (JSON) made into `{ text: "v1.…", code: "SPR-…" }`.
+/// A record (flat strings, see `fields::record`) made into `{ text: "v1.…", code: "SPR-…" }`.
 #[wasm_bindgen]
-pub fn encode(record_json: &str) -> String {
-    let record: Record = match serde_json::from_str(record_json) {
+pub fn encode(fields: Vec<String>) -> String {
+    let record = match fields::record(&fields) {
         Ok(record) => record,
         Err(e) => return error("invalid_record", e),
     };
@@ -81,11 +84,11 @@ pub fn exports(url: &str, stamp: f64) -> String {
     })
 }
 
-/// The analysed transactions (JSON array of `{ date, description, amount, currency, file,
-/// line, kind }`) as spreadsheet-safe CSV.
+/// The analysed transactions (flat strings, seven a row: date, description, amount, currency,
+/// file, line, kind) as spreadsheet-safe CSV.
 #[wasm_bindgen]
-pub fn transactions_csv(rows_json: &str) -> String {
-    match serde_json::from_str::<Vec<TransactionRow>>(rows_json) {
+pub fn transactions_csv(fields: Vec<String>) -> String {
+    match fields::rows(&fields) {
         Ok(rows) => ok(&reference::transactions_csv(&rows)),
         Err(e) => error("invalid_rows", e),
     }
