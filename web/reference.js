@@ -287,6 +287,12 @@ export function openReferenceBuilder(card, { result, record, statements, guide }
 // The read-only reference page (`#ref=v1.…`), also the printable evidence sheet
 
 function failure(view, problem) {
+  if (!problem.code) {
+    // Not the link: the reference code itself did not load (offline on a first visit, say).
+    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This reference could not be shown' }), h('p', { class: 'error reference-error', dataset: { code: 'not_loaded' }, text: `The page's reference code did not load (${problem.message}). Reload the page to try again; the first time, it needs a connection.` }));
+    return;
+  }
+  const message = String(problem.message || problem.code);
   const advice = {
     tampered: 'Ask the person who sent it for the link again, and copy all of it.',
     truncated: 'Ask the person who sent it for the link again, and copy all of it.',
@@ -295,7 +301,7 @@ function failure(view, problem) {
   }[problem.code];
   view.replaceChildren(
     h('h1', { tabIndex: -1, text: 'This reference link cannot be opened' }),
-    h('p', { class: 'error reference-error', dataset: { code: problem.code ?? 'error' }, text: `${problem.message[0].toUpperCase()}${problem.message.slice(1)}.` }),
+    h('p', { class: 'error reference-error', dataset: { code: problem.code ?? 'error' }, text: `${message[0].toUpperCase()}${message.slice(1)}.` }),
     advice ? h('p', { text: advice }) : null,
     h('p', {}, h('a', { href: '#/', text: 'Go to the checker' }), ' to check a cancellation of your own.'),
   );
