@@ -130,7 +130,7 @@ function copyButton(label, getText, status) {
 }
 
 /** Buttons for the downloads and the two messages of a reference; `extra` adds downloads. */
-async function exportsBlock(url, reference, { transactionsCsv, heading = 'h6' } = {}) {
+async function exportsBlock(url, reference, { transactions, heading = 'h6' } = {}) {
   const exported = await exportsOf(url);
   const name = `spendrein-reference-${slug(reference.vendor)}-${reference.code}`;
   const status = h('p', { class: 'help', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -140,8 +140,12 @@ async function exportsBlock(url, reference, { transactionsCsv, heading = 'h6' } 
     h('button', { type: 'button', class: 'button small', text: 'Record as JSON', dataset: { export: 'json' }, on: { click: () => download(`${name}.json`, `${JSON.stringify({ ...reference, link: url }, null, 2)}\n`) } }),
     h('button', { type: 'button', class: 'button small', text: 'Record as CSV', dataset: { export: 'csv' }, on: { click: () => download(`${name}.csv`, exported.record_csv, 'text/csv') } }),
   );
-  if (transactionsCsv) {
-    downloads.append(h('button', { type: 'button', class: 'button small', text: 'Analysed transactions as CSV', dataset: { export: 'transactions-csv' }, on: { click: async () => download(`spendrein-transactions-${slug(reference.vendor)}-${today()}.csv`, await transactionsCsv(), 'text/csv') } }));
+  if (transactions) {
+    const file = `spendrein-transactions-${slug(reference.vendor)}-${today()}`;
+    downloads.append(
+      h('button', { type: 'button', class: 'button small', text: 'Analysed transactions as CSV', dataset: { export: 'transactions-csv' }, on: { click: async () => download(`${file}.csv`, unwrap((await wasm()).transactions_csv(transactions.flat())), 'text/csv') } }),
+      h('button', { type: 'button', class: 'button small', text: 'Analysed transactions as JSON', dataset: { export: 'transactions-json' }, on: { click: () => download(`${file}.json`, `${JSON.stringify(transactions.map(([date, description, amount, currency, file, line, kind]) => ({ date, description, amount, currency: currency || null, file, line: Number(line), kind })), null, 2)}\n`) } }),
+    );
   }
   if (exported.ics) {
     downloads.append(h('button', { type: 'button', class: 'button small', text: `Reminder for ${formatDate(reference.check_after)} (.ics)`, dataset: { export: 'ics' }, on: { click: () => download(`${name}.ics`, exported.ics, 'text/calendar') } }));
@@ -254,7 +258,7 @@ export function openReferenceBuilder(card, { result, record, statements, guide }
     try {
       const url = await createReferenceLink(chosen(), { base: location.href });
       const reference = await decodeReference(url);
-      const block = await exportsBlock(url, reference, { transactionsCsv: async () => unwrap((await wasm()).transactions_csv(historyRows(result, statements).flat())) });
+      const block = await exportsBlock(url, reference, { transactions: historyRows(result, statements) });
       if (mine !== seq) return;
       const status = h('p', { class: 'help', attrs: { role: 'status' } });
       const linkInput = h('input', { id: `${id}-link`, class: 'reference-link', readOnly: true, value: url });

@@ -208,6 +208,10 @@ test('the exports re-read: CSV cells escaped and amounts numbers, JSON, the .ics
   assert.deepEqual(table.filter((row) => row[6] === 'after').map((row) => row[0]), ['2026-04-01', '2026-05-01', '2026-06-01']);
   assert.ok(table.slice(1).every((row) => /^-?\d+(\.\d+)?$/.test(row[2]) && row[4] === 'verdicts.csv'));
 
+  const rowsJson = JSON.parse((await download(page, panel.locator('button[data-export="transactions-json"]'))).text);
+  assert.equal(rowsJson.length, table.length - 1, 'the same transactions as the CSV');
+  assert.deepEqual(rowsJson.filter((row) => row.kind === 'after').map((row) => [row.date, row.amount, row.description, row.file]), ['2026-04-01', '2026-05-01', '2026-06-01'].map((date) => [date, '-15.49', 'NETFLIX.COM 866-579-7172 CA', 'verdicts.csv']));
+
   const json = JSON.parse((await download(page, panel.locator('button[data-export="json"]'))).text);
   assert.equal(json.vendor, 'netflix');
   assert.equal(json.link, link);
