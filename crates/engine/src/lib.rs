@@ -541,7 +541,9 @@ fn recurring_report(analysis: &Analysis<'_>) -> Vec<Recurring> {
             ));
         }
     }
-    out.sort_by(|a, b| a.merchant.cmp(&b.merchant).then(a.first.cmp(&b.first)));
+    lean_sort::sort_by(&mut out, |a, b| {
+        a.merchant.cmp(&b.merchant).then(a.first.cmp(&b.first))
+    });
     out
 }
 
@@ -588,7 +590,7 @@ fn stream_report(
             rows.push(charges[*refund].row);
         }
     }
-    rows.sort_by_key(|row| analysis.transaction(*row).date);
+    lean_sort::sort_by_key(&mut rows, |row| analysis.transaction(*row).date);
     let currency = last_charge.and_then(|c| analysis.transaction_ref(c.row).currency);
     let billed_via = last_charge
         .and_then(|c| analysis.billed_via(c.row))

@@ -161,9 +161,9 @@ pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDa
             .streams
             .push(whole_stream(charges, &loose, vendor, coverage_end));
     }
-    found
-        .streams
-        .sort_by_key(|stream| stream.members.first().map(|m| charges[*m].date));
+    lean_sort::sort_by_key(&mut found.streams, |stream| {
+        stream.members.first().map(|m| charges[*m].date)
+    });
     found
 }
 
@@ -351,7 +351,9 @@ fn amount_chains(charges: &[Charge], active: &[usize], known: bool) -> Vec<Strea
             fit_group(same, &mut chains);
         }
     }
-    chains.sort_by_key(|chain| chain.members.first().map(|m| charges[*m].date));
+    lean_sort::sort_by_key(&mut chains, |chain| {
+        chain.members.first().map(|m| charges[*m].date)
+    });
     chains
 }
 

@@ -264,7 +264,7 @@ fn likely_causes(
         .iter()
         .filter(|gotcha| gotcha.explains_charges)
         .collect();
-    causes.sort_by_key(|gotcha| {
+    lean_sort::sort_by_key(&mut causes, |gotcha| {
         let unlikely = is_channel_gotcha(gotcha.id) && !charges_via_channel;
         (unlikely, gotcha.severity)
     });

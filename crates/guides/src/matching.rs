@@ -183,7 +183,9 @@ pub(crate) fn best_match<S: AsRef<str>, D: AsRef<str>>(
         })
         .collect();
     // Most specific first; among equals the lowest guide index (the first by id) first.
-    ranked.sort_by(|left, right| right.3.cmp(&left.3).then(left.0.cmp(&right.0)));
+    lean_sort::sort_by(&mut ranked, |left, right| {
+        right.3.cmp(&left.3).then(left.0.cmp(&right.0))
+    });
     let &(guide, pattern_index, position, best_specificity) = ranked.first()?;
     let pattern = patterns.get(pattern_index)?;
     let confidence = match ranked.get(1) {
@@ -234,7 +236,7 @@ pub(crate) fn owned_patterns(guides: &[Guide]) -> Vec<OwnedPattern> {
             }
         }
     }
-    owned.sort_by(|left, right| {
+    lean_sort::sort_by(&mut owned, |left, right| {
         (&left.words, left.guide, left.exclude).cmp(&(&right.words, right.guide, right.exclude))
     });
     owned
@@ -269,7 +271,7 @@ mod tests {
                 text: (*text).to_owned(),
             })
             .collect();
-        owned.sort_by(|left, right| {
+        lean_sort::sort_by(&mut owned, |left, right| {
             (&left.words, left.guide, left.exclude).cmp(&(&right.words, right.guide, right.exclude))
         });
         owned

@@ -78,7 +78,9 @@ fn search_with<'g>(guides: &'g [Guide], index: &[Entry], query: &str) -> Vec<&'g
             (best > 0).then_some((best, guide))
         })
         .collect();
-    scored.sort_by(|left, right| right.0.cmp(&left.0).then(left.1.name.cmp(right.1.name)));
+    lean_sort::sort_by(&mut scored, |left, right| {
+        right.0.cmp(&left.0).then(left.1.name.cmp(right.1.name))
+    });
     scored.into_iter().map(|(_, guide)| guide).collect()
 }
 

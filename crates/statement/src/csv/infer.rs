@@ -431,7 +431,7 @@ pub fn infer(
     }
     let language = if languages.len() > english {
         let mut sorted = languages.clone();
-        sorted.sort_unstable();
+        lean_sort::sort_by_key(&mut sorted, |&language| language);
         let most = sorted
             .chunk_by(|a, b| a == b)
             .max_by_key(|chunk| chunk.len())
@@ -709,9 +709,9 @@ pub fn infer(
                             .is_none_or(|c| c.role != NameRole::Ignore))
             })
             .collect();
-        texts.sort_by_key(|&i| std::cmp::Reverse(stats[i].total_len));
+        lean_sort::sort_by_key(&mut texts, |&i| std::cmp::Reverse(stats[i].total_len));
         texts.truncate(3);
-        texts.sort_unstable();
+        lean_sort::sort_by_key(&mut texts, |&i| i);
         text_columns = texts;
     }
     text_columns.retain(|i| !used(*i, &taken));
