@@ -9,27 +9,37 @@
 
 import init, { Workspace, guide, guide_index, guide_categories, search_guides } from './pkg/spendrein_wasm.js';
 
-// Runs a made-up statement (a few thousand rows, made here) through the engine once, so the
-// first real file does not pay for compiling and tiering up the reader and the analysis.
-function warmUp() {
+// Runs a made-up statement (a few thousand rows, made here) through the engine, so the first
+// real file does not pay for compiling and tiering up the reader and the analysis. V8 moves hot
+// wasm functions to its optimising compiler after some use: three rounds, each its own task, and
+// none after the page has asked for real work (a file dropped right away is read at once, on the
+// baseline code, instead of waiting for the rounds).
+let realWorkAsked = false;
+
+async function warmUp() {
   const lines = ['Date,Description,Amount'];
   for (let day = 0; day < 3000; day++) {
     const date = new Date(Date.UTC(2024, 0, 1 + Math.floor(day / 4))).toISOString().slice(0, 10);
     lines.push(day % 120 === 0 ? `${date},NETFLIX.COM,-15.49` : `${date},WARM UP SHOP ${day % 97},-${(day % 50) + 1}.${day % 10}0`);
   }
   const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
-  // V8 moves hot wasm functions to its optimising compiler after some use: three rounds.
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 3 && !realWorkAsked; round++) {
     const warm = new Workspace();
     warm.begin('warm-up.csv', undefined);
     warm.push(bytes);
     warm.end();
     warm.analyse([{ vendor: 'netflix', cancelled_on: '2024-03-15' }], '2026-07-01');
     warm.free();
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
 
-const ready = init().then(warmUp);
+const ready = init();
+// A trap while warming up leaves the module unusable: the page replaces the worker as after any
+// other crash. (A module that fails to load fails every request through `ready` instead.)
+ready.then(warmUp).catch((error) => {
+  if (error instanceof WebAssembly.RuntimeError) fail(undefined, error);
+});
 let workspace = null;
 // The File objects behind the statements in the workspace, index for index, so a statement
 // can be read again with new hints. The bytes stay in the browser's file handle, not here.
@@ -144,6 +154,7 @@ self.addEventListener('message', ({ data }) => {
       .then(() => postMessage({ id, ok: true, result: guideHandlers[type](data) }))
       .catch((error) => fail(id, error));
   } else if (workspaceHandlers[type]) {
+    realWorkAsked = true;
     queue = queue
       .then(() => ready)
       .then(async () => {

@@ -53,6 +53,12 @@ fn serve_command(args: &[String]) -> Result<(), String> {
     build::wasm()?;
     let server = serve::Server::start(port)?;
     println!("Spendrein is served at {}/ (Ctrl-C to stop)", server.url());
+    let configured = std::env::var("SPENDREIN_WIDGET_ANCESTORS").ok();
+    let ancestors = serve::widget_ancestors(configured.as_deref());
+    println!("The widget (/widget/) may be embedded by: {ancestors} (SPENDREIN_WIDGET_ANCESTORS)");
+    if configured.is_some() && ancestors == "'none'" {
+        println!("  note: SPENDREIN_WIDGET_ANCESTORS is empty or holds something that is not an origin, 'self' or *, so no site may embed the widget");
+    }
     server.wait();
     Ok(())
 }

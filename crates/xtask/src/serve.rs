@@ -59,8 +59,8 @@ pub fn content_security_policy(path: &str, host: &str) -> String {
         "/sw.js" => "'self'".to_owned(),
         _ => "'none'".to_owned(),
     };
-    let frame_ancestors = if path.starts_with("/widget/") {
-        std::env::var("SPENDREIN_WIDGET_ANCESTORS").unwrap_or_else(|_| "*".to_owned())
+    let frame_ancestors = if path == "/widget" || path.starts_with("/widget/") {
+        widget_ancestors(std::env::var("SPENDREIN_WIDGET_ANCESTORS").ok().as_deref())
     } else {
         "'none'".to_owned()
     };
@@ -70,6 +70,39 @@ pub fn content_security_policy(path: &str, host: &str) -> String {
          connect-src {connect}; base-uri 'none'; form-action 'none'; object-src 'none'; \
          frame-ancestors {frame_ancestors}; require-trusted-types-for 'script'; trusted-types spendrein"
     )
+}
+
+/// The widget page's `frame-ancestors` sources from `SPENDREIN_WIDGET_ANCESTORS`: origins
+/// (`https://example.org`, `https://*.example.org`), `'self'` or `*`, separated by spaces or
+/// commas. Unset means `*`, any site may embed the widget. A list with anything that is not
+/// such a source (a `;`, a quote, a path) fails closed to `'none'`, so the variable can never
+/// add a directive or widen the list by a typo; `cargo xtask serve` warns about it.
+pub fn widget_ancestors(configured: Option<&str>) -> String {
+    let Some(configured) = configured else {
+        return "*".to_owned();
+    };
+    let valid = |token: &&str| {
+        matches!(*token, "*" | "'self'" | "'none'")
+            || token.split_once("://").is_some_and(|(scheme, rest)| {
+                !scheme.is_empty()
+                    && scheme
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))
+                    && !rest.is_empty()
+                    && rest
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-.*:[]".contains(&b))
+            })
+    };
+    let tokens: Vec<&str> = configured
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|token| !token.is_empty())
+        .collect();
+    if tokens.is_empty() || !tokens.iter().all(valid) {
+        "'none'".to_owned()
+    } else {
+        tokens.join(" ")
+    }
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -202,5 +235,31 @@ mod tests {
         assert!(page.contains("require-trusted-types-for 'script'"));
         let worker = content_security_policy("/worker.js", "127.0.0.1:8080");
         assert!(worker.contains("connect-src http://127.0.0.1:8080/pkg/spendrein_wasm_bg.wasm;"));
+    }
+
+    #[test]
+    fn only_the_widget_may_be_framed_and_only_by_the_configured_ancestors() {
+        for path in ["/", "/index.html", "/embed.js", "/widgets", "/guides/x"] {
+            assert!(content_security_policy(path, "h").contains("frame-ancestors 'none';"));
+        }
+        assert_eq!(widget_ancestors(None), "*");
+        assert_eq!(
+            widget_ancestors(Some("https://a.example, https://*.b.example  'self'")),
+            "https://a.example https://*.b.example 'self'"
+        );
+        assert_eq!(
+            widget_ancestors(Some("http://localhost:8000")),
+            "http://localhost:8000"
+        );
+        // Nothing in the variable can end the directive or add another one.
+        assert_eq!(
+            widget_ancestors(Some("https://a.example; script-src *")),
+            "'none'"
+        );
+        assert_eq!(
+            widget_ancestors(Some("https://a.example/path \"x\" javascript:")),
+            "'none'"
+        );
+        assert_eq!(widget_ancestors(Some("")), "'none'");
     }
 }

@@ -1,0 +1,315 @@
+// The widget's checker, loaded on first use (widget.js): the same worker and wasm as the full
+// page (../worker.js through ../bridge.js), one cancellation, one compact verdict card. The
+// statement stays in the worker's memory until the next file or "Forget"; nothing is stored.
+// Text from files goes in through textContent (dom.js). Links open the full page in a new tab.
+
+import { Bridge } from '../bridge.js';
+import { h, time, formatMoney, icon, today, isIsoDate } from '../dom.js';
+import { VERDICTS } from '../results.js';
+
+// This document's Trusted Types policy (the CSP allows one named `spendrein`): the only script
+// it loads by URL is the page's worker, one folder up.
+const policy = globalThis.trustedTypes
+  ? trustedTypes.createPolicy('spendrein', {
+      createScriptURL(url) {
+        if (url === '../worker.js') return url;
+        throw new TypeError(`refusing to load script ${url}`);
+      },
+    })
+  : { createScriptURL: (url) => url };
+
+const SITE = new URL('../', location.href);
+// Compact: the full checker shows everything.
+const MAX_ROWS = 4;
+
+const $ = (selector) => document.querySelector(selector);
+const compact = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Starts the worker; `preset` is the host's vendor text, `status(s)` tells the host. */
+export function start({ preset, status }) {
+  const vendorInput = $('#w-vendor');
+  const dateInput = $('#w-date');
+  const result = $('#w-result');
+  const say = (text, quiet = false) => {
+    const line = $('#w-status');
+    line.textContent = text;
+    line.classList.toggle('visually-hidden', quiet);
+  };
+  let index = null;
+  let report = null;
+  let busy = 0;
+  let seq = 0;
+
+  const bridge = new Bridge({
+    // bridge.js asks for './worker.js', which is the page's worker one folder up from here.
+    createScriptURL: (url) => policy.createScriptURL(url === './worker.js' ? '../worker.js' : url),
+    onProgress(event) {
+      const bar = $('#w-progress');
+      if (event.phase === 'analysing') {
+        bar.removeAttribute('value');
+        $('#w-progress-label').textContent = 'Analysing…';
+        return;
+      }
+      bar.value = Math.min(100, Math.round((100 * event.bytes) / Math.max(event.total, 1)));
+      $('#w-progress-label').textContent = `Reading ${event.name}: ${bar.value}%`;
+    },
+    onRestart(reason) {
+      report = null;
+      result.replaceChildren();
+      say(`The statement reader stopped (${reason}) and was restarted; drop the file again.`);
+      status('error');
+    },
+  });
+
+  // The guide names, for the vendor list and for turning a typed name into a guide id.
+  const indexReady = bridge
+    .request('guide-index')
+    .then(({ guides }) => {
+      index = guides;
+      $('#w-vendors').replaceChildren(...guides.map((entry) => h('option', { value: entry.name })));
+      const guide = guideFor(vendorInput.value);
+      if (guide && vendorInput.value === preset) vendorInput.value = guide.name;
+    })
+    .catch(() => {
+      // Without the index a vendor stays free text, which the engine matches against merchants.
+    });
+
+  function guideFor(text) {
+    const wanted = compact(text ?? '');
+    if (!index || !wanted) return null;
+    const id = text.trim().toLowerCase();
+    return index.find((entry) => entry.id === id || compact(entry.name) === wanted || entry.aliases.some((alias) => compact(alias) === wanted)) ?? null;
+  }
+
+  /** The cancellation to check, or null while the service or the date is missing. */
+  function cancellation() {
+    const text = vendorInput.value.trim();
+    if (!text || !isIsoDate(dateInput.value)) return null;
+    return { vendor: guideFor(text)?.id ?? text, cancelled_on: dateInput.value };
+  }
+
+  async function run(type, payload, busyText) {
+    const mine = ++seq;
+    busy++;
+    document.body.dataset.state = 'busy';
+    status('working');
+    say(busyText);
+    const progress = setTimeout(() => {
+      $('#w-progress-box').hidden = !busy;
+    }, 150);
+    try {
+      await indexReady;
+      const wanted = cancellation();
+      const answer = await bridge.request(type, { ...payload, cancellations: wanted ? [wanted] : [], today: today() });
+      if (mine !== seq) return;
+      report = answer.report;
+      status(show(answer.failures ?? [], wanted) ? 'done' : 'error');
+    } catch (error) {
+      if (mine !== seq) return;
+      if (error.code !== 'restarted') {
+        say(`Could not read the statement: ${error.message}.`);
+        status('error');
+      }
+    } finally {
+      clearTimeout(progress);
+      busy--;
+      if (!busy) {
+        $('#w-progress-box').hidden = true;
+        document.body.dataset.state = 'ready';
+      }
+      // Counts finished requests, so a test can tell a new answer from an old one.
+      document.body.dataset.answered = String(Number(document.body.dataset.answered ?? 0) + 1);
+    }
+  }
+
+  /** Shows the report; false when no file could be read. */
+  function show(failures, wanted) {
+    const statement = report?.statements[0];
+    const failed = failures.map((failure) => `Could not read ${failure.name}: ${failure.error.message}. ${failure.error.help}.`).join(' ');
+    if (!statement) {
+      report = null;
+      result.replaceChildren();
+      say(failed || 'The file held no statement.');
+      return false;
+    }
+    const transactions = report.statements.reduce((sum, item) => sum + item.n_transactions, 0);
+    const files = report.statements.length === 1 ? statement.file : `${report.statements.length} files`;
+    const skipped = report.statements.reduce((sum, item) => sum + item.diagnostics.filter((d) => d.severity !== 'info').length, 0);
+    const summary = h(
+      'p',
+      { class: 'summary' },
+      `Read ${files}: ${transactions} transactions`,
+      statement.period && report.statements.length === 1 ? [', ', time(statement.period.from), ' to ', time(statement.period.to)] : '',
+      '.',
+      skipped ? ` ${skipped} row${skipped === 1 ? '' : 's'} skipped or with warnings (the full checker lists them).` : '',
+      ' ',
+      h('button', { type: 'button', class: 'button small', text: 'Forget this statement', on: { click: forget } }),
+    );
+    const verdict = report.cancellations[0];
+    const parts = [verdict ? card(verdict) : h('p', { class: 'note', text: wanted ? 'No verdict came back for this service.' : 'Enter the service and the date you cancelled to see whether the charges stopped.' }), summary];
+    if (failed) parts.push(h('p', { class: 'error', text: failed }));
+    result.replaceChildren(...parts);
+    // Announced to screen readers; on screen the card says it.
+    say(verdict ? `Done. ${verdict.vendor_name || verdict.vendor}: ${(VERDICTS[verdict.verdict]?.words ?? verdict.verdict).toLowerCase()}.` : 'Done: the statement was read.', true);
+    performance.mark('spendrein:results');
+    return true;
+  }
+
+  const newTab = (href, text, extra = {}) => h('a', { href, target: '_blank', rel: 'noopener', ...extra }, text, h('span', { class: 'visually-hidden', text: ' (new tab)' }));
+
+  function evidence(caption, refs) {
+    const list = h('ul', { class: 'evidence' });
+    for (const ref of refs) {
+      list.append(
+        h(
+          'li',
+          {},
+          h('span', { class: 'row-head' }, time(ref.date), ' ', h('span', { class: 'amount', text: formatMoney(ref.amount, ref.currency) })),
+          h('span', { class: 'descriptor', text: ref.description }),
+          h('span', { class: 'where', text: `${report.statements[ref.statement]?.file ?? 'file'}, line ${ref.line}` }),
+        ),
+      );
+    }
+    return [h('h3', { text: caption }), list];
+  }
+
+  function card(verdict) {
+    const info = VERDICTS[verdict.verdict] ?? { words: verdict.verdict, icon: 'info' };
+    const guide = index?.find((entry) => entry.id === verdict.vendor) ?? null;
+    const name = verdict.vendor_name || verdict.vendor;
+    const body = h('article', {
+      class: `card verdict-card-${verdict.verdict}`,
+      dataset: { vendor: verdict.vendor, verdict: verdict.verdict },
+      attrs: { 'aria-labelledby': 'w-card-title' },
+    });
+    body.append(
+      h('h2', { id: 'w-card-title', text: name }),
+      h('p', { class: `verdict verdict-${verdict.verdict}` }, icon(info.icon), h('span', { text: info.words })),
+      h('p', { class: 'muted' }, 'Cancelled on ', time(verdict.cancelled_on), verdict.matched_merchant ? ` · matched to “${verdict.matched_merchant}”` : ''),
+      h('p', { text: verdict.explanation }),
+    );
+    if (verdict.verdict === 'too_early' && verdict.check_after) {
+      body.append(h('p', { class: 'look-again' }, icon('clock'), h('strong', {}, 'Look again after ', time(verdict.check_after))));
+    }
+    if (verdict.final_charge) body.append(...evidence('Expected final charge', [verdict.final_charge]));
+    if (verdict.charges_after.length) {
+      const shown = verdict.charges_after.slice(0, MAX_ROWS);
+      body.append(...evidence('Charges after you cancelled', shown));
+      if (shown.length < verdict.charges_after.length) {
+        body.append(h('p', { class: 'muted', text: `and ${verdict.charges_after.length - shown.length} more; the full checker lists them all.` }));
+      }
+    } else if (!verdict.final_charge) {
+      const last = verdict.history.findLast((ref) => ref.date <= verdict.cancelled_on && ref.amount.startsWith('-'));
+      if (last) body.append(...evidence('Last charge before you cancelled', [last]));
+    }
+    if (verdict.likely_causes.length) {
+      const causes = h('ul', { class: 'causes' });
+      for (const cause of verdict.likely_causes.slice(0, MAX_ROWS)) {
+        const item = h('li', {}, cause.title);
+        if (guide) {
+          const anchor = cause.step ? `step-${cause.step}` : `gotcha-${cause.gotcha}`;
+          item.append(' — ', newTab(new URL(`#/guides/${guide.id}/${anchor}`, SITE).href, cause.step ? `how to fix it (step ${cause.step})` : 'read more'));
+        }
+        causes.append(item);
+      }
+      const more = verdict.likely_causes.length - MAX_ROWS;
+      if (more > 0) causes.append(h('li', { class: 'muted', text: `and ${more} more in the guide` }));
+      body.append(h('h3', { text: verdict.verdict === 'still_charging' ? 'Likely causes' : 'Worth checking' }), causes);
+    }
+    const actions = h('p', { class: 'actions' });
+    if (guide) actions.append(newTab(new URL(`#/guides/${guide.id}`, SITE).href, `How to cancel ${guide.name}`, { class: 'button small' }));
+    const track = `#track=${encodeURIComponent(verdict.vendor)}@${verdict.cancelled_on}`;
+    actions.append(newTab(new URL(track, SITE).href, 'Track this in Spendrein', { class: 'button small', id: 'w-track' }));
+    body.append(actions);
+    offerReference(body, verdict);
+    return body;
+  }
+
+  // A reference link (web/reference.js, issue #12, loaded only once a verdict is shown): the
+  // person sees which fields go into the link and can take out any but the vendor and date.
+  // Without that module the action is not offered.
+  let reference;
+  function offerReference(body, verdict) {
+    reference ??= import('../reference.js').catch(() => null);
+    reference.then((module) => {
+      if (typeof module?.createReferenceLink !== 'function' || !body.isConnected) return;
+      body.append(referenceForm(module.createReferenceLink, verdict));
+    });
+  }
+
+  function referenceForm(createReferenceLink, verdict) {
+    const optional = [];
+    const box = (label, value) => {
+      const id = `w-ref-${optional.length}`;
+      const input = h('input', { type: 'checkbox', id, checked: true });
+      optional.push({ input, value });
+      return h('li', {}, input, ' ', h('label', { for: id, text: label }));
+    };
+    const fields = h('ul', { class: 'ref-fields' }, h('li', { text: `Service: ${verdict.vendor_name || verdict.vendor}; cancelled on ${verdict.cancelled_on}` }));
+    const withCheck = verdict.verdict === 'too_early' || verdict.verdict === 'final_charge';
+    if (withCheck && verdict.check_after) fields.append(box(`Look again after ${verdict.check_after}`, { check_after: verdict.check_after }));
+    for (const charge of verdict.charges_after.slice(0, 100)) {
+      fields.append(box(`Charge ${charge.date} · ${formatMoney(charge.amount, charge.currency)} · ${charge.description}`, { charge }));
+    }
+    const out = h('p', { class: 'ref-out', attrs: { 'aria-live': 'polite' } });
+    const create = h('button', { type: 'button', class: 'button small', text: 'Create the link' });
+    create.addEventListener('click', async () => {
+      // Only the fields that have a value go in (absent and null are the same to the reader).
+      const record = { vendor: verdict.vendor, cancelled_on: verdict.cancelled_on };
+      if (verdict.vendor_name) record.vendor_name = verdict.vendor_name;
+      const charges = [];
+      for (const { input, value } of optional) {
+        if (!input.checked) continue;
+        if (value.check_after) record.check_after = value.check_after;
+        if (value.charge) {
+          const { date, amount, currency, description } = value.charge;
+          charges.push(currency ? { date, amount, currency, description } : { date, amount, description });
+        }
+      }
+      if (charges.length) record.charges = charges;
+      try {
+        const url = await createReferenceLink(record, { base: SITE.href });
+        out.replaceChildren('Your reference: ', newTab(url, 'open it', { id: 'w-reference-link' }), '. Copy the link to keep it; nothing was stored or sent.');
+      } catch (error) {
+        out.textContent = `Could not create the reference: ${error.message}.`;
+      }
+    });
+    return h(
+      'details',
+      { class: 'reference' },
+      h('summary', { text: 'Create a reference for a dispute' }),
+      h('p', { class: 'muted', text: 'A link that carries these details in itself. Untick what you do not want in it.' }),
+      fields,
+      create,
+      out,
+    );
+  }
+
+  async function forget() {
+    seq++;
+    report = null;
+    result.replaceChildren();
+    try {
+      await bridge.request('clear');
+    } catch {
+      // A restarted worker holds nothing either.
+    }
+    say('The statement was dropped from memory. Nothing of it was ever stored.');
+    status('ready');
+    $('#w-file').focus();
+  }
+
+  return {
+    read(files) {
+      const name = files.length === 1 ? files[0].name : `${files.length} files`;
+      // Each drop replaces the statement before: the widget checks one at a time. The worker
+      // answers requests in order, so the read comes after the clear.
+      bridge.request('clear').catch(() => {});
+      return run('read', { files }, `Reading ${name}…`);
+    },
+    changed() {
+      if (report) return run('analyse', {}, 'Checking again…');
+      return null;
+    },
+  };
+}
