@@ -36,7 +36,7 @@ function styles() {
 /** Loads the reference wasm once, from the bytes in a same-origin script (no fetch). */
 function wasm() {
   modulePromise ??= (async () => {
-    const [glue, { WASM_BASE64 }] = await Promise.all([import('./pkg/spendrein_wasm_reference.js'), import('./pkg/spendrein_reference_bytes.js'), styles()]);
+    const [glue, { WASM_BASE64 }] = await Promise.all([import('./pkg/spendrein_wasm_reference.js'), import('./pkg/spendrein_reference_bytes.js')]);
     const text = atob(WASM_BASE64);
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
@@ -203,6 +203,7 @@ export function openReferenceBuilder(card, { result, record, statements, guide }
     existing.remove();
     return null;
   }
+  styles();
   const id = `ref-${Math.random().toString(36).slice(2, 8)}`;
   const name = result.vendor_name || result.vendor;
   const panel = h('section', { class: 'reference-builder', attrs: { 'aria-labelledby': `${id}-heading` } });
@@ -321,7 +322,7 @@ export async function showReferencePage(view) {
   const url = location.href;
   let reference;
   try {
-    reference = await decodeReference(url);
+    [reference] = await Promise.all([decodeReference(url), styles()]);
   } catch (problem) {
     failure(view, problem);
     return;
