@@ -1,7 +1,8 @@
 // The page's main thread: UI only. Statements are read and analysed by WebAssembly inside a
 // module Web Worker (worker.js, through bridge.js), so the page never freezes and the main
 // thread never holds a statement's bytes. Routes live in the URL fragment, which is never sent
-// to a server: `#/` checker, `#/guides`, `#/guides/<id>[/<anchor>]`, `#track=<id>@<date>`.
+// to a server: `#/` checker, `#/guides`, `#/guides/<id>[/<anchor>]`, `#track=<id>@<date>`,
+// `#ref=v1.<…>` a cancellation reference (reference.js, loaded only then).
 
 import { Bridge } from './bridge.js';
 import { h, $, time, today, isIsoDate, download } from './dom.js';
@@ -471,6 +472,7 @@ async function showReport() {
       onReread: reread,
       onRemove: removeStatement,
       onTrack: trackFromResults,
+      onReference: openReference,
       timelineWidth: targets.cancellations.clientWidth - 34,
       current: () => seq === renderSeq,
     },
@@ -509,6 +511,30 @@ function wireDropZone() {
     });
   }
   $('#clear').addEventListener('click', clearAll);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cancellation references: reference.js and its small wasm load on first use only.
+
+async function openReference(card, result, record) {
+  try {
+    const guide = knownIndex?.byId.has(result.vendor) ? await bridge.request('guide', { guideId: result.vendor }).catch(() => null) : null;
+    const { openReferenceBuilder } = await import('./reference.js');
+    openReferenceBuilder(card, { result, record, statements: state.report?.statements ?? [], guide });
+  } catch (error) {
+    setStatus(`Could not open the reference maker: ${error.message}.`);
+  }
+}
+
+async function showReference(moveFocus) {
+  const view = $('#view-reference');
+  try {
+    const { showReferencePage } = await import('./reference.js');
+    await showReferencePage(view);
+  } catch (error) {
+    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This reference could not be shown' }), h('p', { class: 'error', text: `Its code did not load (${error.message}). Reload to try again.` }));
+  }
+  if (moveFocus) $('h1', view)?.focus();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,7 +585,7 @@ async function showGuide(id, anchor, moveFocus) {
 // ---------------------------------------------------------------------------------------------
 // Router
 
-const VIEWS = ['checker', 'guides', 'guide', 'missing'];
+const VIEWS = ['checker', 'guides', 'guide', 'reference', 'missing'];
 function showView(name) {
   for (const view of VIEWS) $(`#view-${view}`).hidden = view !== name;
   for (const link of document.querySelectorAll('[data-nav]')) {
@@ -584,6 +610,11 @@ async function route() {
       document.title = 'Spendrein — did your cancellation really stop the charges?';
       form.scrollIntoView({ block: 'start' });
       dateInput.focus();
+      return;
+    }
+    if (hash.startsWith('#ref=')) {
+      showView('reference');
+      await showReference(moveFocus);
       return;
     }
     const path = hash.replace(/^#/, '') || '/';

@@ -171,6 +171,10 @@ function cancellationCard(result, record, report, ctx) {
   if (guideId) {
     card.append(h('p', {}, h('a', { href: `#/guides/${guideId}`, text: `How to cancel ${ctx.guideIndex.get(guideId).name}, step by step` })));
   }
+  if (ctx.onReference) {
+    const name = result.vendor_name || result.vendor;
+    card.append(h('div', { class: 'actions card-actions' }, h('button', { type: 'button', class: 'button small', text: 'Create reference', attrs: { 'aria-label': `Create a reference for the ${name} cancellation` }, dataset: { action: 'reference' }, on: { click: () => ctx.onReference(card, result, record) } })));
+  }
   return card;
 }
 
@@ -468,7 +472,8 @@ const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield
 /**
  * Renders `report` into the results section. `ctx`: `records` (sent to the engine, index for
  * index with `report.cancellations`), `guideIndex` (Map id → entry), `hints` (per statement),
- * `onReread(index, hints, focusId)`, `onRemove(index)`, `onTrack(vendorText)`, `timelineWidth`,
+ * `onReread(index, hints, focusId)`, `onRemove(index)`, `onTrack(vendorText)`,
+ * `onReference(card, result, record)` (the card's "Create reference"), `timelineWidth`,
  * and `current()`, false once a newer render has started (this one then stops).
  * Resolves to true when everything was rendered.
  */

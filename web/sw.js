@@ -18,7 +18,9 @@ const ASSETS = [
   './pkg/spendrein_wasm.js',
   './pkg/spendrein_wasm_bg.wasm',
 ];
-const ASSET_URLS = new Set(ASSETS.map((path) => new URL(path, self.registration.scope).href));
+// Reference files: cached when first used, not at install (a first visit does not fetch them).
+const ON_DEMAND = ['./reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js'];
+const ASSET_URLS = new Set([...ASSETS, ...ON_DEMAND].map((path) => new URL(path, self.registration.scope).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -3,13 +3,16 @@
 
 mod analyse;
 mod guides_cmd;
+mod reference_cmd;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   spendrein analyse [--cancelled VENDOR@YYYY-MM-DD]... [--today YYYY-MM-DD] [--json] FILE...
   spendrein guides [QUERY]
-  spendrein guide ID";
+  spendrein guide ID
+  spendrein reference create REPORT.json VENDOR [--confirmation TEXT] [--notes TEXT] [--base URL]
+  spendrein reference decode LINK";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,6 +20,7 @@ fn main() -> ExitCode {
         Some("analyse" | "analyze") => analyse::run(&args[1..]),
         Some("guides") => guides_cmd::list(&args[1..]),
         Some("guide") => guides_cmd::show(&args[1..]),
+        Some("reference") => reference_cmd::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

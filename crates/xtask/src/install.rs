@@ -39,11 +39,13 @@ pub fn for_build() -> Result<(), String> {
     npm_packages()
 }
 
-/// What `test` needs on top: wasm-pack, Chromium and ChromeDriver, and the npm packages.
+/// What `test` needs on top: wasm-pack, Chromium and ChromeDriver, and the npm packages;
+/// poppler's `pdftotext` reads back the evidence sheet the browser tests print to PDF.
 pub fn for_test() -> Result<(), String> {
     for_build()?;
     wasm_pack()?;
-    chromium()
+    chromium()?;
+    poppler()
 }
 
 fn wasm_target() -> Result<(), String> {
@@ -127,6 +129,28 @@ fn chromium() -> Result<(), String> {
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+fn poppler() -> Result<(), String> {
+    if output("sh", &["-c", "command -v pdftotext"]).is_some() {
+        return Ok(());
+    }
+    if output("id", &["-u"]).as_deref() != Some("0") {
+        return Err("pdftotext is missing; install it with \
+                    `sudo apt-get install poppler-utils` and run again"
+            .into());
+    }
+    step("installing Debian poppler-utils (pdftotext)");
+    run(Command::new("apt-get").arg("update").arg("-qq"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "poppler-utils",
         ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }

@@ -1,0 +1,395 @@
+// Cancellation references (issue #12): "Create reference" on a cancellation card, and the
+// read-only reference page a `#ref=v1.…` link opens. This module and the small wasm module it
+// loads (crates/wasm-reference, embedded in pkg/spendrein_reference_bytes.js) are imported only
+// when a reference is made or opened, so the checker's first load does not carry them.
+//
+// The record lives only in the link's fragment, which browsers never send to a server. Nothing
+// of it is stored unless the person presses "Save to my tracked cancellations". Text from the
+// link is rendered with textContent only (dom.js `h`).
+//
+// API for other page code (documented in web/README.md):
+//   createReferenceLink(record, { base }) → Promise<string>   the full URL of the reference
+//   decodeReference(link) → Promise<object>                   the record with `code`, or throws
+//     an Error whose `code` is not_a_reference | unknown_version | too_long | bad_character |
+//     truncated | tampered | malformed
+//   openReferenceBuilder(card, { result, record, statements, guide })   the card's panel
+//   showReferencePage(view)                                     renders #ref= into `view`
+
+import { h, time, formatDate, formatMoney, download, today } from './dom.js';
+import { loadRecords, saveRecords, validateRecord, mergeRecords } from './track.js';
+
+let modulePromise = null;
+let stylesPromise = null;
+
+/** Adds reference.css (the panel, the page and its print styles) once; resolves when loaded. */
+function styles() {
+  stylesPromise ??= new Promise((resolve) => {
+    const link = h('link', { rel: 'stylesheet', href: new URL('./reference.css', import.meta.url).href });
+    link.addEventListener('load', resolve);
+    // Without its styles the reference is plainer, not broken.
+    link.addEventListener('error', resolve);
+    document.head.append(link);
+  });
+  return stylesPromise;
+}
+
+/** Loads the reference wasm once, from the bytes in a same-origin script (no fetch). */
+function wasm() {
+  modulePromise ??= (async () => {
+    const [glue, { WASM_BASE64 }] = await Promise.all([import('./pkg/spendrein_wasm_reference.js'), import('./pkg/spendrein_reference_bytes.js')]);
+    const text = atob(WASM_BASE64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    await glue.default({ module_or_path: bytes });
+    return glue;
+  })();
+  modulePromise.catch(() => {
+    modulePromise = null;
+  });
+  return modulePromise;
+}
+
+function unwrap(json) {
+  const result = JSON.parse(json);
+  if (result.error) {
+    const error = new Error(result.error.message);
+    error.code = result.error.code;
+    throw error;
+  }
+  return result.ok;
+}
+
+const FIELDS = ['vendor', 'vendor_name', 'cancelled_on', 'confirmation', 'notes', 'steps_done', 'check_after', 'charges'];
+
+/** Only the allow-listed fields, without empty ones (the wasm refuses any other field). */
+function allowListed(record) {
+  const out = {};
+  for (const field of FIELDS) {
+    const value = record[field];
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) continue;
+    out[field] = value;
+  }
+  out.steps_done = (out.steps_done ?? []).map(({ number, title }) => ({ number, title }));
+  out.charges = (out.charges ?? []).map(({ date, amount, currency, description }) => ({ date, amount, ...(currency ? { currency } : {}), description: description ?? '' }));
+  return out;
+}
+
+/** The record as the wasm reads it: flat strings, '' for absent (crates/wasm-reference/src/fields.rs). */
+function recordFields(record) {
+  const r = allowListed(record);
+  const text = (value) => (value === undefined || value === null ? '' : String(value));
+  const out = [r.vendor, r.vendor_name, r.cancelled_on, r.confirmation, r.notes, r.check_after, r.steps_done.length].map(text);
+  for (const step of r.steps_done) out.push(text(step.number), text(step.title));
+  for (const charge of r.charges) out.push(text(charge.date), text(charge.amount), text(charge.currency), text(charge.description));
+  return out;
+}
+
+/** Where links point by default: the checker page this module belongs to. */
+const defaultBase = () => new URL('./', import.meta.url).href;
+
+/**
+ * The full URL of a reference for `record` (shape in web/README.md): `<base>#ref=v1.<…>`.
+ * Rejects with an Error (`code` 'invalid_record', the message naming the field).
+ */
+export async function createReferenceLink(record, { base } = {}) {
+  const glue = await wasm();
+  const { text } = unwrap(glue.encode(recordFields(record)));
+  return `${(base ?? defaultBase()).split('#')[0]}#ref=${text}`;
+}
+
+/** Reads a link (whole URL or `#ref=…`): `{ version, code, vendor, cancelled_on, …, charges }`. */
+export async function decodeReference(link) {
+  const glue = await wasm();
+  return unwrap(glue.decode(link));
+}
+
+async function exportsOf(url) {
+  const glue = await wasm();
+  return unwrap(glue.exports(url, Math.floor(Date.now() / 1000)));
+}
+
+const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'reference';
+
+function copyButton(label, getText, status) {
+  return h('button', {
+    type: 'button',
+    class: 'button small',
+    text: label,
+    on: {
+      async click() {
+        const text = getText();
+        try {
+          await navigator.clipboard.writeText(text);
+          status.textContent = `${label}: copied.`;
+        } catch {
+          status.textContent = 'Your browser did not allow copying; select the text and copy it yourself.';
+        }
+      },
+    },
+  });
+}
+
+/** Buttons for the downloads and the two messages of a reference; `extra` adds downloads. */
+async function exportsBlock(url, reference, { transactions, heading = 'h6' } = {}) {
+  const exported = await exportsOf(url);
+  const name = `spendrein-reference-${slug(reference.vendor)}-${reference.code}`;
+  const status = h('p', { class: 'help', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const downloads = h(
+    'div',
+    { class: 'actions reference-downloads' },
+    h('button', { type: 'button', class: 'button small', text: 'Record as JSON', dataset: { export: 'json' }, on: { click: () => download(`${name}.json`, `${JSON.stringify({ ...reference, link: url }, null, 2)}\n`) } }),
+    h('button', { type: 'button', class: 'button small', text: 'Record as CSV', dataset: { export: 'csv' }, on: { click: () => download(`${name}.csv`, exported.record_csv, 'text/csv') } }),
+  );
+  if (transactions) {
+    const file = `spendrein-transactions-${slug(reference.vendor)}-${today()}`;
+    downloads.append(
+      h('button', { type: 'button', class: 'button small', text: 'Analysed transactions as CSV', dataset: { export: 'transactions-csv' }, on: { click: async () => download(`${file}.csv`, unwrap((await wasm()).transactions_csv(transactions.flat())), 'text/csv') } }),
+      h('button', { type: 'button', class: 'button small', text: 'Analysed transactions as JSON', dataset: { export: 'transactions-json' }, on: { click: () => download(`${file}.json`, `${JSON.stringify(transactions.map(([date, description, amount, currency, file, line, kind]) => ({ date, description, amount, currency: currency || null, file, line: Number(line), kind })), null, 2)}\n`) } }),
+    );
+  }
+  if (exported.ics) {
+    downloads.append(h('button', { type: 'button', class: 'button small', text: `Reminder for ${formatDate(reference.check_after)} (.ics)`, dataset: { export: 'ics' }, on: { click: () => download(`${name}.ics`, exported.ics, 'text/calendar') } }));
+  }
+  const message = (id, title, text) => {
+    const area = h('textarea', { id, class: 'message', readOnly: true, rows: 9, value: text });
+    return h('div', { class: 'message-block' }, h('label', { for: id, text: title }), area, h('div', { class: 'actions' }, copyButton(`Copy the ${title.toLowerCase()}`, () => area.value, status)));
+  };
+  const suffix = Math.random().toString(36).slice(2, 8);
+  return h(
+    'div',
+    { class: 'reference-exports' },
+    h(heading, { text: 'Download' }),
+    downloads,
+    h(heading, { text: 'Ready-to-send messages' }),
+    h('p', { class: 'help', text: 'Plain text to paste into an e-mail or a dispute form. Read it first: you are the one sending it.' }),
+    message(`message-vendor-${suffix}`, 'Message to the vendor', exported.vendor_message),
+    message(`message-issuer-${suffix}`, 'Message to your card issuer or bank', exported.issuer_message),
+    status,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Create reference" on a cancellation card
+
+const refKey = (ref) => `${ref.statement}:${ref.line}:${ref.date}:${ref.amount}`;
+
+/** The card's history, each with what it is relative to the cancellation. */
+function historyRows(result, statements) {
+  const after = new Set(result.charges_after.map(refKey));
+  const finalKey = result.final_charge ? refKey(result.final_charge) : null;
+  return result.history.map((ref) => {
+    let kind = 'before';
+    if (!ref.amount.startsWith('-')) kind = 'refund';
+    else if (after.has(refKey(ref))) kind = 'after';
+    else if (refKey(ref) === finalKey || ref.date > result.cancelled_on) kind = 'final';
+    // The flat row crates/wasm-reference reads: date, description, amount, currency, file, line, kind.
+    return [ref.date, ref.description, ref.amount, ref.currency ?? '', statements[ref.statement]?.file ?? '', String(ref.line ?? ''), kind];
+  });
+}
+
+function checkbox(id, label, checked, detail) {
+  const input = h('input', { type: 'checkbox', id, checked });
+  return { input, row: h('div', { class: 'check' }, input, h('label', { for: id }, label, detail ? h('span', { class: 'muted', text: ` ${detail}` }) : null)) };
+}
+
+/**
+ * Opens (or closes) the reference panel inside a cancellation card. `result` is the report's
+ * cancellation, `record` the tracked record (confirmation, notes), `statements` the report's
+ * statements (file names for the transactions CSV), `guide` the vendor's guide or null.
+ */
+export function openReferenceBuilder(card, { result, record, statements, guide }) {
+  const existing = card.querySelector('.reference-builder');
+  if (existing) {
+    existing.remove();
+    return null;
+  }
+  styles();
+  const id = `ref-${Math.random().toString(36).slice(2, 8)}`;
+  const name = result.vendor_name || result.vendor;
+  const panel = h('section', { class: 'reference-builder', attrs: { 'aria-labelledby': `${id}-heading` } });
+  panel.append(
+    h('h5', { id: `${id}-heading`, tabIndex: -1, text: 'Create a reference' }),
+    h('p', { class: 'help', text: 'A link that carries exactly what you tick below, and nothing else from your statement. The data is in the part after “#”, which browsers never send to a server; anyone you give the link to can read it.' }),
+  );
+  const fields = h('fieldset', { class: 'reference-fields' }, h('legend', { text: 'What goes in' }));
+  fields.append(h('p', {}, h('strong', { text: 'Always: ' }), `${name}, cancelled on `, time(result.cancelled_on), '.'));
+  const choices = [];
+  const add = (key, label, value, checked = true, detail = '') => {
+    const box = checkbox(`${id}-${key}`, label, checked, detail);
+    box.input.dataset.field = key;
+    choices.push({ key, value, input: box.input });
+    fields.append(box.row);
+  };
+  if (record?.confirmation) add('confirmation', `Confirmation number: ${record.confirmation}`, record.confirmation);
+  if (record?.notes) add('notes', `Your notes: ${record.notes}`, record.notes);
+  const lookAgain = (result.verdict === 'too_early' || result.verdict === 'final_charge') && result.check_after;
+  if (lookAgain) add('check_after', `Look-again date: ${formatDate(result.check_after)}`, result.check_after);
+  if (result.charges_after.length) {
+    fields.append(h('p', { class: 'field-group', text: 'Charges after you cancelled:' }));
+    result.charges_after.forEach((charge, index) => add(`charge-${index}`, `${formatDate(charge.date)} · ${charge.description} · ${formatMoney(charge.amount, charge.currency)}`, charge));
+  }
+  if (guide?.steps?.length) {
+    fields.append(h('p', { class: 'field-group', text: `Steps of the ${guide.name} guide you did (tick the ones you did):` }));
+    guide.steps.forEach((step, index) => add(`step-${index + 1}`, `${index + 1}. ${step.title}`, { number: index + 1, title: step.title }, false));
+  }
+  panel.append(fields);
+  const output = h('div', { class: 'reference-output', attrs: { 'aria-live': 'polite' } });
+  const error = h('p', { class: 'error', attrs: { role: 'alert' }, hidden: true });
+  const create = h('button', { type: 'button', class: 'button primary small', text: 'Create reference', dataset: { action: 'create-reference' } });
+  panel.append(h('div', { class: 'actions' }, create), error, output);
+
+  const chosen = () => {
+    const picked = choices.filter((choice) => choice.input.checked);
+    const single = (key) => picked.find((choice) => choice.key === key)?.value;
+    return {
+      vendor: result.vendor,
+      vendor_name: result.vendor_name && result.vendor_name !== result.vendor ? result.vendor_name : undefined,
+      cancelled_on: result.cancelled_on,
+      confirmation: single('confirmation'),
+      notes: single('notes'),
+      check_after: single('check_after'),
+      steps_done: picked.filter((choice) => choice.key.startsWith('step-')).map((choice) => choice.value),
+      charges: picked.filter((choice) => choice.key.startsWith('charge-')).map((choice) => choice.value),
+    };
+  };
+  let seq = 0;
+  const build = async () => {
+    const mine = ++seq;
+    error.hidden = true;
+    try {
+      const url = await createReferenceLink(chosen(), { base: location.href });
+      const reference = await decodeReference(url);
+      const block = await exportsBlock(url, reference, { transactions: historyRows(result, statements) });
+      if (mine !== seq) return;
+      const status = h('p', { class: 'help', attrs: { role: 'status' } });
+      const linkInput = h('input', { id: `${id}-link`, class: 'reference-link', readOnly: true, value: url });
+      output.replaceChildren(
+        h('p', { class: 'reference-code-line' }, 'Reference ', h('strong', { class: 'reference-code', text: reference.code }), ` · ${url.length} characters`),
+        h('label', { for: linkInput.id, text: 'Link' }),
+        linkInput,
+        h('div', { class: 'actions' }, copyButton('Copy the link', () => url, status), h('a', { class: 'button small', href: url, text: 'Open the reference page (to print it)', dataset: { action: 'open-reference' } })),
+        status,
+        block,
+      );
+      create.textContent = 'Update the reference';
+    } catch (problem) {
+      if (mine !== seq) return;
+      error.hidden = false;
+      error.textContent = `Could not create the reference: ${problem.message}.`;
+    }
+  };
+  create.addEventListener('click', build);
+  // Once made, the reference follows every change of what goes in.
+  fields.addEventListener('change', () => {
+    if (output.childElementCount) build();
+  });
+  card.append(panel);
+  panel.querySelector('h5').focus();
+  return panel;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The read-only reference page (`#ref=v1.…`), also the printable evidence sheet
+
+function failure(view, problem) {
+  if (!problem.code) {
+    // Not the link: the reference code itself did not load (offline on a first visit, say).
+    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This reference could not be shown' }), h('p', { class: 'error reference-error', dataset: { code: 'not_loaded' }, text: `The page's reference code did not load (${problem.message}). Reload the page to try again; the first time, it needs a connection.` }));
+    return;
+  }
+  const message = String(problem.message || problem.code);
+  const advice = {
+    tampered: 'Ask the person who sent it for the link again, and copy all of it.',
+    truncated: 'Ask the person who sent it for the link again, and copy all of it.',
+    bad_character: 'Ask the person who sent it for the link again, and copy all of it.',
+    unknown_version: 'Open it with a newer version of Spendrein.',
+  }[problem.code];
+  view.replaceChildren(
+    h('h1', { tabIndex: -1, text: 'This reference link cannot be opened' }),
+    h('p', { class: 'error reference-error', dataset: { code: problem.code ?? 'error' }, text: `${message[0].toUpperCase()}${message.slice(1)}.` }),
+    advice ? h('p', { text: advice }) : null,
+    h('p', {}, h('a', { href: '#/', text: 'Go to the checker' }), ' to check a cancellation of your own.'),
+  );
+  document.title = 'Reference link cannot be opened — Spendrein';
+}
+
+function definition(list, term, ...value) {
+  list.append(h('dt', { text: term }), h('dd', {}, ...value));
+}
+
+/** Renders the reference in the page's URL into `view`; a bad link gets a clear message. */
+export async function showReferencePage(view) {
+  const url = location.href;
+  let reference;
+  try {
+    [reference] = await Promise.all([decodeReference(url), styles()]);
+  } catch (problem) {
+    failure(view, problem);
+    return;
+  }
+  const name = reference.vendor_name ?? reference.vendor;
+  document.title = `Cancellation reference ${reference.code} (${name}) — Spendrein`;
+  const facts = h('dl', { class: 'facts reference-facts' });
+  definition(facts, 'Service', name);
+  definition(facts, 'Cancelled on', time(reference.cancelled_on));
+  if (reference.confirmation) definition(facts, 'Confirmation number', reference.confirmation);
+  if (reference.check_after) definition(facts, 'Look again after', time(reference.check_after));
+  if (reference.notes) definition(facts, 'Notes', h('span', { class: 'reference-notes', text: reference.notes }));
+  const sheet = h('article', { class: 'reference-sheet', dataset: { code: reference.code } });
+  sheet.append(
+    h('h1', { tabIndex: -1 }, 'Cancellation reference ', h('span', { class: 'reference-code', text: reference.code })),
+    h('p', { class: 'reference-disclaimer' }, h('strong', { text: 'Made by the person who cancelled, not by Spendrein. ' }), 'They generated this record with Spendrein from their own cancellation details and bank statement. Spendrein did not verify it: the link only proves that it has not been changed since it was made.'),
+    facts,
+  );
+  if (reference.steps_done?.length) {
+    sheet.append(h('h2', { text: 'What they did to cancel' }), h('ol', { class: 'reference-steps' }, reference.steps_done.map((step) => h('li', { value: step.number, text: step.title }))));
+  }
+  sheet.append(h('h2', { text: 'Charges after the cancellation' }));
+  if (reference.charges.length) {
+    const table = h(
+      'table',
+      { class: 'evidence reference-charges' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Date' }), h('th', { scope: 'col', text: 'Descriptor on the statement' }), h('th', { scope: 'col', class: 'num', text: 'Amount' }))),
+      h(
+        'tbody',
+        {},
+        reference.charges.map((charge) =>
+          h('tr', {}, h('td', { dataset: { label: 'Date' } }, time(charge.date)), h('td', { class: 'descriptor', dataset: { label: 'Descriptor' }, text: charge.description }), h('td', { class: 'num', dataset: { label: 'Amount' }, text: formatMoney(charge.amount, charge.currency) })),
+        ),
+      ),
+    );
+    sheet.append(table);
+  } else {
+    sheet.append(h('p', { text: 'None are listed in this reference.' }));
+  }
+  sheet.append(h('p', { class: 'reference-link-print' }, h('span', { class: 'muted', text: 'Link: ' }), h('span', { class: 'reference-url', text: url })));
+
+  const status = h('p', { class: 'help', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const save = h('button', {
+    type: 'button',
+    class: 'button',
+    text: 'Save to my tracked cancellations',
+    dataset: { action: 'save-reference' },
+    on: {
+      click: () => {
+        const checked = validateRecord({ vendor: reference.vendor, cancelled_on: reference.cancelled_on, confirmation: reference.confirmation ?? '', notes: reference.notes ?? '' });
+        if (!checked.record) {
+          status.textContent = `Could not save it: ${checked.problems.join('; ')}.`;
+          return;
+        }
+        const merged = mergeRecords(loadRecords(), [checked.record]);
+        const problem = saveRecords(merged.records);
+        status.textContent = problem ? `Could not save it: ${problem}.` : merged.added ? `Saved: ${name}, cancelled on ${formatDate(reference.cancelled_on)}, is now in your tracked cancellations in this browser.` : 'This cancellation is already in your tracked cancellations.';
+      },
+    },
+  });
+  const tools = h(
+    'section',
+    { class: 'reference-tools', attrs: { 'aria-label': 'Print, save and export' } },
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'button primary', text: 'Print the evidence sheet', on: { click: () => window.print() } }), save, copyButton('Copy the link', () => url, status)),
+    status,
+    h('p', { class: 'help', text: 'Nothing of this reference is stored or sent anywhere unless you save it; it lives in the link.' }),
+    await exportsBlock(url, reference, { heading: 'h2' }),
+  );
+  view.replaceChildren(sheet, tools);
+}
