@@ -671,9 +671,12 @@ pub enum Intermediary {
 
 /// The intermediary a counterparty names by its first word (`PayPal Europe S.a.r.l. et Cie
 /// S.C.A` is PayPal), if any. Runs per row only in files with a counterparty column.
+#[inline(never)]
 pub fn intermediary(counterparty: &str) -> Option<Intermediary> {
-    const WALLETS: &[(&str, &str)] = &[("paypal", "PAYPAL"), ("klarna", "KLARNA")];
-    const ACQUIRERS: &[&str] = &[
+    // The wallets first, with the word the engine knows them by.
+    const NAMES: &[&str] = &[
+        "PAYPAL",
+        "KLARNA",
         "adyen",
         "stripe",
         "sumup",
@@ -697,19 +700,24 @@ pub fn intermediary(counterparty: &str) -> Option<Intermediary> {
         "payu",
         "buckaroo",
     ];
-    let first = counterparty
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|word| !word.is_empty())?;
-    if first.len() > 10 {
-        return None;
-    }
-    let first = first.to_ascii_lowercase();
-    if let Some((_, word)) = WALLETS.iter().find(|(name, _)| *name == first) {
-        return Some(Intermediary::Wallet(word));
-    }
-    ACQUIRERS
-        .contains(&first.as_str())
-        .then_some(Intermediary::Acquirer)
+    let index = NAMES
+        .iter()
+        .position(|name| starts_with_word(counterparty, name))?;
+    Some(if index < 2 {
+        Intermediary::Wallet(NAMES[index])
+    } else {
+        Intermediary::Acquirer
+    })
+}
+
+/// True when `text` starts with `word` (any case) followed by no letter or digit.
+pub fn starts_with_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.len() >= word.len()
+        && text[..word.len()].eq_ignore_ascii_case(word)
+        && text
+            .get(word.len())
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 /// Phrases of rows that repeat a total, an opening or closing balance, or a turnover instead
