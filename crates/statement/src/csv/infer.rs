@@ -583,6 +583,8 @@ pub fn infer(
             NameRole::Currency if s.filled > 0 && s.dates * 2 >= s.filled => {
                 c.role = NameRole::Posted;
             }
+            // An account number under a payee's name (Nordea's `Mottagare`) names no one.
+            NameRole::Payee if s.filled > 0 && s.letters == 0 => *candidate = None,
             NameRole::Description | NameRole::Payee | NameRole::Booking
                 if s.filled > 0 && s.flags == s.filled && s.distinct.len() <= 2 =>
             {
@@ -843,7 +845,10 @@ pub fn infer(
             }
         };
         let is_payer = name.starts_with("zahlungspflichtige")
-            || matches!(name.as_str(), "auftraggeber" | "auftraggebername" | "payer");
+            || matches!(
+                name.as_str(),
+                "auftraggeber" | "auftraggebername" | "payer" | "payer name"
+            );
         if is_payer && payer.is_none() {
             payer = Some(i);
         } else {
@@ -862,6 +867,10 @@ pub fn infer(
             forced.push((index, role));
         }
     }
+    // A header's trailing empty names (a trailing delimiter) do not widen the rows.
+    let width = mode.max(header.as_ref().map_or(0, |h| {
+        h.len() - h.iter().rev().take_while(|name| name.is_empty()).count()
+    }));
     let mut layout = Layout {
         delimiter,
         header,
@@ -885,7 +894,7 @@ pub fn infer(
         purpose,
         booking_phrases: booking_phrases && !booking.is_empty(),
         booking,
-        width: n_columns,
+        width,
         account,
         own_bank,
         decimal_mark: b'.',

@@ -756,7 +756,10 @@ impl Rows {
     fn over_long(&mut self, record: &Record<'_>) -> bool {
         let width = self.layout.width;
         let extra = record.len() - width;
-        if (width..record.len()).all(|i| trim(record.field(i)).is_empty()) {
+        // Empty extra fields (a trailing delimiter) are no harm when the row reads as it is.
+        if (width..record.len()).all(|i| trim(record.field(i)).is_empty())
+            && self.lines_up(record, usize::MAX, 0)
+        {
             return false;
         }
         let line = record.line;
