@@ -833,6 +833,26 @@ pub fn infer(
     }
     // Counterparty columns are the ones named so; a payer beside a payee
     // (`Zahlungspflichtige*r`, `Zahlungsempfänger*in`) is the counterparty of money in.
+    // A counterparty column with one name on every row beside another is the account
+    // holder's (KBC's `Naam`), not the other party.
+    let named_payees = text_columns
+        .iter()
+        .filter(|&&i| {
+            candidates[i]
+                .as_ref()
+                .is_some_and(|c| c.role == NameRole::Payee)
+        })
+        .count();
+    if named_payees > 1 {
+        text_columns.retain(|&i| {
+            let holder = candidates[i]
+                .as_ref()
+                .is_some_and(|c| c.role == NameRole::Payee)
+                && stats[i].filled >= 3
+                && stats[i].distinct.len() == 1;
+            !holder
+        });
+    }
     let (mut counterparty, mut purpose, mut payer) = (Vec::new(), Vec::new(), None);
     for &i in &text_columns {
         let name = match (&header, &candidates[i]) {
