@@ -39,6 +39,25 @@ pub struct Layout {
     pub id: Option<usize>,
     /// Payee, description and reference columns, in the order they are combined.
     pub text: Vec<usize>,
+    /// Of `text`, the counterparty columns (named so), then the purpose columns (the rest).
+    pub counterparty: Vec<usize>,
+    /// A payer column beside a payee column: the counterparty of money in.
+    pub payer: Option<usize>,
+    pub purpose: Vec<usize>,
+    /// Booking-type columns: kept apart, never in the description.
+    pub booking: Vec<usize>,
+    /// The booking columns hold booking phrases (a joined row must put one there).
+    pub booking_phrases: bool,
+    /// Rows keep their parts apart (a booking column, or a counterparty and a purpose).
+    pub parts: bool,
+    /// The fields a row has; a longer row with more than empty fields at its end is one whose
+    /// text held the delimiter.
+    pub width: usize,
+    /// The account the preamble names (`IBAN;DE12 …`).
+    pub account: Option<String>,
+    /// The first word of the account holder's bank as the preamble names it (`Bank;ING`),
+    /// lowercase: a counterparty that is the bank itself leaves the merchant to the purpose.
+    pub own_bank: Option<String>,
     pub decimal_mark: u8,
     pub decimal_reason: String,
     pub language: Language,
@@ -82,17 +101,24 @@ fn non_empty(fields: &[String]) -> usize {
     fields.iter().filter(|f| !f.is_empty()).count()
 }
 
-/// Picks the delimiter that splits the most records into the same number of fields.
+/// Picks the delimiter that splits the most records into rows of dates and amounts, then the
+/// most records into the same number of fields: commas in a sentence of the preamble or in
+/// decimal amounts make no rows of dates and amounts.
 pub fn choose_delimiter(text: &[u8], complete: bool) -> u8 {
     // The delimiter that puts the most records at the same field count wins (a count off by
     // one, a trailing delimiter, counts half); more fields break ties.
-    let mut best = (b',', (0usize, 0usize));
+    let mut best = (b',', (0usize, 0usize, 0usize));
     for delimiter in [b',', b';', b'\t', b'|'] {
         let records = sample(text, delimiter, complete, 200);
         let mut counts = std::collections::HashMap::new();
+        let mut data = 0;
         for record in &records {
             if record.fields.len() >= 2 && non_empty(&record.fields) >= 2 {
                 *counts.entry(record.fields.len()).or_insert(0usize) += 1;
+                // The first rows of the table settle it; the rest only cost time.
+                if counts.values().sum::<usize>() <= 60 {
+                    data += usize::from(is_data(&record.fields));
+                }
             }
         }
         let score = counts
@@ -110,10 +136,10 @@ pub fn choose_delimiter(text: &[u8], complete: bool) -> u8 {
                         }
                     })
                     .sum::<usize>();
-                (agreement, n)
+                (data, agreement, n)
             })
             .max()
-            .unwrap_or((0, 0));
+            .unwrap_or((0, 0, 0));
         if score > best.1 {
             best = (delimiter, score);
         }
@@ -365,11 +391,27 @@ pub fn infer(
         (None, Some(h)) => records[h].line + 1,
         (None, None) => 1,
     };
-    let n_columns = mode.max(header.as_ref().map_or(0, Vec::len));
-    let data_rows: Vec<&SampleRecord> = records
+    // Rows longer than the header are rows whose text held the delimiter unquoted when a good
+    // share of the rows have the header's width (in a short file they can be most rows).
+    let header_width = header.as_ref().map_or(0, Vec::len);
+    let (n_data, n_header_wide) = records
         .iter()
         .zip(&data_flags)
         .filter(|(r, &data)| data && r.line >= data_line)
+        .fold((0, 0), |(n, wide), (r, _)| {
+            (n + 1, wide + usize::from(r.fields.len() == header_width))
+        });
+    let mode = if header_width >= 2 && header_width < mode && n_header_wide * 3 >= n_data {
+        header_width
+    } else {
+        mode
+    };
+    let n_columns = mode.max(header_width);
+    let fits = |r: &SampleRecord| r.fields.iter().skip(n_columns).all(|f| f.is_empty());
+    let data_rows: Vec<&SampleRecord> = records
+        .iter()
+        .zip(&data_flags)
+        .filter(|(r, &data)| data && r.line >= data_line && fits(r))
         .map(|(r, _)| r)
         .take(200)
         .collect();
@@ -387,7 +429,7 @@ pub fn infer(
                 Severity::Info,
                 "preamble",
                 format!(
-                    "skipped {} line{} before the {} (lines {first}–{last}): account details or filters, not transactions",
+                    "skipped {} line{} before the {} in line {preamble_end} (lines {first}–{last}): account details, notes or filters, not transactions",
                     preamble.len(),
                     if preamble.len() == 1 { "" } else { "s" },
                     if header.is_some() { "header" } else { "first transaction" }
@@ -395,6 +437,39 @@ pub fn infer(
             )
             .at_line(*first),
         );
+    }
+    // What the preamble states: the account, and a currency (`Saldo;150,00;EUR`).
+    let mut account = None;
+    let mut own_bank = None;
+    for record in records.iter().filter(|r| r.line < preamble_end) {
+        let key = record
+            .fields
+            .first()
+            .map_or(String::new(), |f| names::normalise(f));
+        let value = record.fields.iter().skip(1).find(|f| !f.is_empty());
+        if account.is_none()
+            && matches!(
+                key.as_str(),
+                "iban"
+                    | "konto"
+                    | "kontonummer"
+                    | "account"
+                    | "account number"
+                    | "rekening"
+                    | "rekeningnummer"
+                    | "compte"
+            )
+        {
+            account = value.cloned();
+        }
+        if own_bank.is_none() && matches!(key.as_str(), "bank" | "kreditinstitut" | "bankname") {
+            own_bank = value
+                .and_then(|v| {
+                    v.split(|c: char| !c.is_alphanumeric())
+                        .find(|w| w.len() >= 2)
+                })
+                .map(str::to_lowercase);
+        }
     }
 
     // Roles from names.
@@ -511,7 +586,9 @@ pub fn infer(
             NameRole::Currency if s.filled > 0 && s.dates * 2 >= s.filled => {
                 c.role = NameRole::Posted;
             }
-            NameRole::Description | NameRole::Payee
+            // An account number under a payee's name (Nordea's `Mottagare`) names no one.
+            NameRole::Payee if s.filled > 0 && s.letters == 0 => *candidate = None,
+            NameRole::Description | NameRole::Payee | NameRole::Booking
                 if s.filled > 0 && s.flags == s.filled && s.distinct.len() <= 2 =>
             {
                 c.role = NameRole::Flag;
@@ -558,6 +635,19 @@ pub fn infer(
         posted = (0..n_columns).find(|&i| {
             Some(i) != date && stats[i].dates > 0 && stats[i].dates * 5 >= stats[i].filled * 4
         });
+        // Of two unnamed dates the earlier is the transaction's, the later its booking.
+        if let (Some(first), Some(second)) = (date, posted) {
+            let day = |row: &SampleRecord, i: usize| {
+                date::parse(row.fields.get(i)?.as_bytes())?.resolve(crate::DateOrder::Dmy)
+            };
+            let later_first = data_rows
+                .iter()
+                .filter_map(|row| Some(day(row, first)?.cmp(&day(row, second)?)))
+                .fold(0i32, |votes, order| votes + order as i32);
+            if later_first > 0 {
+                (date, posted) = (Some(second), Some(first));
+            }
+        }
     }
     let Some(date) = date else {
         let detail = if data_rows.is_empty() {
@@ -716,6 +806,95 @@ pub fn infer(
     }
     text_columns.retain(|i| !used(*i, &taken));
 
+    // Booking types: named so, or any column whose values are booking phrases (`Lastschrift`,
+    // `Card payment`), as long as some other text is left for the description.
+    let phrases = |i: usize| {
+        let values = data_rows
+            .iter()
+            .filter_map(|r| r.fields.get(i))
+            .filter(|f| !f.is_empty());
+        let (mut n, mut known, mut len) = (0, 0, 0);
+        for value in values {
+            n += 1;
+            len += value.len();
+            known += usize::from(names::is_booking_phrase(value));
+        }
+        (n, known, len)
+    };
+    let mut booking: Vec<usize> = Vec::new();
+    let mut booking_phrases = true;
+    if !misaligned {
+        for i in 0..n_columns {
+            if used(i, &taken) {
+                continue;
+            }
+            let role = candidates[i].as_ref().map(|c| c.role);
+            let (n, known, len) = phrases(i);
+            let named_text = role == Some(NameRole::Description);
+            let by_values = (n >= 2 || (named_text && n == 1 && known == 1))
+                && (known * 5 >= n * 4 || (named_text && known * 2 >= n && len <= 24 * n));
+            let by_name = role == Some(NameRole::Booking) && stats[i].dates == 0;
+            if !(by_values || by_name) || role == Some(NameRole::Payee) {
+                continue;
+            }
+            if text_columns.contains(&i) {
+                if text_columns.len() < 2 {
+                    continue;
+                }
+                text_columns.retain(|&t| t != i);
+            }
+            booking_phrases &= by_values;
+            booking.push(i);
+        }
+    }
+    // Counterparty columns are the ones named so; a payer beside a payee
+    // (`Zahlungspflichtige*r`, `Zahlungsempfänger*in`) is the counterparty of money in.
+    // A counterparty column with one name on every row beside another is the account
+    // holder's (KBC's `Naam`), not the other party.
+    let named_payees = text_columns
+        .iter()
+        .filter(|&&i| {
+            candidates[i]
+                .as_ref()
+                .is_some_and(|c| c.role == NameRole::Payee)
+        })
+        .count();
+    if named_payees > 1 {
+        text_columns.retain(|&i| {
+            let holder = candidates[i]
+                .as_ref()
+                .is_some_and(|c| c.role == NameRole::Payee)
+                && stats[i].filled >= 3
+                && stats[i].distinct.len() == 1;
+            !holder
+        });
+    }
+    let (mut counterparty, mut purpose, mut payer) = (Vec::new(), Vec::new(), None);
+    for &i in &text_columns {
+        let name = match (&header, &candidates[i]) {
+            (Some(h), Some(c)) if c.role == NameRole::Payee && !misaligned => {
+                names::normalise(h.get(i).map_or("", String::as_str))
+            }
+            _ => {
+                purpose.push(i);
+                continue;
+            }
+        };
+        let is_payer = name.starts_with("zahlungspflichtige")
+            || matches!(
+                name.as_str(),
+                "auftraggeber" | "auftraggebername" | "payer" | "payer name"
+            );
+        if is_payer && payer.is_none() {
+            payer = Some(i);
+        } else {
+            counterparty.push(i);
+        }
+    }
+    if counterparty.is_empty() {
+        counterparty.extend(payer.take());
+    }
+
     // Hints force roles by index.
     let mut forced: Vec<(usize, ColumnRole)> = Vec::new();
     for &(index, role) in &hints.columns {
@@ -724,6 +903,10 @@ pub fn infer(
             forced.push((index, role));
         }
     }
+    // A header's trailing empty names (a trailing delimiter) do not widen the rows.
+    let width = mode.max(header.as_ref().map_or(0, |h| {
+        h.len() - h.iter().rev().take_while(|name| name.is_empty()).count()
+    }));
     let mut layout = Layout {
         delimiter,
         header,
@@ -740,7 +923,16 @@ pub fn infer(
         balance_before,
         currency,
         id,
+        parts: !booking.is_empty() || (!counterparty.is_empty() && !purpose.is_empty()),
         text: text_columns,
+        counterparty,
+        payer,
+        purpose,
+        booking_phrases: booking_phrases && !booking.is_empty(),
+        booking,
+        width,
+        account,
+        own_bank,
         decimal_mark: b'.',
         decimal_reason: String::new(),
         language,
@@ -799,6 +991,8 @@ fn role_of_column(layout: &Layout, index: usize) -> ColumnRole {
         ColumnRole::Currency
     } else if is(layout.id) {
         ColumnRole::Id
+    } else if layout.booking.contains(&index) {
+        ColumnRole::BookingType
     } else if layout.text.contains(&index) {
         let position = layout.text.iter().position(|&t| t == index);
         let name_role = layout
@@ -842,7 +1036,17 @@ fn apply_forced(
                 *slot = None;
             }
         }
-        layout.text.retain(|&t| t != index);
+        for list in [
+            &mut layout.text,
+            &mut layout.counterparty,
+            &mut layout.purpose,
+            &mut layout.booking,
+        ] {
+            list.retain(|&t| t != index);
+        }
+        if layout.payer == Some(index) {
+            layout.payer = None;
+        }
         match role {
             ColumnRole::Date => layout.date = index,
             ColumnRole::PostedDate => layout.posted = Some(index),
@@ -863,8 +1067,17 @@ fn apply_forced(
             ColumnRole::Currency => layout.currency = Some(index),
             ColumnRole::Balance => layout.balance = Some(index),
             ColumnRole::Id => layout.id = Some(index),
-            ColumnRole::Payee | ColumnRole::Description | ColumnRole::Reference => {
+            ColumnRole::Payee => {
                 layout.text.push(index);
+                layout.counterparty.push(index);
+            }
+            ColumnRole::Description | ColumnRole::Reference => {
+                layout.text.push(index);
+                layout.purpose.push(index);
+            }
+            ColumnRole::BookingType => {
+                layout.booking.push(index);
+                layout.booking_phrases = false;
             }
             ColumnRole::Ignored => {}
         }
@@ -872,6 +1085,11 @@ fn apply_forced(
     if layout.amount.is_none() && (layout.debit.is_none() != layout.credit.is_none()) {
         layout.amount = layout.debit.take().or(layout.credit.take());
     }
+    layout.parts = !layout.booking.is_empty()
+        || (!layout.counterparty.is_empty() && !layout.purpose.is_empty());
+    layout.width = layout
+        .width
+        .max(forced.iter().map(|(i, _)| i + 1).max().unwrap_or(0));
     diagnostics.push(Diagnostic::new(
         Severity::Info,
         "column-hints",

@@ -20,7 +20,7 @@ pub use split::{MAX_FIELDS, MAX_ROW_BYTES};
 use crate::date::{self, OrderEvidence, RawDate};
 use crate::encoding::{self, Decoder, Encoding};
 use crate::number;
-use crate::store::{Row, Span, MAX_TEXT_BYTES};
+use crate::store::{Parts, Row, Span, MAX_TEXT_BYTES};
 use crate::{
     Amount, Column, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention,
     Statement, Transactions,
@@ -28,7 +28,7 @@ use crate::{
 use chrono::{Datelike, NaiveDate};
 use infer::Layout;
 use names::Language;
-use split::{Overflow, Record, Splitter};
+use split::{Overflow, Record, Span as FieldSpan, Splitter};
 
 /// The most transactions one file may yield; more is reported, not kept.
 pub const MAX_TRANSACTIONS: usize = 5_000_000;
@@ -139,6 +139,10 @@ struct Rows {
     negatives: usize,
     last_record_line: u32,
     header_bytes: Option<Vec<u8>>,
+    /// The parts of the row being read and the bytes replaced in them (see `write_parts`).
+    parts: (Parts, u64),
+    /// Buffers for a row whose text held the delimiter, joined back (see `over_long`).
+    joined: (Vec<u8>, Vec<FieldSpan>),
     unterminated_quote: Option<u32>,
     full: bool,
 }
@@ -287,6 +291,8 @@ impl Stream {
             negatives: 0,
             last_record_line: 0,
             header_bytes,
+            parts: (Parts::NONE, 0),
+            joined: (Vec::new(), Vec::new()),
             unterminated_quote: None,
             full: false,
         };
@@ -348,6 +354,9 @@ impl Stream {
         let rows = &mut self.rows;
         self.splitter
             .feed(&self.scratch, true, |record| rows.row(record));
+        if self.rows.validate_utf8 {
+            self.rows.replaced_utf8 += self.rows.parts.1;
+        }
         let replaced = self.decoder.replaced + self.rows.replaced_utf8;
         let mut statement = self.rows.finish(hints)?;
         statement.dialect.encoding = self.encoding.label().to_owned();
@@ -508,6 +517,9 @@ impl Rows {
             self.more_row_problems += 1;
             return;
         }
+        if record.len() > self.layout.width && self.over_long(record) {
+            return;
+        }
         let layout = &self.layout;
         let date_field = trim(record.field(layout.date));
         if date_field.is_empty() {
@@ -548,14 +560,24 @@ impl Rows {
             None => self.read_amount(record, mark),
         };
         let (amount, scale, marked_currency) = match found {
-            Ok(found) => found,
+            Ok(found) if found.0 != 0 => found,
+            Ok(found) => {
+                if !self.is_summary_row(record) {
+                    self.notice(line, true);
+                }
+                found
+            }
             Err(message) => {
                 if self.is_summary_footer(record) {
                     self.summary(line);
+                    return;
+                } else if self.is_notice(record) {
+                    self.notice(line, false);
+                    return;
                 } else {
                     self.skip(line, message);
+                    return;
                 }
-                return;
             }
         };
         if self.is_summary_row(record) {
@@ -602,13 +624,21 @@ impl Rows {
         if let Some(id) = id {
             encoding::utf8_lossy(id, text);
         }
-        let description_start = text.len();
+        let id_end = text.len();
+        let mut description_start = text.len();
         let mut replaced = 0;
-        for &column in &layout.text {
-            replaced += append_part(text, description_start, record.field(column));
+        if layout.parts {
+            // Out of line, its results kept in `self.parts` so the common path keeps its
+            // locals in registers.
+            let outflow = outflow_flag.unwrap_or(amount < 0);
+            description_start = write_parts(text, layout, record, outflow, &mut self.parts);
+        } else {
+            for &column in &layout.text {
+                replaced += append_part(text, description_start, record.field(column));
+            }
         }
         let end = text.len();
-        if end > MAX_TEXT_BYTES {
+        if text.len() > MAX_TEXT_BYTES {
             text.truncate(id_start);
             self.full = true;
             self.more_row_problems += 1;
@@ -658,10 +688,14 @@ impl Rows {
         let mut row = Row::new(NaiveDate::MIN, Amount::new(amount, scale), line);
         row.set_balance(balance.map(|(minor, scale)| Amount::new(minor, scale)));
         if id.is_some() {
-            row.id = span(id_start, description_start);
+            row.id = span(id_start, id_end);
         }
         row.description = span(description_start, end);
-        self.transactions.push_row(row);
+        if layout.parts {
+            self.transactions.push_row_with_parts(row, self.parts.0);
+        } else {
+            self.transactions.push_row(row);
+        }
         self.extras.push(Extra {
             date,
             posted,
@@ -671,6 +705,165 @@ impl Rows {
         if self.transactions.len() >= MAX_TRANSACTIONS {
             self.full = true;
         }
+    }
+
+    /// True when every money column of the row is empty.
+    #[inline(never)]
+    fn money_empty(&self, record: &Record<'_>) -> bool {
+        let layout = &self.layout;
+        [layout.amount, layout.debit, layout.credit]
+            .into_iter()
+            .flatten()
+            .all(|column| trim(record.field(column)).is_empty())
+    }
+
+    /// A row with a date and text but no money at all: a notice.
+    #[cold]
+    #[inline(never)]
+    fn is_notice(&self, record: &Record<'_>) -> bool {
+        self.money_empty(record)
+            && !record.unterminated
+            && self
+                .layout
+                .text
+                .iter()
+                .any(|&c| !trim(record.field(c)).is_empty())
+    }
+
+    /// A dated row without money: with no amount at all (`Verständigung`, a card-renewal
+    /// notice) it is left out, with a zero amount it is kept (the engine counts only money out
+    /// as charges); either way the line is named.
+    #[cold]
+    #[inline(never)]
+    fn notice(&mut self, line: u32, kept: bool) {
+        let what = if kept {
+            "a zero amount: kept, but never a charge"
+        } else {
+            "a date but no amount: a notice (such as a card renewal), not a transaction, so it was left out"
+        };
+        self.diagnose(
+            Diagnostic::new(
+                Severity::Info,
+                "notice-row",
+                format!("line {line} has {what}"),
+            )
+            .at_line(line),
+        );
+    }
+
+    /// A row with more fields than the header whose extra fields are not all empty: a text
+    /// field that held the delimiter unquoted. When the dates and amounts line up (counting
+    /// from both ends) with exactly one text column taking the extra fields, they are joined
+    /// back; otherwise the row is skipped, saying why. Returns false for a row to read as it is.
+    #[cold]
+    #[inline(never)]
+    fn over_long(&mut self, record: &Record<'_>) -> bool {
+        let width = self.layout.width;
+        let extra = record.len() - width;
+        // Empty extra fields (a trailing delimiter) are no harm when the row reads as it is.
+        if (width..record.len()).all(|i| trim(record.field(i)).is_empty())
+            && self.lines_up(record, usize::MAX, 0)
+        {
+            return false;
+        }
+        let line = record.line;
+        // The text columns that fit, and of those the ones whose extra part starts with a
+        // space, as text cut at an unquoted delimiter does (`GITHUB, INC.`).
+        let (mut fit, mut fits, mut spaced, mut n_spaced) = (0, 0, 0, 0);
+        let mut names = String::new();
+        for index in 0..self.layout.text.len() {
+            let at = self.layout.text[index];
+            if self.lines_up(record, at, extra) {
+                if fits > 0 {
+                    names.push_str(" or ");
+                }
+                names.push_str(&self.column_name(at));
+                fit = at;
+                fits += 1;
+                if record.field(at + 1).first() == Some(&b' ') {
+                    spaced = at;
+                    n_spaced += 1;
+                }
+            }
+        }
+        let at = if fits == 1 {
+            fit
+        } else if n_spaced == 1 {
+            spaced
+        } else {
+            let why = if fits == 0 {
+                "its dates and amounts line up with no single text column taking them; skipped so that no amount is read from the wrong column".to_owned()
+            } else {
+                format!("they could belong to {names}; skipped rather than guess which text held the delimiter")
+            };
+            self.skip(
+                line,
+                format!("line {line} has {extra} more field(s) than the header, and {why}"),
+            );
+            return true;
+        };
+        let delimiter = self.layout.delimiter;
+        let name = self.column_name(at);
+        self.diagnose(
+            Diagnostic::new(
+                Severity::Info,
+                "joined-fields",
+                format!("line {line} has {extra} more field(s) than the header: `{}` in {name} was not quoted, so its parts were joined back", char::from(delimiter)),
+            )
+            .at_line(line),
+        );
+        let (mut data, mut spans) = std::mem::take(&mut self.joined);
+        let joined = record.joined(at, extra, delimiter, &mut data, &mut spans);
+        self.row(&joined);
+        self.joined = (data, spans);
+        true
+    }
+
+    /// Whether the row reads as a transaction when the fields `at..=at + extra` are one: the
+    /// date, amounts, balance, currency, flag and booking phrases all in their places.
+    #[inline(never)]
+    fn lines_up(&self, record: &Record<'_>, at: usize, extra: usize) -> bool {
+        let layout = &self.layout;
+        let mark = layout.decimal_mark;
+        let mut money = false;
+        // Kinds: 0 date, 1 date or empty, 2 money, 3 number or empty, 4 currency, 5 flag,
+        // 6 booking phrase.
+        let checks = [
+            (Some(layout.date), 0u8),
+            (layout.posted, 1),
+            (layout.amount, 2),
+            (layout.debit, 2),
+            (layout.credit, 2),
+            (layout.balance, 3),
+            (layout.currency, 4),
+            (layout.flag, 5),
+        ];
+        let booking = layout.booking.iter().map(|&column| (Some(column), 6));
+        for (column, kind) in checks.into_iter().chain(booking) {
+            let Some(column) = column else { continue };
+            let field = trim(record.field(if column > at { column + extra } else { column }));
+            let text = std::str::from_utf8(field).unwrap_or("");
+            let ok = match kind {
+                0 | 1 => (kind == 1 && field.is_empty()) || date::parse(field).is_some(),
+                2 | 3 => match number::parse(field, mark) {
+                    Ok(number) => {
+                        money |= kind == 2 && number.is_some();
+                        true
+                    }
+                    Err(_) => false,
+                },
+                4 => {
+                    field.is_empty()
+                        || (field.len() == 3 && field.iter().all(u8::is_ascii_alphabetic))
+                }
+                5 => field.is_empty() || names::flag_value(text).is_some(),
+                _ => !layout.booking_phrases || field.is_empty() || names::is_booking_phrase(text),
+            };
+            if !ok {
+                return false;
+            }
+        }
+        money
     }
 
     fn summary(&mut self, line: u32) {
@@ -764,14 +957,10 @@ impl Rows {
     /// A row with an empty date and amount but some text continues the previous transaction's
     /// description (OCBC puts the merchant on a second line).
     fn try_continuation(&mut self, record: &Record<'_>) -> bool {
-        let layout = &self.layout;
-        let money_empty = [layout.amount, layout.debit, layout.credit]
-            .into_iter()
-            .flatten()
-            .all(|column| trim(record.field(column)).is_empty());
-        if !money_empty {
+        if !self.money_empty(record) {
             return false;
         }
+        let layout = &self.layout;
         let text = describe_all(record, layout.date);
         if text.is_empty() {
             return false;
@@ -868,7 +1057,7 @@ impl Rows {
         let mut index = 0;
         // Consecutive rows mostly share a date: resolve each distinct run once.
         let mut last_date: Option<(RawDate, Option<NaiveDate>)> = None;
-        transactions.rows_mut().retain_mut(|transaction| {
+        transactions.retain_rows(|transaction| {
             let extra = &extras[index];
             index += 1;
             let line = transaction.line;
@@ -966,6 +1155,7 @@ impl Rows {
         }
         statement.transactions = transactions;
         statement.currency = currency.map(|c| String::from_utf8_lossy(&c).into_owned());
+        statement.account = self.layout.account.take();
         statement.diagnostics = self.diagnostics;
         Ok(statement)
     }
@@ -1419,6 +1609,144 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
     replaced
 }
 
+/// Writes the text of a row that keeps its parts apart: the booking type, then the description
+/// (merchant first) with the counterparty and purpose as spans inside it where they can be.
+/// Returns where the description starts (it always ends the text); the parts and the bytes
+/// replaced as invalid UTF-8 go to `out`.
+#[cold]
+#[inline(never)]
+fn write_parts(
+    text: &mut String,
+    layout: &Layout,
+    record: &Record<'_>,
+    outflow: bool,
+    out: &mut (Parts, u64),
+) -> usize {
+    let mut replaced = 0;
+    let span = |start: usize, end: usize| Span {
+        start: start as u32,
+        len: (end - start) as u32,
+    };
+    let some = |start: usize, end: usize| {
+        if end > start {
+            span(start, end)
+        } else {
+            Span::NONE
+        }
+    };
+    let mut join = |text: &mut String, columns: &[usize], base: usize| {
+        replaced += append_columns(text, base, record, columns);
+    };
+    let booking_start = text.len();
+    join(text, &layout.booking, booking_start);
+    let booking_type = some(booking_start, text.len());
+    let start = text.len();
+    match layout.payer {
+        Some(payer) if !outflow => join(text, &[payer], start),
+        _ => join(text, &layout.counterparty, start),
+    }
+    let counterparty_end = text.len();
+    let counterparty = some(start, counterparty_end);
+    let counterparty_text = &text[start..counterparty_end];
+    let via = names::intermediary(counterparty_text).or_else(|| {
+        let bank = layout.own_bank.as_deref()?;
+        names::starts_with_word(counterparty_text, bank).then_some(names::Intermediary::Acquirer)
+    });
+    let purpose_first = text.len();
+    let mut description = start;
+    let purpose;
+    if via.is_none() {
+        // The description is `counterparty | purpose`, both spans inside it.
+        join(text, &layout.purpose, start);
+        let end = text.len();
+        let purpose_start = if purpose_first > start && end > purpose_first {
+            purpose_first + 3
+        } else {
+            purpose_first
+        };
+        let mut found = some(purpose_start, end);
+        if found == Span::NONE
+            && layout
+                .purpose
+                .iter()
+                .any(|&c| !trim(record.field(c)).is_empty())
+        {
+            // The purpose repeats the counterparty: kept on its own, and the description
+            // copied after it so that it ends the text (a continuation line extends it).
+            let again = text.len();
+            join(text, &layout.purpose, again);
+            found = some(again, text.len());
+            description = text.len();
+            text.extend_from_within(start..end);
+        }
+        purpose = found;
+    } else {
+        // A wallet or acquirer collected the money: the merchant is in the purpose.
+        join(text, &layout.purpose, purpose_first);
+        let purpose_end = text.len();
+        purpose = some(purpose_first, purpose_end);
+        if purpose_end > purpose_first {
+            description = text.len();
+            match via {
+                Some(names::Intermediary::Wallet(word)) => {
+                    // `PAYPAL *Netflix …`, without the wallet's leading reference numbers.
+                    let skip = merchant_start(&text[purpose_first..purpose_end]);
+                    text.push_str(word);
+                    text.push_str(" *");
+                    text.extend_from_within(purpose_first + skip..purpose_end);
+                }
+                _ => {
+                    text.extend_from_within(purpose_first..purpose_end);
+                    text.push_str(" | ");
+                    text.extend_from_within(start..counterparty_end);
+                }
+            }
+        }
+    }
+    out.0 = Parts {
+        counterparty,
+        booking_type,
+        purpose,
+    };
+    out.1 += replaced;
+    description
+}
+
+/// Appends the fields of `columns` to the text being built from `base` (see [`append_part`]),
+/// out of line: the rare paths share one copy.
+#[inline(never)]
+fn append_columns(out: &mut String, base: usize, record: &Record<'_>, columns: &[usize]) -> u64 {
+    let mut replaced = 0;
+    for &column in columns {
+        replaced += append_part(out, base, record.field(column));
+    }
+    replaced
+}
+
+/// Where the merchant starts in a wallet's purpose: after the leading words that hold no letters
+/// besides a `PP` reference mark (`1038157939420 PP.2351.PP . Netflix` → `Netflix`). The whole
+/// text when nothing would be left.
+#[inline(never)]
+fn merchant_start(purpose: &str) -> usize {
+    let bytes = purpose.as_bytes();
+    let (mut at, mut word) = (0, 0);
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte == b' ' || byte == b'/' {
+            word = at + 1;
+        } else if byte.is_ascii_alphabetic() || byte >= 0x80 {
+            let pp = bytes[at..].starts_with(b"PP")
+                && bytes.get(at + 2).is_none_or(|b| !b.is_ascii_alphabetic());
+            if !pp {
+                return if word < bytes.len() { word } else { 0 };
+            }
+            at += 1;
+        }
+        at += 1;
+    }
+    0
+}
+
 /// One pass over a field: is every byte ASCII, and is it already collapsed (see
 /// [`is_collapsed`])?
 #[inline(always)]
@@ -1515,7 +1843,7 @@ fn describe_all(record: &Record<'_>, skip: usize) -> String {
     let mut out = String::new();
     for column in 0..record.len() {
         if column != skip {
-            append_part(&mut out, 0, record.field(column));
+            append_columns(&mut out, 0, record, &[column]);
         }
     }
     out

@@ -14,6 +14,8 @@ pub enum NameRole {
     Payee,
     Description,
     Reference,
+    /// The bank's kind of booking (`Buchungstext` beside a purpose, `Umsatzart`, `Type`).
+    Booking,
     Id,
     /// Known to be something else (category, IBAN, fee, original amount, …).
     Ignore,
@@ -55,6 +57,9 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("exchange rate", Ignore, E),
     ("=koers", Ignore, C("nl")),
     ("wechselkurs", Ignore, C("de")),
+    ("umrechnungskurs", Ignore, C("de")),
+    ("=avsändare", Ignore, C("sv")),
+    ("=betaalwijze", Booking, C("nl")),
     ("=fx", Ignore, N),
     ("=fee", Ignore, E),
     ("=fees", Ignore, E),
@@ -96,20 +101,23 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("=time", Ignore, E),
     ("=tijd", Ignore, C("nl")),
     ("=zeit", Ignore, C("de")),
-    ("mutatiesoort", Ignore, C("nl")),
-    ("=umsatzart", Ignore, C("de")),
+    ("mutatiesoort", Booking, C("nl")),
+    ("=umsatzart", Booking, C("de")),
+    ("buchungsart", Booking, C("de")),
+    ("booking type", Booking, E),
+    ("transaktionstyp", Booking, C("de")),
     ("=umsatztyp", Flag, C("de")),
     ("category", Ignore, E),
     ("subcategory", Ignore, E),
     ("kategorie", Ignore, C("de")),
     ("categorie", Ignore, C("nl")),
     ("rubrieknaam", Ignore, C("nl")),
-    ("transaction type", Ignore, E),
-    ("type verrichting", Ignore, C("nl")),
-    ("typ transakce", Ignore, C("cs")),
+    ("transaction type", Booking, E),
+    ("type verrichting", Booking, C("nl")),
+    ("typ transakce", Booking, C("cs")),
     ("kategorie transakce", Ignore, C("cs")),
-    ("tranzakció típusa", Ignore, C("hu")),
-    ("=type", Ignore, E),
+    ("tranzakció típusa", Booking, C("hu")),
+    ("=type", Booking, E),
     ("=status", Ignore, E),
     ("=state", Ignore, E),
     ("=class", Ignore, E),
@@ -118,7 +126,7 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("=emoji", Ignore, E),
     ("=address", Ignore, E),
     ("=info", Ignore, N),
-    ("=code", Ignore, N),
+    ("=code", Booking, N),
     ("=kodas", Ignore, C("lt")),
     ("=iban", Ignore, N),
     ("=bic", Ignore, N),
@@ -220,6 +228,7 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("trans date", Date, E),
     ("booking date", Date, E),
     ("started date", Date, E),
+    ("belegdatum", Date, C("de")),
     ("buchungstag", Date, C("de")),
     ("buchungsdatum", Date, C("de")),
     ("=buchung", Date, C("de")),
@@ -234,7 +243,8 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("data operazione", Date, C("it")),
     ("data contabile", Date, C("it")),
     ("data operacji", Date, C("pl")),
-    ("bokföringsdatum", Date, C("sv")),
+    ("bokföringsdatum", Posted, C("sv")),
+    ("=bokföringsdag", Posted, C("sv")),
     ("transaktionsdatum", Date, C("sv")),
     ("bokføringsdato", Date, C("da")),
     ("päivämäärä", Date, C("fi")),
@@ -310,6 +320,7 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("amount", Amount, E),
     ("=betrag", Amount, C("de")),
     ("betrag", Amount, C("de")),
+    ("=buchungsbetrag", Amount, C("de")),
     ("=montant", Amount, C("fr")),
     ("montant", Amount, C("fr")),
     ("=bedrag", Amount, C("nl")),
@@ -371,10 +382,18 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("merchant name", Payee, E),
     ("=merchant", Payee, E),
     ("=payee", Payee, E),
+    ("=payee name", Payee, E),
+    ("=payer name", Payee, E),
+    ("=tegenrekeninghouder", Payee, C("nl")),
+    ("=namn", Payee, C("sv")),
     ("=name", Payee, E),
     ("=beneficiary", Payee, E),
     ("=originator", Payee, E),
     ("beneficiary party", Ignore, E),
+    ("auftraggeber begünstigter", Payee, C("de")),
+    ("auftraggeber beguenstigter", Payee, C("de")),
+    ("=auftraggeber", Payee, C("de")),
+    ("=begünstigter", Payee, C("de")),
     ("auftraggeber empfänger", Payee, C("de")),
     ("auftraggeber empfaenger", Payee, C("de")),
     ("beguenstigter zahlungspflichtiger", Payee, C("de")),
@@ -462,6 +481,7 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("opis operacji", Description, C("pl")),
     ("tytuł", Description, C("pl")),
     ("=zpráva", Description, C("cs")),
+    ("=rubrik", Description, C("sv")),
     ("=popis", Description, C("cs")),
     ("paaiškinimai", Description, C("lt")),
     ("közlemény", Description, C("hu")),
@@ -515,6 +535,200 @@ pub fn role_of(name: &str) -> Option<(NameRole, usize, Language)> {
         }
     }
     None
+}
+
+/// Booking-type phrases (`Lastschrift`, `Card payment`, `POS`) as [`normalise`] writes them:
+/// what the bank did, never who was paid. A column of them is a booking type whatever its header.
+const BOOKINGS: &[&str] = &[
+    "lastschrift",
+    "sepa lastschrift",
+    "sepa basislastschrift",
+    "basislastschrift",
+    "sepa firmenlastschrift",
+    "folgelastschrift",
+    "erstlastschrift",
+    "einmallastschrift",
+    "lastschrifteinzug",
+    "kartenzahlung",
+    "kartenzahlung abrechnung",
+    "kartenumsatz",
+    "debitkartenzahlung",
+    "girocard",
+    "gutschrift",
+    "gutschr überweisung",
+    "gutschr ueberweisung",
+    "euro ueberweisung",
+    "uebertrag",
+    "übertrag",
+    "lohn gehalt rente",
+    "geldautomat",
+    "überweisung",
+    "ueberweisung",
+    "online ueberweisung",
+    "online überweisung",
+    "sepa überweisung",
+    "echtzeitüberweisung",
+    "dauerauftrag",
+    "gutschrift aus dauerauftrag",
+    "lohn gehalt",
+    "gehalt",
+    "entgelt",
+    "entgeltabschluss",
+    "abschluss",
+    "rechnungsabschluss",
+    "zinsen",
+    "bargeldauszahlung",
+    "bargeldabhebung",
+    "abbuchung",
+    "retoure",
+    "storno",
+    "rücklastschrift",
+    "umbuchung",
+    "card payment",
+    "card purchase",
+    "card transaction",
+    "card refund",
+    "debit card",
+    "direct debit",
+    "standing order",
+    "faster payment",
+    "bank transfer",
+    "transfer",
+    "payment",
+    "purchase",
+    "deposit",
+    "withdrawal",
+    "atm",
+    "atm withdrawal",
+    "cash withdrawal",
+    "fee",
+    "interest",
+    "refund",
+    "topup",
+    "top up",
+    "exchange",
+    "pos",
+    "pos purchase",
+    "deb",
+    "dd",
+    "so",
+    "bgc",
+    "fpi",
+    "fpo",
+    "tfr",
+    "cpt",
+    "vis",
+    "chq",
+    "ach debit",
+    "ach credit",
+    "sale",
+    "betaalautomaat",
+    "geldautomaat",
+    "online bankieren",
+    "incasso",
+    "sepa incasso",
+    "overschrijving",
+    "acceptgiro",
+    "ideal",
+    "kaartbetaling",
+    "betaling",
+    "paiement carte",
+    "paiement par carte",
+    "carte",
+    "prélèvement",
+    "virement",
+    "retrait",
+    "kortköp",
+    "kortbetalning",
+    "överföring",
+    "autogiro",
+    "kortkjøp",
+    "varekjøp",
+    "overføring",
+    "betalingsservice",
+    "dankort",
+    "korttiosto",
+    "tilisiirto",
+    "pago con tarjeta",
+    "recibo",
+    "transferencia",
+    "bonifico",
+    "pagamento pos",
+];
+
+/// True when `text` is a booking-type phrase, alone or followed by numbers or a word that only
+/// says how often (`SEPA-Basislastschrift wiederholend`, `Card payment 1234`).
+pub fn is_booking_phrase(text: &str) -> bool {
+    let text = normalise(text);
+    let words: Vec<&str> = text.split(' ').collect();
+    (1..=words.len().min(3)).any(|n| {
+        BOOKINGS.contains(&words[..n].join(" ").as_str())
+            && words[n..].iter().all(|word| {
+                !word.chars().any(char::is_alphabetic)
+                    || matches!(*word, "wiederholend" | "einmalig" | "erstmalig")
+            })
+    })
+}
+
+/// Who a counterparty is when it only collected the money for the merchant, whose name is
+/// then in the purpose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intermediary {
+    /// A wallet whose word the engine keeps as "billed via" (`PAYPAL`).
+    Wallet(&'static str),
+    /// A card acquirer or payment service.
+    Acquirer,
+}
+
+/// The intermediary a counterparty names by its first word (`PayPal Europe S.a.r.l. et Cie
+/// S.C.A` is PayPal), if any. Runs per row only in files with a counterparty column.
+#[inline(never)]
+pub fn intermediary(counterparty: &str) -> Option<Intermediary> {
+    // The wallets first, with the word the engine knows them by.
+    const NAMES: &[&str] = &[
+        "PAYPAL",
+        "KLARNA",
+        "adyen",
+        "stripe",
+        "sumup",
+        "worldline",
+        "concardis",
+        "payone",
+        "nexi",
+        "wirecard",
+        "mollie",
+        "unzer",
+        "computop",
+        "elavon",
+        "worldpay",
+        "telecash",
+        "ratepay",
+        "riverty",
+        "afterpay",
+        "sofort",
+        "giropay",
+        "paydirekt",
+        "payu",
+        "buckaroo",
+    ];
+    let index = NAMES
+        .iter()
+        .position(|name| starts_with_word(counterparty, name))?;
+    Some(if index < 2 {
+        Intermediary::Wallet(NAMES[index])
+    } else {
+        Intermediary::Acquirer
+    })
+}
+
+/// True when `text` starts with `word` (any case) followed by no letter or digit.
+pub fn starts_with_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.len() >= word.len()
+        && text[..word.len()].eq_ignore_ascii_case(word)
+        && text
+            .get(word.len())
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 /// Phrases of rows that repeat a total, an opening or closing balance, or a turnover instead
@@ -715,5 +929,43 @@ mod tests {
         assert!(is_summary_text(b"TOTAL"));
         assert!(!is_summary_text(b"Totalenergies station"));
         assert!(!is_summary_text(b"SPOTIFY"));
+    }
+
+    #[test]
+    fn booking_phrases_and_intermediaries() {
+        for phrase in [
+            "Lastschrift",
+            "SEPA-Basislastschrift",
+            "SEPA-BASISLASTSCHRIFT wiederholend",
+            "KARTENZAHLUNG",
+            "Card payment",
+            "POS",
+            "DEB",
+            "Folgelastschrift",
+            "CARD_PAYMENT",
+            "Betaalautomaat",
+            "Gutschrift aus Dauerauftrag",
+        ] {
+            assert!(is_booking_phrase(phrase), "{phrase}");
+        }
+        for merchant in [
+            "NETFLIX.COM",
+            "Spotify AB",
+            "GITHUB, INC.",
+            "Zahlung an Max Mustermann Str 5",
+        ] {
+            assert!(!is_booking_phrase(merchant), "{merchant}");
+        }
+        assert_eq!(
+            intermediary("PayPal (Europe) S.a.r.l. et Cie., S.C.A."),
+            Some(Intermediary::Wallet("PAYPAL"))
+        );
+        assert_eq!(
+            intermediary("Klarna Bank AB"),
+            Some(Intermediary::Wallet("KLARNA"))
+        );
+        assert_eq!(intermediary("ADYEN BV"), Some(Intermediary::Acquirer));
+        assert_eq!(intermediary("Netflix International B.V."), None);
+        assert_eq!(intermediary(""), None);
     }
 }
