@@ -112,6 +112,9 @@ impl<'a> Analysis<'a> {
             line: transaction.line,
             date: transaction.date,
             description: transaction.description.to_owned(),
+            counterparty: transaction.counterparty.map(str::to_owned),
+            booking_type: transaction.booking_type.map(str::to_owned),
+            purpose: transaction.purpose.map(str::to_owned),
             amount: transaction.amount.to_string(),
             currency: transaction.currency.map(str::to_owned).or_else(|| {
                 self.statements[row.statement as usize]

@@ -61,6 +61,15 @@ pub struct TransactionRef {
     pub date: NaiveDate,
     /// The descriptor as the bank wrote it.
     pub description: String,
+    /// The other party's name, when the file keeps it apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterparty: Option<String>,
+    /// The bank's kind of booking (`Lastschrift`, `Card payment`), when the file has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_type: Option<String>,
+    /// Purpose, reference and memo text, when the file keeps it apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
     /// Signed decimal string; negative is money out.
     pub amount: String,
     /// ISO 4217 code, when known.

@@ -486,6 +486,9 @@ impl<'s> Walker<'s> {
             amount,
             currency,
             description,
+            counterparty: None,
+            booking_type: None,
+            purpose: None,
             balance: None,
             id: entry
                 .reference

@@ -357,6 +357,9 @@ impl Reader<'_> {
             amount: pending.amount,
             currency: pending.currency,
             description,
+            counterparty: None,
+            booking_type: None,
+            purpose: None,
             balance: None,
             id,
             source: Source {

@@ -281,6 +281,9 @@ fn build(
         amount,
         currency: None,
         description,
+        counterparty: None,
+        booking_type: None,
+        purpose: None,
         balance: None,
         id: None,
         source: Source {

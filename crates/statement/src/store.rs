@@ -104,6 +104,24 @@ impl Row {
     }
 }
 
+/// The separate text parts of a row (counterparty, booking type, purpose), for the files that
+/// keep them apart. Held beside the rows, not in them, so statements without parts pay nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Parts {
+    pub counterparty: Span,
+    pub booking_type: Span,
+    pub purpose: Span,
+}
+
+impl Parts {
+    /// No parts at all.
+    pub const NONE: Parts = Parts {
+        counterparty: Span::NONE,
+        booking_type: Span::NONE,
+        purpose: Span::NONE,
+    };
+}
+
 /// The store was full: its text would pass [`MAX_TEXT_BYTES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StoreFull;
@@ -112,6 +130,8 @@ pub struct StoreFull;
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Transactions {
     rows: Vec<Row>,
+    /// Empty, or one entry per row (a statement whose rows have no parts keeps none).
+    parts: Vec<Parts>,
     text: String,
 }
 
@@ -127,8 +147,14 @@ pub struct TransactionView<'a> {
     pub amount: Amount,
     /// ISO 4217 code when the row names one different from the statement's.
     pub currency: Option<&'a str>,
-    /// Payee, counterparty, memo and reference combined into one line of text.
+    /// Payee, counterparty, memo and reference combined into one line of text, merchant first.
     pub description: &'a str,
+    /// The other party's name, when the file has a column for it.
+    pub counterparty: Option<&'a str>,
+    /// The bank's kind of booking (`Lastschrift`, `Card payment`); never in `description`.
+    pub booking_type: Option<&'a str>,
+    /// Purpose, reference and memo text, when kept apart from the counterparty.
+    pub purpose: Option<&'a str>,
     /// The running balance after this transaction, when the file has one.
     pub balance: Option<Amount>,
     /// A bank-assigned id (OFX FITID, CAMT AcctSvcrRef) used to de-duplicate.
@@ -148,6 +174,9 @@ impl TransactionView<'_> {
             amount: self.amount,
             currency: self.currency.map(str::to_owned),
             description: self.description.to_owned(),
+            counterparty: self.counterparty.map(str::to_owned),
+            booking_type: self.booking_type.map(str::to_owned),
+            purpose: self.purpose.map(str::to_owned),
             balance: self.balance,
             id: self.id.map(str::to_owned),
             source: Source {
@@ -168,6 +197,7 @@ impl Transactions {
     pub fn with_capacity(rows: usize, text: usize) -> Self {
         Transactions {
             rows: Vec::with_capacity(rows),
+            parts: Vec::new(),
             text: String::with_capacity(text.min(MAX_TEXT_BYTES)),
         }
     }
@@ -189,7 +219,9 @@ impl Transactions {
 
     /// The transaction at `index`.
     pub fn get(&self, index: usize) -> Option<TransactionView<'_>> {
-        self.rows.get(index).map(|row| self.view(row))
+        self.rows
+            .get(index)
+            .map(|row| view(&self.text, row, self.parts.get(index)))
     }
 
     /// The date and amount of the transaction at `index`, without building a view (for
@@ -206,7 +238,7 @@ impl Transactions {
 
     /// The last transaction.
     pub fn last(&self) -> Option<TransactionView<'_>> {
-        self.rows.last().map(|row| self.view(row))
+        self.get(self.rows.len().wrapping_sub(1))
     }
 
     /// The most decimals any amount carries, `None` when there are no transactions (one pass
@@ -227,6 +259,7 @@ impl Transactions {
     pub fn iter(&self) -> Iter<'_> {
         Iter {
             rows: self.rows.iter(),
+            parts: self.parts.iter(),
             text: &self.text,
         }
     }
@@ -241,7 +274,10 @@ impl Transactions {
         let text_needed = transaction.description.len()
             + transaction.id.as_ref().map_or(0, String::len)
             + transaction.currency.as_ref().map_or(0, String::len)
-            + transaction.source.element.as_ref().map_or(0, String::len);
+            + transaction.source.element.as_ref().map_or(0, String::len)
+            + transaction.counterparty.as_ref().map_or(0, String::len)
+            + transaction.booking_type.as_ref().map_or(0, String::len)
+            + transaction.purpose.as_ref().map_or(0, String::len);
         if self.text.len() + text_needed > MAX_TEXT_BYTES {
             return Err(StoreFull);
         }
@@ -256,7 +292,12 @@ impl Transactions {
         row.id = self.put_opt(transaction.id.as_deref());
         row.currency = self.put_opt(transaction.currency.as_deref());
         row.element = self.put_opt(transaction.source.element.as_deref());
-        self.rows.push(row);
+        let parts = Parts {
+            counterparty: self.put_opt(transaction.counterparty.as_deref()),
+            booking_type: self.put_opt(transaction.booking_type.as_deref()),
+            purpose: self.put_opt(transaction.purpose.as_deref()),
+        };
+        self.push_row_with_parts(row, parts);
         Ok(())
     }
 
@@ -271,10 +312,6 @@ impl Transactions {
         for row in &mut self.rows {
             row.amount = row.amount.saturating_neg();
         }
-    }
-
-    fn view<'a>(&'a self, row: &Row) -> TransactionView<'a> {
-        view(&self.text, row)
     }
 
     /// Appends text that fits (checked by the caller) and returns its span.
@@ -317,8 +354,42 @@ impl Transactions {
     }
 
     /// Adds a row whose spans already point into the arena.
+    #[inline(always)]
     pub(crate) fn push_row(&mut self, row: Row) {
         self.rows.push(row);
+        if !self.parts.is_empty() {
+            self.parts.push(Parts::NONE);
+        }
+    }
+
+    /// Adds a row and its parts, whose spans already point into the arena.
+    pub(crate) fn push_row_with_parts(&mut self, row: Row, parts: Parts) {
+        if parts == Parts::NONE {
+            return self.push_row(row);
+        }
+        if self.parts.len() < self.rows.len() {
+            self.parts.resize(self.rows.len(), Parts::NONE);
+        }
+        self.rows.push(row);
+        self.parts.push(parts);
+    }
+
+    /// Keeps the rows (and their parts) for which `keep` says so, in order.
+    pub(crate) fn retain_rows(&mut self, mut keep: impl FnMut(&mut Row) -> bool) {
+        if self.parts.is_empty() {
+            self.rows.retain_mut(keep);
+            return;
+        }
+        let mut kept = 0;
+        for index in 0..self.rows.len() {
+            if keep(&mut self.rows[index]) {
+                self.rows.swap(kept, index);
+                self.parts.swap(kept, index);
+                kept += 1;
+            }
+        }
+        self.rows.truncate(kept);
+        self.parts.truncate(kept);
     }
 
     /// The text of a span in `text` (an arena from [`Transactions::rows_and_text_mut`]).
@@ -371,13 +442,17 @@ fn text_of(text: &str, span: Span) -> Option<&str> {
 }
 
 #[inline(always)]
-fn view<'a>(text: &'a str, row: &Row) -> TransactionView<'a> {
+fn view<'a>(text: &'a str, row: &Row, parts: Option<&Parts>) -> TransactionView<'a> {
+    let parts = parts.unwrap_or(&Parts::NONE);
     TransactionView {
         date: row.date,
         posted: row.posted,
         amount: row.amount(),
         currency: text_of(text, row.currency),
         description: text_of(text, row.description).unwrap_or(""),
+        counterparty: text_of(text, parts.counterparty),
+        booking_type: text_of(text, parts.booking_type),
+        purpose: text_of(text, parts.purpose),
         balance: row.balance(),
         id: text_of(text, row.id),
         line: row.line,
@@ -389,6 +464,8 @@ fn view<'a>(text: &'a str, row: &Row) -> TransactionView<'a> {
 #[derive(Clone)]
 pub struct Iter<'a> {
     rows: std::slice::Iter<'a, Row>,
+    /// Empty, or as long as `rows`.
+    parts: std::slice::Iter<'a, Parts>,
     text: &'a str,
 }
 
@@ -399,7 +476,8 @@ impl<'a> Iterator for Iter<'a> {
     // pay for building the others (in wasm, a call per row and every span checked).
     #[inline(always)]
     fn next(&mut self) -> Option<TransactionView<'a>> {
-        self.rows.next().map(|row| view(self.text, row))
+        let row = self.rows.next()?;
+        Some(view(self.text, row, self.parts.next()))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -407,13 +485,15 @@ impl<'a> Iterator for Iter<'a> {
     }
 
     fn nth(&mut self, n: usize) -> Option<TransactionView<'a>> {
-        self.rows.nth(n).map(|row| view(self.text, row))
+        let row = self.rows.nth(n)?;
+        Some(view(self.text, row, self.parts.nth(n)))
     }
 }
 
 impl DoubleEndedIterator for Iter<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.rows.next_back().map(|row| view(self.text, row))
+        let row = self.rows.next_back()?;
+        Some(view(self.text, row, self.parts.next_back()))
     }
 }
 
@@ -447,6 +527,9 @@ impl From<Vec<Transaction>> for Transactions {
                     + t.id.as_ref().map_or(0, String::len)
                     + t.currency.as_ref().map_or(0, String::len)
                     + t.source.element.as_ref().map_or(0, String::len)
+                    + t.counterparty.as_ref().map_or(0, String::len)
+                    + t.booking_type.as_ref().map_or(0, String::len)
+                    + t.purpose.as_ref().map_or(0, String::len)
             })
             .sum();
         let mut store = Transactions::with_capacity(transactions.len(), text);
@@ -482,6 +565,12 @@ struct TransactionJson<'a> {
     currency: Option<&'a str>,
     description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    counterparty: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    booking_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    purpose: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     balance: Option<Amount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
@@ -497,6 +586,9 @@ impl Serialize for TransactionView<'_> {
             amount: self.amount,
             currency: self.currency,
             description: self.description,
+            counterparty: self.counterparty,
+            booking_type: self.booking_type,
+            purpose: self.purpose,
             balance: self.balance,
             id: self.id,
             source: SourceJson {
@@ -536,6 +628,9 @@ mod tests {
             amount: Amount::new(-1550, 2),
             currency: Some("EUR".into()),
             description: description.into(),
+            counterparty: None,
+            booking_type: None,
+            purpose: None,
             balance: Some(Amount::new(10_000, 2)),
             id: id.map(str::to_owned),
             source: Source {
@@ -570,11 +665,36 @@ mod tests {
                 },
                 ..sample("X", None)
             },
+            Transaction {
+                counterparty: Some("PayPal Europe".into()),
+                booking_type: Some("Lastschrift".into()),
+                purpose: Some("Netflix".into()),
+                ..sample("PAYPAL *Netflix", None)
+            },
+            sample("AFTER", None),
         ];
         let store = Transactions::from(items.clone());
         assert_eq!(store.to_vec(), items);
-        assert_eq!(store.len(), 4);
-        assert_eq!(store.last().map(|t| t.description), Some("X"));
+        assert_eq!(store.len(), 6);
+        assert_eq!(store.get(3).map(|t| t.description), Some("X"));
+        assert_eq!(
+            store.get(4).and_then(|t| t.booking_type),
+            Some("Lastschrift")
+        );
+        assert_eq!(store.get(5).and_then(|t| t.purpose), None);
+        assert_eq!(
+            store.iter().rev().nth(1).and_then(|t| t.counterparty),
+            Some("PayPal Europe")
+        );
+        let mut kept = store.clone();
+        let mut index = 0;
+        kept.retain_rows(|_| {
+            index += 1;
+            index != 2
+        });
+        assert_eq!(kept.len(), 5);
+        assert_eq!(kept.get(3).and_then(|t| t.purpose), Some("Netflix"));
+        assert_eq!(kept.get(0).and_then(|t| t.purpose), None);
         assert_eq!(
             serde_json::to_value(&store).expect("serialises"),
             serde_json::to_value(&items).expect("serialises")

@@ -99,8 +99,21 @@ pub struct Transaction {
     /// ISO 4217 code when known (from a column, a tag, or the statement).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// Payee, counterparty, memo and reference combined into one line of text.
+    /// Payee, counterparty, memo and reference combined into one line of text, the merchant
+    /// first: what the engine reads.
     pub description: String,
+    /// The other party's name, when the file has a column for it (`Auftraggeber/Empfänger`,
+    /// `Payee`, `Name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterparty: Option<String>,
+    /// The bank's kind of booking (`Lastschrift`, `Kartenzahlung`, `POS`, `Card payment`), when
+    /// the file has a column for it. Never part of `description`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_type: Option<String>,
+    /// Purpose, reference and memo text (`Verwendungszweck`, `Memo`, `Omschrijving`), when the
+    /// file keeps them apart from the counterparty or the booking type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
     /// The running balance after this transaction, when the file has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance: Option<Amount>,
@@ -279,6 +292,8 @@ pub enum ColumnRole {
     Description,
     /// A reference or id shown to the person.
     Reference,
+    /// The bank's kind of booking (`Lastschrift`, `Card payment`): kept, never the merchant.
+    BookingType,
     /// Signed (or sign-by-convention) amount.
     Amount,
     /// Money out, in its own column.
@@ -299,12 +314,13 @@ pub enum ColumnRole {
 
 impl ColumnRole {
     /// Every column role.
-    pub const ALL: [ColumnRole; 13] = [
+    pub const ALL: [ColumnRole; 14] = [
         ColumnRole::Date,
         ColumnRole::PostedDate,
         ColumnRole::Payee,
         ColumnRole::Description,
         ColumnRole::Reference,
+        ColumnRole::BookingType,
         ColumnRole::Amount,
         ColumnRole::Debit,
         ColumnRole::Credit,
@@ -323,6 +339,7 @@ impl ColumnRole {
             ColumnRole::Payee => "payee",
             ColumnRole::Description => "description",
             ColumnRole::Reference => "reference",
+            ColumnRole::BookingType => "booking_type",
             ColumnRole::Amount => "amount",
             ColumnRole::Debit => "debit",
             ColumnRole::Credit => "credit",

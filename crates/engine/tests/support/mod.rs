@@ -392,6 +392,9 @@ pub fn direct_statement(txs: &[Tx], currency: &str) -> Statement {
             amount: Amount::new(tx.minor, 2),
             currency: Some(currency.to_owned()),
             description: tx.description.clone(),
+            counterparty: None,
+            booking_type: None,
+            purpose: None,
             balance: None,
             id: Some(tx.id.clone()),
             source: Source {

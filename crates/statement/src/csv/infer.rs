@@ -39,6 +39,20 @@ pub struct Layout {
     pub id: Option<usize>,
     /// Payee, description and reference columns, in the order they are combined.
     pub text: Vec<usize>,
+    /// Of `text`, the counterparty columns (named so), then the purpose columns (the rest).
+    pub counterparty: Vec<usize>,
+    pub purpose: Vec<usize>,
+    /// Booking-type columns: kept apart, never in the description.
+    pub booking: Vec<usize>,
+    /// The booking columns hold booking phrases (a joined row must put one there).
+    pub booking_phrases: bool,
+    /// Rows keep their parts apart (a booking column, or a counterparty and a purpose).
+    pub parts: bool,
+    /// The fields a row has; a longer row with more than empty fields at its end is one whose
+    /// text held the delimiter.
+    pub width: usize,
+    /// The account the preamble names (`IBAN;DE12 …`).
+    pub account: Option<String>,
     pub decimal_mark: u8,
     pub decimal_reason: String,
     pub language: Language,
@@ -82,17 +96,21 @@ fn non_empty(fields: &[String]) -> usize {
     fields.iter().filter(|f| !f.is_empty()).count()
 }
 
-/// Picks the delimiter that splits the most records into the same number of fields.
+/// Picks the delimiter that splits the most records into rows of dates and amounts, then the
+/// most records into the same number of fields: commas in a sentence of the preamble or in
+/// decimal amounts make no rows of dates and amounts.
 pub fn choose_delimiter(text: &[u8], complete: bool) -> u8 {
     // The delimiter that puts the most records at the same field count wins (a count off by
     // one, a trailing delimiter, counts half); more fields break ties.
-    let mut best = (b',', (0usize, 0usize));
+    let mut best = (b',', (0usize, 0usize, 0usize));
     for delimiter in [b',', b';', b'\t', b'|'] {
         let records = sample(text, delimiter, complete, 200);
         let mut counts = std::collections::HashMap::new();
+        let mut data = 0;
         for record in &records {
             if record.fields.len() >= 2 && non_empty(&record.fields) >= 2 {
                 *counts.entry(record.fields.len()).or_insert(0usize) += 1;
+                data += usize::from(is_data(&record.fields));
             }
         }
         let score = counts
@@ -110,10 +128,10 @@ pub fn choose_delimiter(text: &[u8], complete: bool) -> u8 {
                         }
                     })
                     .sum::<usize>();
-                (agreement, n)
+                (data, agreement, n)
             })
             .max()
-            .unwrap_or((0, 0));
+            .unwrap_or((0, 0, 0));
         if score > best.1 {
             best = (delimiter, score);
         }
@@ -387,7 +405,7 @@ pub fn infer(
                 Severity::Info,
                 "preamble",
                 format!(
-                    "skipped {} line{} before the {} (lines {first}–{last}): account details or filters, not transactions",
+                    "skipped {} line{} before the {} in line {preamble_end} (lines {first}–{last}): account details, notes or filters, not transactions",
                     preamble.len(),
                     if preamble.len() == 1 { "" } else { "s" },
                     if header.is_some() { "header" } else { "first transaction" }
@@ -395,6 +413,39 @@ pub fn infer(
             )
             .at_line(*first),
         );
+    }
+    // What the preamble states: the account, and a currency (`Saldo;150,00;EUR`).
+    let mut account = None;
+    let mut preamble_currency = None;
+    for record in records.iter().filter(|r| r.line < preamble_end) {
+        let key = record
+            .fields
+            .first()
+            .map_or(String::new(), |f| names::normalise(f));
+        let value = record.fields.iter().skip(1).find(|f| !f.is_empty());
+        if account.is_none()
+            && matches!(
+                key.as_str(),
+                "iban"
+                    | "konto"
+                    | "kontonummer"
+                    | "account"
+                    | "account number"
+                    | "rekening"
+                    | "rekeningnummer"
+                    | "compte"
+            )
+        {
+            account = value.cloned();
+        }
+        if preamble_currency.is_none() {
+            preamble_currency = record
+                .fields
+                .iter()
+                .skip(1)
+                .find(|f| is_currency_code(f) && f.chars().all(|c| c.is_ascii_uppercase()))
+                .and_then(|f| currency_in_name(f));
+        }
     }
 
     // Roles from names.
@@ -511,7 +562,7 @@ pub fn infer(
             NameRole::Currency if s.filled > 0 && s.dates * 2 >= s.filled => {
                 c.role = NameRole::Posted;
             }
-            NameRole::Description | NameRole::Payee
+            NameRole::Description | NameRole::Payee | NameRole::Booking
                 if s.filled > 0 && s.flags == s.filled && s.distinct.len() <= 2 =>
             {
                 c.role = NameRole::Flag;
@@ -716,6 +767,61 @@ pub fn infer(
     }
     text_columns.retain(|i| !used(*i, &taken));
 
+    // Booking types: named so, or any column whose values are booking phrases (`Lastschrift`,
+    // `Card payment`), as long as some other text is left for the description.
+    let phrases = |i: usize| {
+        let values = data_rows
+            .iter()
+            .filter_map(|r| r.fields.get(i))
+            .filter(|f| !f.is_empty());
+        let (mut n, mut known, mut len) = (0, 0, 0);
+        for value in values {
+            n += 1;
+            len += value.len();
+            known += usize::from(names::is_booking_phrase(value));
+        }
+        (n, known, len)
+    };
+    let mut booking: Vec<usize> = Vec::new();
+    let mut booking_phrases = true;
+    if !misaligned {
+        for i in 0..n_columns {
+            if used(i, &taken) {
+                continue;
+            }
+            let role = candidates[i].as_ref().map(|c| c.role);
+            let (n, known, len) = phrases(i);
+            let by_values = n >= 2
+                && (known * 5 >= n * 4
+                    || (role == Some(NameRole::Description) && known * 2 >= n && len <= 24 * n));
+            let by_name = role == Some(NameRole::Booking) && stats[i].dates == 0;
+            if !(by_values || by_name) || role == Some(NameRole::Payee) {
+                continue;
+            }
+            if text_columns.contains(&i) {
+                if text_columns.len() < 2 {
+                    continue;
+                }
+                text_columns.retain(|&t| t != i);
+            }
+            booking_phrases &= by_values;
+            booking.push(i);
+        }
+    }
+    let is_payee = |i: &usize| {
+        header.is_some()
+            && !misaligned
+            && candidates[*i]
+                .as_ref()
+                .is_some_and(|c| c.role == NameRole::Payee)
+    };
+    let counterparty: Vec<usize> = text_columns.iter().copied().filter(is_payee).collect();
+    let purpose: Vec<usize> = text_columns
+        .iter()
+        .copied()
+        .filter(|i| !is_payee(i))
+        .collect();
+
     // Hints force roles by index.
     let mut forced: Vec<(usize, ColumnRole)> = Vec::new();
     for &(index, role) in &hints.columns {
@@ -740,11 +846,18 @@ pub fn infer(
         balance_before,
         currency,
         id,
+        parts: !booking.is_empty() || (!counterparty.is_empty() && !purpose.is_empty()),
         text: text_columns,
+        counterparty,
+        purpose,
+        booking_phrases: booking_phrases && !booking.is_empty(),
+        booking,
+        width: n_columns,
+        account,
         decimal_mark: b'.',
         decimal_reason: String::new(),
         language,
-        header_currency,
+        header_currency: header_currency.or(preamble_currency),
         card_clue,
         merchant_clue: fee && customer,
     };
@@ -799,6 +912,8 @@ fn role_of_column(layout: &Layout, index: usize) -> ColumnRole {
         ColumnRole::Currency
     } else if is(layout.id) {
         ColumnRole::Id
+    } else if layout.booking.contains(&index) {
+        ColumnRole::BookingType
     } else if layout.text.contains(&index) {
         let position = layout.text.iter().position(|&t| t == index);
         let name_role = layout
@@ -842,7 +957,14 @@ fn apply_forced(
                 *slot = None;
             }
         }
-        layout.text.retain(|&t| t != index);
+        for list in [
+            &mut layout.text,
+            &mut layout.counterparty,
+            &mut layout.purpose,
+            &mut layout.booking,
+        ] {
+            list.retain(|&t| t != index);
+        }
         match role {
             ColumnRole::Date => layout.date = index,
             ColumnRole::PostedDate => layout.posted = Some(index),
@@ -863,8 +985,17 @@ fn apply_forced(
             ColumnRole::Currency => layout.currency = Some(index),
             ColumnRole::Balance => layout.balance = Some(index),
             ColumnRole::Id => layout.id = Some(index),
-            ColumnRole::Payee | ColumnRole::Description | ColumnRole::Reference => {
+            ColumnRole::Payee => {
                 layout.text.push(index);
+                layout.counterparty.push(index);
+            }
+            ColumnRole::Description | ColumnRole::Reference => {
+                layout.text.push(index);
+                layout.purpose.push(index);
+            }
+            ColumnRole::BookingType => {
+                layout.booking.push(index);
+                layout.booking_phrases = false;
             }
             ColumnRole::Ignored => {}
         }
@@ -872,6 +1003,11 @@ fn apply_forced(
     if layout.amount.is_none() && (layout.debit.is_none() != layout.credit.is_none()) {
         layout.amount = layout.debit.take().or(layout.credit.take());
     }
+    layout.parts = !layout.booking.is_empty()
+        || (!layout.counterparty.is_empty() && !layout.purpose.is_empty());
+    layout.width = layout
+        .width
+        .max(forced.iter().map(|(i, _)| i + 1).max().unwrap_or(0));
     diagnostics.push(Diagnostic::new(
         Severity::Info,
         "column-hints",

@@ -20,7 +20,7 @@ pub use split::{MAX_FIELDS, MAX_ROW_BYTES};
 use crate::date::{self, OrderEvidence, RawDate};
 use crate::encoding::{self, Decoder, Encoding};
 use crate::number;
-use crate::store::{Row, Span, MAX_TEXT_BYTES};
+use crate::store::{Parts, Row, Span, MAX_TEXT_BYTES};
 use crate::{
     Amount, Column, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention,
     Statement, Transactions,
@@ -28,7 +28,7 @@ use crate::{
 use chrono::{Datelike, NaiveDate};
 use infer::Layout;
 use names::Language;
-use split::{Overflow, Record, Splitter};
+use split::{Overflow, Record, Span as FieldSpan, Splitter};
 
 /// The most transactions one file may yield; more is reported, not kept.
 pub const MAX_TRANSACTIONS: usize = 5_000_000;
@@ -139,6 +139,8 @@ struct Rows {
     negatives: usize,
     last_record_line: u32,
     header_bytes: Option<Vec<u8>>,
+    /// Buffers for a row whose text held the delimiter, joined back (see `over_long`).
+    joined: (Vec<u8>, Vec<FieldSpan>),
     unterminated_quote: Option<u32>,
     full: bool,
 }
@@ -287,6 +289,7 @@ impl Stream {
             negatives: 0,
             last_record_line: 0,
             header_bytes,
+            joined: (Vec::new(), Vec::new()),
             unterminated_quote: None,
             full: false,
         };
@@ -508,6 +511,9 @@ impl Rows {
             self.more_row_problems += 1;
             return;
         }
+        if record.len() > self.layout.width && self.over_long(record) {
+            return;
+        }
         let layout = &self.layout;
         let date_field = trim(record.field(layout.date));
         if date_field.is_empty() {
@@ -548,14 +554,31 @@ impl Rows {
             None => self.read_amount(record, mark),
         };
         let (amount, scale, marked_currency) = match found {
-            Ok(found) => found,
+            Ok(found) if found.0 != 0 => found,
+            Ok(found) => {
+                if !self.is_summary_row(record) {
+                    self.notice(line, true);
+                }
+                found
+            }
             Err(message) => {
                 if self.is_summary_footer(record) {
                     self.summary(line);
+                    return;
+                } else if self.money_empty(record)
+                    && !record.unterminated
+                    && self
+                        .layout
+                        .text
+                        .iter()
+                        .any(|&c| !trim(record.field(c)).is_empty())
+                {
+                    self.notice(line, false);
+                    return;
                 } else {
                     self.skip(line, message);
+                    return;
                 }
-                return;
             }
         };
         if self.is_summary_row(record) {
@@ -602,13 +625,22 @@ impl Rows {
         if let Some(id) = id {
             encoding::utf8_lossy(id, text);
         }
-        let description_start = text.len();
+        let id_end = text.len();
+        let mut description_start = text.len();
         let mut replaced = 0;
-        for &column in &layout.text {
-            replaced += append_part(text, description_start, record.field(column));
-        }
-        let end = text.len();
-        if end > MAX_TEXT_BYTES {
+        let mut parts = Parts::NONE;
+        let end = if layout.parts {
+            let description;
+            (description, parts, replaced) = write_parts(text, layout, record);
+            description_start = description.start as usize;
+            description_start + description.len as usize
+        } else {
+            for &column in &layout.text {
+                replaced += append_part(text, description_start, record.field(column));
+            }
+            text.len()
+        };
+        if text.len() > MAX_TEXT_BYTES {
             text.truncate(id_start);
             self.full = true;
             self.more_row_problems += 1;
@@ -658,10 +690,14 @@ impl Rows {
         let mut row = Row::new(NaiveDate::MIN, Amount::new(amount, scale), line);
         row.set_balance(balance.map(|(minor, scale)| Amount::new(minor, scale)));
         if id.is_some() {
-            row.id = span(id_start, description_start);
+            row.id = span(id_start, id_end);
         }
         row.description = span(description_start, end);
-        self.transactions.push_row(row);
+        if layout.parts {
+            self.transactions.push_row_with_parts(row, parts);
+        } else {
+            self.transactions.push_row(row);
+        }
         self.extras.push(Extra {
             date,
             posted,
@@ -671,6 +707,131 @@ impl Rows {
         if self.transactions.len() >= MAX_TRANSACTIONS {
             self.full = true;
         }
+    }
+
+    /// True when every money column of the row is empty.
+    fn money_empty(&self, record: &Record<'_>) -> bool {
+        let layout = &self.layout;
+        [layout.amount, layout.debit, layout.credit]
+            .into_iter()
+            .flatten()
+            .all(|column| trim(record.field(column)).is_empty())
+    }
+
+    /// A dated row without money: with no amount at all (`Verständigung`, a card-renewal
+    /// notice) it is left out, with a zero amount it is kept (the engine counts only money out
+    /// as charges); either way the line is named.
+    #[cold]
+    #[inline(never)]
+    fn notice(&mut self, line: u32, kept: bool) {
+        let what = if kept {
+            "a zero amount: kept, but never a charge"
+        } else {
+            "a date but no amount: a notice (such as a card renewal), not a transaction, so it was left out"
+        };
+        self.diagnose(
+            Diagnostic::new(
+                Severity::Info,
+                "notice-row",
+                format!("line {line} has {what}"),
+            )
+            .at_line(line),
+        );
+    }
+
+    /// A row with more fields than the header whose extra fields are not all empty: a text
+    /// field that held the delimiter unquoted. When the dates and amounts line up (counting
+    /// from both ends) with exactly one text column taking the extra fields, they are joined
+    /// back; otherwise the row is skipped, saying why. Returns false for a row to read as it is.
+    #[cold]
+    #[inline(never)]
+    fn over_long(&mut self, record: &Record<'_>) -> bool {
+        let width = self.layout.width;
+        let extra = record.len() - width;
+        if (width..record.len()).all(|i| trim(record.field(i)).is_empty()) {
+            return false;
+        }
+        let line = record.line;
+        let fits: Vec<usize> = self
+            .layout
+            .text
+            .iter()
+            .copied()
+            .filter(|&at| self.lines_up(record, at, extra))
+            .collect();
+        // Text cut at an unquoted delimiter goes on with a space (`GITHUB, INC.`).
+        let spaced: Vec<usize> = fits
+            .iter()
+            .copied()
+            .filter(|&at| record.field(at + 1).first() == Some(&b' '))
+            .collect();
+        let at = match (fits.as_slice(), spaced.as_slice()) {
+            ([at], _) | (_, [at]) => *at,
+            ([], _) => {
+                self.skip(
+                    line,
+                    format!("line {line} has {extra} more field(s) than the header, and its dates and amounts line up with no single text column taking them; skipped so that no amount is read from the wrong column"),
+                );
+                return true;
+            }
+            _ => {
+                let names: Vec<String> = fits.iter().map(|&i| self.column_name(i)).collect();
+                self.skip(
+                    line,
+                    format!("line {line} has {extra} more field(s) than the header, and they could belong to {}; skipped rather than guess which text held the delimiter", names.join(" or ")),
+                );
+                return true;
+            }
+        };
+        let delimiter = self.layout.delimiter;
+        let name = self.column_name(at);
+        self.diagnose(
+            Diagnostic::new(
+                Severity::Info,
+                "joined-fields",
+                format!("line {line} has {extra} more field(s) than the header: `{}` in {name} was not quoted, so its parts were joined back", char::from(delimiter)),
+            )
+            .at_line(line),
+        );
+        let (mut data, mut spans) = std::mem::take(&mut self.joined);
+        let joined = record.joined(at, extra, delimiter, &mut data, &mut spans);
+        self.row(&joined);
+        self.joined = (data, spans);
+        true
+    }
+
+    /// Whether the row reads as a transaction when the fields `at..=at + extra` are one.
+    fn lines_up(&self, record: &Record<'_>, at: usize, extra: usize) -> bool {
+        let layout = &self.layout;
+        let field =
+            |column: usize| trim(record.field(if column > at { column + extra } else { column }));
+        let mark = layout.decimal_mark;
+        let number = |column: usize| number::parse(field(column), mark);
+        let date_ok = |column: usize| date::parse(field(column)).is_some();
+        let text = |column: usize| std::str::from_utf8(field(column)).unwrap_or("");
+        let money = [layout.amount, layout.debit, layout.credit];
+        date_ok(layout.date)
+            && layout
+                .posted
+                .is_none_or(|c| field(c).is_empty() || date_ok(c))
+            && money.iter().flatten().all(|&c| number(c).is_ok())
+            && money
+                .iter()
+                .flatten()
+                .any(|&c| matches!(number(c), Ok(Some(_))))
+            && layout.balance.is_none_or(|c| number(c).is_ok())
+            && layout.currency.is_none_or(|c| {
+                let code = field(c);
+                code.is_empty() || (code.len() == 3 && code.iter().all(u8::is_ascii_alphabetic))
+            })
+            && layout
+                .flag
+                .is_none_or(|c| field(c).is_empty() || names::flag_value(text(c)).is_some())
+            && (!layout.booking_phrases
+                || layout
+                    .booking
+                    .iter()
+                    .all(|&c| field(c).is_empty() || names::is_booking_phrase(text(c))))
     }
 
     fn summary(&mut self, line: u32) {
@@ -868,7 +1029,7 @@ impl Rows {
         let mut index = 0;
         // Consecutive rows mostly share a date: resolve each distinct run once.
         let mut last_date: Option<(RawDate, Option<NaiveDate>)> = None;
-        transactions.rows_mut().retain_mut(|transaction| {
+        transactions.retain_rows(|transaction| {
             let extra = &extras[index];
             index += 1;
             let line = transaction.line;
@@ -966,6 +1127,7 @@ impl Rows {
         }
         statement.transactions = transactions;
         statement.currency = currency.map(|c| String::from_utf8_lossy(&c).into_owned());
+        statement.account = self.layout.account.take();
         statement.diagnostics = self.diagnostics;
         Ok(statement)
     }
@@ -1417,6 +1579,119 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
         out.truncate(start);
     }
     replaced
+}
+
+/// Writes the text of a row that keeps its parts apart: the booking type, then the description
+/// (merchant first) with the counterparty and purpose as spans inside it where they can be.
+/// Returns the description's span, the parts and the bytes replaced as invalid UTF-8.
+#[cold]
+#[inline(never)]
+fn write_parts(text: &mut String, layout: &Layout, record: &Record<'_>) -> (Span, Parts, u64) {
+    let mut replaced = 0;
+    let span = |start: usize, end: usize| Span {
+        start: start as u32,
+        len: (end - start) as u32,
+    };
+    let some = |start: usize, end: usize| {
+        if end > start {
+            span(start, end)
+        } else {
+            Span::NONE
+        }
+    };
+    let mut join = |text: &mut String, columns: &[usize], base: usize| {
+        for &column in columns {
+            replaced += append_part(text, base, record.field(column));
+        }
+    };
+    let booking_start = text.len();
+    join(text, &layout.booking, booking_start);
+    let booking_type = some(booking_start, text.len());
+    let start = text.len();
+    join(text, &layout.counterparty, start);
+    let counterparty_end = text.len();
+    let counterparty = some(start, counterparty_end);
+    let via = names::intermediary(&text[start..counterparty_end]);
+    let purpose_first = text.len();
+    if via.is_none() {
+        // The description is `counterparty | purpose`, both spans inside it.
+        join(text, &layout.purpose, start);
+        let end = text.len();
+        let purpose_start = if purpose_first > start && end > purpose_first {
+            purpose_first + 3
+        } else {
+            purpose_first
+        };
+        let mut purpose = some(purpose_start, end);
+        if purpose == Span::NONE
+            && layout
+                .purpose
+                .iter()
+                .any(|&c| !trim(record.field(c)).is_empty())
+        {
+            // The purpose repeats the counterparty: kept on its own, after the description.
+            let again = text.len();
+            join(text, &layout.purpose, again);
+            purpose = some(again, text.len());
+        }
+        let parts = Parts {
+            counterparty,
+            booking_type,
+            purpose,
+        };
+        return (span(start, end), parts, replaced);
+    }
+    // A wallet or acquirer collected the money: the merchant is in the purpose.
+    join(text, &layout.purpose, purpose_first);
+    let purpose_end = text.len();
+    let purpose = some(purpose_first, purpose_end);
+    let parts = Parts {
+        counterparty,
+        booking_type,
+        purpose,
+    };
+    if purpose_end == purpose_first {
+        return (span(start, counterparty_end), parts, replaced);
+    }
+    let description = text.len();
+    match via {
+        Some(names::Intermediary::Wallet(word)) => {
+            // `PAYPAL *Netflix …`, without the wallet's leading reference numbers.
+            let skip = merchant_start(&text[purpose_first..purpose_end]);
+            text.push_str(word);
+            text.push_str(" *");
+            text.extend_from_within(purpose_first + skip..purpose_end);
+        }
+        _ => {
+            text.extend_from_within(purpose_first..purpose_end);
+            text.push_str(" | ");
+            text.extend_from_within(start..counterparty_end);
+        }
+    }
+    (span(description, text.len()), parts, replaced)
+}
+
+/// Where the merchant starts in a wallet's purpose: after the leading words that hold no letters
+/// besides a `PP` reference mark (`1038157939420 PP.2351.PP . Netflix` → `Netflix`). The whole
+/// text when nothing would be left.
+fn merchant_start(purpose: &str) -> usize {
+    let mut at = 0;
+    for word in purpose.split_inclusive([' ', '/']) {
+        let letters = word.trim_matches(|c: char| !c.is_alphabetic());
+        let reference = letters.is_empty()
+            || word.split(|c: char| !c.is_alphanumeric()).all(|part| {
+                part.is_empty() || part == "PP" || part.bytes().all(|b| b.is_ascii_digit())
+            });
+        if !reference {
+            break;
+        }
+        at += word.len();
+    }
+    if at >= purpose.len() {
+        0
+    } else {
+        at
+    }
 }
 
 /// One pass over a field: is every byte ASCII, and is it already collapsed (see

@@ -14,6 +14,8 @@ pub enum NameRole {
     Payee,
     Description,
     Reference,
+    /// The bank's kind of booking (`Buchungstext` beside a purpose, `Umsatzart`, `Type`).
+    Booking,
     Id,
     /// Known to be something else (category, IBAN, fee, original amount, …).
     Ignore,
@@ -96,20 +98,23 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("=time", Ignore, E),
     ("=tijd", Ignore, C("nl")),
     ("=zeit", Ignore, C("de")),
-    ("mutatiesoort", Ignore, C("nl")),
-    ("=umsatzart", Ignore, C("de")),
+    ("mutatiesoort", Booking, C("nl")),
+    ("=umsatzart", Booking, C("de")),
+    ("buchungsart", Booking, C("de")),
+    ("booking type", Booking, E),
+    ("transaktionstyp", Booking, C("de")),
     ("=umsatztyp", Flag, C("de")),
     ("category", Ignore, E),
     ("subcategory", Ignore, E),
     ("kategorie", Ignore, C("de")),
     ("categorie", Ignore, C("nl")),
     ("rubrieknaam", Ignore, C("nl")),
-    ("transaction type", Ignore, E),
-    ("type verrichting", Ignore, C("nl")),
-    ("typ transakce", Ignore, C("cs")),
+    ("transaction type", Booking, E),
+    ("type verrichting", Booking, C("nl")),
+    ("typ transakce", Booking, C("cs")),
     ("kategorie transakce", Ignore, C("cs")),
-    ("tranzakció típusa", Ignore, C("hu")),
-    ("=type", Ignore, E),
+    ("tranzakció típusa", Booking, C("hu")),
+    ("=type", Booking, E),
     ("=status", Ignore, E),
     ("=state", Ignore, E),
     ("=class", Ignore, E),
@@ -118,7 +123,7 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("=emoji", Ignore, E),
     ("=address", Ignore, E),
     ("=info", Ignore, N),
-    ("=code", Ignore, N),
+    ("=code", Booking, N),
     ("=kodas", Ignore, C("lt")),
     ("=iban", Ignore, N),
     ("=bic", Ignore, N),
@@ -517,6 +522,192 @@ pub fn role_of(name: &str) -> Option<(NameRole, usize, Language)> {
     None
 }
 
+/// Booking-type phrases (`Lastschrift`, `Card payment`, `POS`) as [`normalise`] writes them:
+/// what the bank did, never who was paid. A column of them is a booking type whatever its header.
+const BOOKINGS: &[&str] = &[
+    "lastschrift",
+    "sepa lastschrift",
+    "sepa basislastschrift",
+    "basislastschrift",
+    "sepa firmenlastschrift",
+    "folgelastschrift",
+    "erstlastschrift",
+    "einmallastschrift",
+    "lastschrifteinzug",
+    "kartenzahlung",
+    "kartenzahlung abrechnung",
+    "kartenumsatz",
+    "debitkartenzahlung",
+    "girocard",
+    "gutschrift",
+    "gutschr überweisung",
+    "gutschr ueberweisung",
+    "euro ueberweisung",
+    "uebertrag",
+    "übertrag",
+    "lohn gehalt rente",
+    "geldautomat",
+    "überweisung",
+    "ueberweisung",
+    "online ueberweisung",
+    "online überweisung",
+    "sepa überweisung",
+    "echtzeitüberweisung",
+    "dauerauftrag",
+    "gutschrift aus dauerauftrag",
+    "lohn gehalt",
+    "gehalt",
+    "entgelt",
+    "entgeltabschluss",
+    "abschluss",
+    "rechnungsabschluss",
+    "zinsen",
+    "bargeldauszahlung",
+    "bargeldabhebung",
+    "abbuchung",
+    "retoure",
+    "storno",
+    "rücklastschrift",
+    "umbuchung",
+    "card payment",
+    "card purchase",
+    "card transaction",
+    "card refund",
+    "debit card",
+    "direct debit",
+    "standing order",
+    "faster payment",
+    "bank transfer",
+    "transfer",
+    "payment",
+    "purchase",
+    "deposit",
+    "withdrawal",
+    "atm",
+    "atm withdrawal",
+    "cash withdrawal",
+    "fee",
+    "interest",
+    "refund",
+    "topup",
+    "top up",
+    "exchange",
+    "pos",
+    "pos purchase",
+    "deb",
+    "dd",
+    "so",
+    "bgc",
+    "fpi",
+    "fpo",
+    "tfr",
+    "cpt",
+    "vis",
+    "chq",
+    "ach debit",
+    "ach credit",
+    "sale",
+    "betaalautomaat",
+    "geldautomaat",
+    "online bankieren",
+    "incasso",
+    "sepa incasso",
+    "overschrijving",
+    "acceptgiro",
+    "ideal",
+    "kaartbetaling",
+    "betaling",
+    "paiement carte",
+    "paiement par carte",
+    "carte",
+    "prélèvement",
+    "virement",
+    "retrait",
+    "kortköp",
+    "kortbetalning",
+    "överföring",
+    "autogiro",
+    "kortkjøp",
+    "varekjøp",
+    "overføring",
+    "betalingsservice",
+    "dankort",
+    "korttiosto",
+    "tilisiirto",
+    "pago con tarjeta",
+    "recibo",
+    "transferencia",
+    "bonifico",
+    "pagamento pos",
+];
+
+/// True when `text` is a booking-type phrase, alone or followed by numbers or a word that only
+/// says how often (`SEPA-Basislastschrift wiederholend`, `Card payment 1234`).
+pub fn is_booking_phrase(text: &str) -> bool {
+    let text = normalise(text);
+    let words: Vec<&str> = text.split(' ').collect();
+    (1..=words.len().min(3)).any(|n| {
+        BOOKINGS.contains(&words[..n].join(" ").as_str())
+            && words[n..].iter().all(|word| {
+                !word.chars().any(char::is_alphabetic)
+                    || matches!(*word, "wiederholend" | "einmalig" | "erstmalig")
+            })
+    })
+}
+
+/// Who a counterparty is when it only collected the money for the merchant, whose name is
+/// then in the purpose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intermediary {
+    /// A wallet whose word the engine keeps as "billed via" (`PAYPAL`).
+    Wallet(&'static str),
+    /// A card acquirer or payment service.
+    Acquirer,
+}
+
+/// The intermediary a counterparty names by its first word (`PayPal Europe S.a.r.l. et Cie
+/// S.C.A` is PayPal), if any. Runs per row only in files with a counterparty column.
+pub fn intermediary(counterparty: &str) -> Option<Intermediary> {
+    const WALLETS: &[(&str, &str)] = &[("paypal", "PAYPAL"), ("klarna", "KLARNA")];
+    const ACQUIRERS: &[&str] = &[
+        "adyen",
+        "stripe",
+        "sumup",
+        "worldline",
+        "concardis",
+        "payone",
+        "nexi",
+        "wirecard",
+        "mollie",
+        "unzer",
+        "computop",
+        "elavon",
+        "worldpay",
+        "telecash",
+        "ratepay",
+        "riverty",
+        "afterpay",
+        "sofort",
+        "giropay",
+        "paydirekt",
+        "payu",
+        "buckaroo",
+    ];
+    let first = counterparty
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty())?;
+    if first.len() > 10 {
+        return None;
+    }
+    let first = first.to_ascii_lowercase();
+    if let Some((_, word)) = WALLETS.iter().find(|(name, _)| *name == first) {
+        return Some(Intermediary::Wallet(word));
+    }
+    ACQUIRERS
+        .contains(&first.as_str())
+        .then_some(Intermediary::Acquirer)
+}
+
 /// Phrases of rows that repeat a total, an opening or closing balance, or a turnover instead
 /// of a movement, lowercase.
 const SUMMARIES: &[&str] = &[
@@ -715,5 +906,43 @@ mod tests {
         assert!(is_summary_text(b"TOTAL"));
         assert!(!is_summary_text(b"Totalenergies station"));
         assert!(!is_summary_text(b"SPOTIFY"));
+    }
+
+    #[test]
+    fn booking_phrases_and_intermediaries() {
+        for phrase in [
+            "Lastschrift",
+            "SEPA-Basislastschrift",
+            "SEPA-BASISLASTSCHRIFT wiederholend",
+            "KARTENZAHLUNG",
+            "Card payment",
+            "POS",
+            "DEB",
+            "Folgelastschrift",
+            "CARD_PAYMENT",
+            "Betaalautomaat",
+            "Gutschrift aus Dauerauftrag",
+        ] {
+            assert!(is_booking_phrase(phrase), "{phrase}");
+        }
+        for merchant in [
+            "NETFLIX.COM",
+            "Spotify AB",
+            "GITHUB, INC.",
+            "Zahlung an Max Mustermann Str 5",
+        ] {
+            assert!(!is_booking_phrase(merchant), "{merchant}");
+        }
+        assert_eq!(
+            intermediary("PayPal (Europe) S.a.r.l. et Cie., S.C.A."),
+            Some(Intermediary::Wallet("PAYPAL"))
+        );
+        assert_eq!(
+            intermediary("Klarna Bank AB"),
+            Some(Intermediary::Wallet("KLARNA"))
+        );
+        assert_eq!(intermediary("ADYEN BV"), Some(Intermediary::Acquirer));
+        assert_eq!(intermediary("Netflix International B.V."), None);
+        assert_eq!(intermediary(""), None);
     }
 }

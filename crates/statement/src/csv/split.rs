@@ -79,6 +79,45 @@ impl<'a> Record<'a> {
         self.fields().any(|field| field.contains(&b'\n'))
     }
 
+    /// This record with the fields `at..=at + extra` joined back into one with `delimiter`
+    /// between them (a text field that held the delimiter unquoted). The new record's bytes
+    /// and spans are written to `data` and `spans`.
+    pub fn joined<'b>(
+        &self,
+        at: usize,
+        extra: usize,
+        delimiter: u8,
+        data: &'b mut Vec<u8>,
+        spans: &'b mut Vec<Span>,
+    ) -> Record<'b> {
+        data.clear();
+        spans.clear();
+        let mut index = 0;
+        while index < self.len() {
+            let start = data.len() as u32;
+            data.extend_from_slice(self.field(index));
+            if index == at {
+                for more in index + 1..=(at + extra).min(self.len().saturating_sub(1)) {
+                    data.push(delimiter);
+                    data.extend_from_slice(self.field(more));
+                }
+                index = at + extra;
+            }
+            spans.push(Span {
+                start,
+                end: data.len() as u32,
+            });
+            index += 1;
+        }
+        Record {
+            line: self.line,
+            data,
+            spans,
+            overflow: self.overflow,
+            unterminated: self.unterminated,
+        }
+    }
+
     /// True when every field is empty or blank.
     pub fn is_blank(&self) -> bool {
         self.fields()
