@@ -153,6 +153,8 @@ pub fn analyse(
             }
         })
         .collect();
+    let mut summaries = summaries;
+    one_off_notes(&analysis, &mut summaries);
     let recurring = recurring_report(&analysis);
     let cancellations = cancellations
         .iter()
@@ -485,15 +487,15 @@ fn classify(
 fn match_vendor(normalised: &normalise::Normalised) -> Option<guides::DescriptorMatch> {
     let whole = guides::match_descriptor(&normalised.match_text);
     let through_processor =
-        normalised.processor.is_some() && normalised.merchant_text != normalised.match_text;
+        normalised.processor.is_some() && normalised.merchant_match_text != normalised.match_text;
     match whole {
         Some(found) if found.guide.store().is_some() && through_processor => {
-            match guides::match_descriptor(&normalised.merchant_text) {
+            match guides::match_descriptor(&normalised.merchant_match_text) {
                 Some(vendor) if vendor.guide.store().is_none() => Some(vendor),
                 _ => Some(found),
             }
         }
-        None if through_processor => guides::match_descriptor(&normalised.merchant_text),
+        None if through_processor => guides::match_descriptor(&normalised.merchant_match_text),
         other => other,
     }
 }
@@ -526,6 +528,64 @@ fn confidence_text(confidence: guides::Confidence) -> &'static str {
         guides::Confidence::High => "high",
         guides::Confidence::Medium => "medium",
         guides::Confidence::Low => "low",
+    }
+}
+
+/// A billing period in words, for sentences (`a yearly plan`).
+pub(crate) fn cadence_word(cadence: Cadence) -> &'static str {
+    match cadence {
+        Cadence::Weekly => "weekly",
+        Cadence::Biweekly => "fortnightly",
+        Cadence::Monthly => "monthly",
+        Cadence::Quarterly => "quarterly",
+        Cadence::Semiannual => "half-yearly",
+        Cadence::Annual => "yearly",
+    }
+}
+
+/// Each known vendor's lone charge that is not a recurring stream ([`streams::OneOff`]) gets
+/// an info diagnostic `one-off-charge` on its statement and line, saying why.
+fn one_off_notes(analysis: &Analysis<'_>, summaries: &mut [StatementSummary]) {
+    let coverage_end = analysis.coverage.map(|(_, to)| to);
+    for (merchant, (charges, found)) in analysis.merchants.iter().zip(&analysis.found) {
+        let (Some(one_off), Some(end)) = (found.one_off, coverage_end) else {
+            continue;
+        };
+        let charge = charges[one_off.member];
+        let transaction = analysis.transaction(charge.row);
+        let statement = analysis.rows[charge.row as usize].statement as usize;
+        // One sentence, its variable parts chosen from fixed words (a second `format!` costs
+        // the wasm module more than the text).
+        let (a, shortest, b, longest, c) = if one_off.no_renewal {
+            (
+                ", ",
+                "",
+                "longer than any billing period the vendor offers",
+                "",
+                "",
+            )
+        } else {
+            (
+                ": a ",
+                cadence_word(one_off.shortest),
+                " plan would have renewed by then, and the statements end before a ",
+                cadence_word(one_off.schedule.cadence),
+                " renewal would show",
+            )
+        };
+        let message = format!(
+            "one charge from {} ({} on {}) and none in the {} days after it{a}{shortest}{b}{longest}{c}, so it is listed as a one-off, not a recurring charge",
+            merchant.name,
+            transaction.amount,
+            charge.date,
+            (end - charge.date).num_days()
+        );
+        if let Some(summary) = summaries.get_mut(statement) {
+            summary.diagnostics.push(
+                statement::Diagnostic::new(statement::Severity::Info, "one-off-charge", message)
+                    .at_line(transaction.line),
+            );
+        }
     }
 }
 

@@ -37,7 +37,8 @@ pub struct StatementSummary {
     pub period: Option<Period>,
     /// How many transactions were read.
     pub n_transactions: usize,
-    /// Problems and decisions.
+    /// Problems and decisions: the reader's, then the engine's (`one-off-charge`, info, on the
+    /// line of a known vendor's only charge that is not reported as recurring, with the reason).
     pub diagnostics: Vec<Diagnostic>,
 }
 

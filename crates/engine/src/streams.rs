@@ -52,6 +52,29 @@ pub struct Found {
     pub streams: Vec<Stream>,
     /// For each charge, the refund (or charge) it was netted against.
     pub netted_with: HashMap<usize, usize>,
+    /// A known vendor's only charge, followed by a silence that rules out the vendor's
+    /// shortest billing period but cannot show a longer one: a one-off, not a stream.
+    pub one_off: Option<OneOff>,
+}
+
+/// A known vendor's single charge that is not reported as a recurring stream.
+///
+/// A guide that offers several billing periods (`monthly` and `annual`) cannot say which one
+/// a lone charge belongs to: once the shortest period's renewal is overdue, calling the charge
+/// an annual plan would be a guess. It is a one-off unless the guide offers one period only
+/// (the vendor bills that way) or the statements end too soon to tell (then it is a stream on
+/// the guide's usual period, as before).
+#[derive(Clone, Copy, Debug)]
+pub struct OneOff {
+    /// The charge, as an index into the merchant's charge list.
+    pub member: usize,
+    /// The shortest billing period the guide offers, whose renewal did not come.
+    pub shortest: Cadence,
+    /// The longest period the guide offers, anchored at the charge: when a renewal would come
+    /// if it was a plan on that period. Verdicts wait for it before saying `stopped`.
+    pub schedule: Schedule,
+    /// The statements run past the longest period's renewal (plus grace) too, and none came.
+    pub no_renewal: bool,
 }
 
 /// Above this many same-amount chains in one merchant, price changes are not looked for.
@@ -157,9 +180,12 @@ pub fn detect(charges: &[Charge], vendor: VendorModel<'_>, coverage_end: NaiveDa
         }
     }
     if vendor.known && found.streams.is_empty() {
-        found
-            .streams
-            .push(whole_stream(charges, &loose, vendor, coverage_end));
+        match lone_one_off(charges, &loose, vendor, coverage_end) {
+            Some(one_off) => found.one_off = Some(one_off),
+            None => found
+                .streams
+                .push(whole_stream(charges, &loose, vendor, coverage_end)),
+        }
     }
     found
         .streams
@@ -254,11 +280,7 @@ fn whole_stream(
         Some(fit) => fit.schedule,
         None => {
             let first = members.first().map(|index| charges[*index].date);
-            let last = members.last().map(|index| charges[*index].date);
-            Schedule::new(
-                lone_cadence(members.len(), last, vendor, coverage_end),
-                first.unwrap_or(coverage_end),
-            )
+            Schedule::new(lone_cadence(vendor), first.unwrap_or(coverage_end))
         }
     };
     let on_days = DaySchedule::new(schedule);
@@ -273,37 +295,54 @@ fn whole_stream(
     }
 }
 
-/// The cadence of a known vendor seen too few times to measure: the guide's only cadence; an
-/// annual plan when the statements go on well past a month with no repeat; else the guide's
-/// first.
-fn lone_cadence(
-    count: usize,
-    last: Option<NaiveDate>,
-    vendor: VendorModel<'_>,
-    coverage_end: NaiveDate,
-) -> Cadence {
+/// The cadence of a known vendor seen too few times to measure: the guide's only cadence,
+/// else monthly when the guide offers it, else the guide's first. (A lone charge whose
+/// shortest renewal is overdue never gets here: see [`OneOff`].)
+fn lone_cadence(vendor: VendorModel<'_>) -> Cadence {
     match vendor.cadences {
         [] => Cadence::Monthly,
         [only] => *only,
-        several => {
-            let last = last.unwrap_or(coverage_end);
-            let quiet_days = (coverage_end - last).num_days();
-            let monthly_possible = several
-                .iter()
-                .any(|c| matches!(c, Cadence::Monthly | Cadence::Weekly | Cadence::Biweekly));
-            if count <= 1
-                && quiet_days > 45
-                && several.contains(&Cadence::Annual)
-                && monthly_possible
-            {
-                Cadence::Annual
-            } else if several.contains(&Cadence::Monthly) {
-                Cadence::Monthly
-            } else {
-                several[0]
-            }
+        several if several.contains(&Cadence::Monthly) => Cadence::Monthly,
+        several => several[0],
+    }
+}
+
+/// A known vendor's only charge as a [`OneOff`], when the guide offers several billing periods
+/// and the statements run past the shortest one's renewal (plus grace) with no repeat.
+fn lone_one_off(
+    charges: &[Charge],
+    loose: &[usize],
+    vendor: VendorModel<'_>,
+    coverage_end: NaiveDate,
+) -> Option<OneOff> {
+    let (&[member], false, [first, _, ..]) = (loose, vendor.variable_billing, vendor.cadences)
+    else {
+        return None;
+    };
+    let (mut shortest, mut longest) = (*first, *first);
+    for cadence in vendor.cadences {
+        if cadence::nominal_days(*cadence) < cadence::nominal_days(shortest) {
+            shortest = *cadence;
+        }
+        if cadence::nominal_days(*cadence) > cadence::nominal_days(longest) {
+            longest = *cadence;
         }
     }
+    let date = charges.get(member)?.date;
+    let renewal_seen_by = |cadence: Cadence| {
+        Schedule::new(cadence, date).slot(1)
+            + chrono::Days::new(cadence::grace(cadence).unsigned_abs())
+    };
+    if coverage_end <= renewal_seen_by(shortest) {
+        // Too soon to tell: a stream on the guide's usual period, due again soon.
+        return None;
+    }
+    Some(OneOff {
+        member,
+        shortest,
+        schedule: Schedule::new(longest, date),
+        no_renewal: coverage_end > renewal_seen_by(longest),
+    })
 }
 
 /// One chain per charge amount that sits on a schedule.

@@ -11,7 +11,7 @@ use crate::cadence::{self, Schedule};
 use crate::report::{
     Cadence, Cancellation, CancellationResult, LikelyCause, TransactionRef, Verdict,
 };
-use crate::streams::{Charge, Stream};
+use crate::streams::{Charge, Found, Stream};
 use crate::{Analysis, Merchant};
 use chrono::{Days, NaiveDate};
 
@@ -77,7 +77,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
     let usage = target
         .guide
         .is_some_and(|guide| matches!(guide.billing, guides::Billing::Usage));
-    let reference = reference_schedule(merchant, charges, &found.streams, &active, cancelled_on);
+    let reference = reference_schedule(merchant, charges, found, &active, cancelled_on);
     let schedule_of = |index: usize| -> Schedule {
         found
             .streams
@@ -169,16 +169,31 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
         result.final_charge = Some(final_ref);
         return result;
     }
+    // A lone charge the report lists as a one-off: say why the verdict waits for the longer
+    // renewal.
+    let one_off_note = found
+        .one_off
+        .filter(|one_off| charges[one_off.member].date <= cancelled_on)
+        .map(|one_off| {
+            format!(
+                " Only one charge was seen ({}); a {} plan would have renewed and did not, but a {} one would renew around {}.",
+                charges[one_off.member].date,
+                crate::cadence_word(one_off.shortest),
+                crate::cadence_word(one_off.schedule.cadence),
+                one_off.schedule.slot(1)
+            )
+        })
+        .unwrap_or_default();
     if coverage_end >= check_after {
         result.verdict = Verdict::Stopped;
         result.explanation = format!(
-            "No charge from {} after you cancelled on {cancelled_on}; the next one would have come around {due}, and the statements run to {coverage_end}.",
+            "No charge from {} after you cancelled on {cancelled_on}; the next one would have come around {due}, and the statements run to {coverage_end}.{one_off_note}",
             result.vendor_name
         );
     } else {
         result.verdict = Verdict::TooEarly;
         result.explanation = format!(
-            "No charge from {} since you cancelled on {cancelled_on}, but the statements end on {coverage_end}, before the next charge would be due around {due}; check again after {check_after}.",
+            "No charge from {} since you cancelled on {cancelled_on}, but the statements end on {coverage_end}, before the next charge would be due around {due}; check again after {check_after}.{one_off_note}",
             result.vendor_name
         );
     }
@@ -189,10 +204,11 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
 fn reference_schedule(
     merchant: &Merchant,
     charges: &[Charge],
-    streams: &[Stream],
+    found: &Found,
     active: &[usize],
     cancelled_on: NaiveDate,
 ) -> Schedule {
+    let streams = &found.streams;
     let last_before = active
         .iter()
         .copied()
@@ -206,6 +222,11 @@ fn reference_schedule(
     }
     if let Some(stream) = streams.iter().max_by_key(|stream| stream.members.len()) {
         return stream.schedule;
+    }
+    // A one-off charge may still be a plan on the guide's longest period: wait for that
+    // renewal before saying it stopped.
+    if let Some(one_off) = &found.one_off {
+        return one_off.schedule;
     }
     let default = merchant
         .guide

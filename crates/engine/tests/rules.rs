@@ -145,17 +145,151 @@ fn an_unknown_merchant_needs_three_charges_a_known_vendor_one() {
         tx("2026-02-10", -2500, "ACME GYM"),
     ];
     assert!(run(two, &[]).recurring.is_empty());
-    let one_annual = vec![
+    // A known vendor from one charge, while the statements are too short to tell more.
+    let one = vec![
+        tx("2026-01-10", -13_900, "AMAZON PRIME*591NQ1G33"),
+        tx("2026-01-25", -500, "SAFEWAY #1"),
+    ];
+    let report = run(one, &[]);
+    assert_eq!(report.recurring.len(), 1);
+    assert_eq!(report.recurring[0].vendor.as_deref(), Some("amazon-prime"));
+    assert_eq!(report.recurring[0].cadence, Cadence::Monthly);
+    assert!(one_off_notes(&report).is_empty());
+}
+
+fn one_off_notes(report: &Report) -> Vec<&statement::Diagnostic> {
+    report
+        .statements
+        .iter()
+        .flat_map(|summary| &summary.diagnostics)
+        .filter(|diagnostic| diagnostic.code == "one-off-charge")
+        .collect()
+}
+
+#[test]
+fn a_lone_charge_followed_by_silence_is_a_one_off_not_an_annual_plan() {
+    // Amazon Prime bills monthly or yearly: five months of silence rule out monthly but
+    // cannot show a yearly renewal.
+    let rows = vec![
         tx("2026-01-10", -13_900, "AMAZON PRIME*591NQ1G33"),
         tx("2026-06-01", -500, "SAFEWAY #1"),
     ];
-    let report = run(one_annual, &[]);
-    assert_eq!(report.recurring.len(), 1);
-    assert_eq!(report.recurring[0].vendor.as_deref(), Some("amazon-prime"));
+    let report = run(rows, &[]);
+    assert!(report.recurring.is_empty(), "{:#?}", report.recurring);
+    let notes = one_off_notes(&report);
+    assert_eq!(notes.len(), 1);
+    let note = notes[0];
+    assert_eq!(note.severity, statement::Severity::Info);
+    assert_eq!(note.line, Some(2));
     assert_eq!(
-        report.recurring[0].cadence,
-        Cadence::Annual,
-        "a lone charge with months of quiet after it is annual"
+        note.message,
+        "one charge from Amazon Prime (-139.00 on 2026-01-10) and none in the 142 days after it: a monthly plan would have renewed by then, and the statements end before a yearly renewal would show, so it is listed as a one-off, not a recurring charge"
+    );
+
+    // Statements that reach past a yearly renewal without one: still a one-off.
+    let rows = vec![
+        tx("2025-01-10", -13_900, "AMAZON PRIME*591NQ1G33"),
+        tx("2026-03-01", -500, "SAFEWAY #1"),
+    ];
+    let report = run(rows, &[]);
+    assert!(report.recurring.is_empty(), "{:#?}", report.recurring);
+    let notes = one_off_notes(&report);
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0]
+            .message
+            .contains("days after it, longer than any billing period the vendor offers, so it is listed as a one-off"),
+        "{}",
+        notes[0].message
+    );
+}
+
+#[test]
+fn a_guide_that_bills_only_yearly_makes_a_lone_charge_annual() {
+    let rows = vec![
+        tx("2026-01-10", -6_500, "COSTCO.COM"),
+        tx("2026-06-01", -500, "SAFEWAY #1"),
+    ];
+    let report = run(rows, &[]);
+    assert_eq!(report.recurring.len(), 1, "{:#?}", report.recurring);
+    assert_eq!(report.recurring[0].vendor.as_deref(), Some("costco"));
+    assert_eq!(report.recurring[0].cadence, Cadence::Annual);
+    assert_eq!(report.recurring[0].next_expected, d("2027-01-10"));
+    assert!(one_off_notes(&report).is_empty());
+}
+
+#[test]
+fn a_renewal_turns_a_lone_charge_into_an_annual_stream() {
+    let rows = vec![
+        tx("2025-01-10", -13_900, "AMAZON PRIME*591NQ1G33"),
+        tx("2026-01-10", -13_900, "AMAZON PRIME*RT4EE2113"),
+        tx("2026-03-01", -500, "SAFEWAY #1"),
+    ];
+    let report = run(rows, &[]);
+    assert_eq!(report.recurring.len(), 1, "{:#?}", report.recurring);
+    assert_eq!(report.recurring[0].cadence, Cadence::Annual);
+    assert_eq!(report.recurring[0].count, 2);
+    assert!(one_off_notes(&report).is_empty());
+}
+
+#[test]
+fn one_charge_before_cancelling_and_silence_after_waits_for_the_longest_renewal() {
+    // Monthly or yearly, cancelled after one charge: silence proves the monthly plan stopped
+    // but a yearly one would not charge again before 2027-01-10.
+    let rows = vec![
+        tx("2026-01-10", -13_900, "AMAZON PRIME*591NQ1G33"),
+        tx("2026-06-01", -500, "SAFEWAY #1"),
+    ];
+    let report = run(rows, &[cancel("amazon-prime", "2026-02-01")]);
+    let result = &report.cancellations[0];
+    assert_eq!(result.verdict, Verdict::TooEarly, "{}", result.explanation);
+    let grace = engine::cadence::grace(Cadence::Annual) as u64;
+    assert_eq!(
+        result.check_after,
+        Some(d("2027-01-10") + chrono::Days::new(grace))
+    );
+    assert!(
+        result.explanation.contains(
+            "Only one charge was seen (2026-01-10); a monthly plan would have renewed and did not, but a yearly one would renew around 2027-01-10."
+        ),
+        "{}",
+        result.explanation
+    );
+    assert_eq!(result.history.len(), 1);
+
+    // The statements reach past that renewal: stopped.
+    let rows = vec![
+        tx("2025-01-10", -13_900, "AMAZON PRIME*591NQ1G33"),
+        tx("2026-03-01", -500, "SAFEWAY #1"),
+    ];
+    let report = run(rows, &[cancel("amazon-prime", "2025-02-01")]);
+    let result = &report.cancellations[0];
+    assert_eq!(result.verdict, Verdict::Stopped, "{}", result.explanation);
+
+    // A vendor that bills monthly only: one month of silence after the due date is enough.
+    let rows = vec![
+        tx("2026-01-05", -1549, "NETFLIX.COM"),
+        tx("2026-03-01", -500, "SAFEWAY #1"),
+    ];
+    let report = run(rows, &[cancel("netflix", "2026-01-20")]);
+    let result = &report.cancellations[0];
+    assert_eq!(result.verdict, Verdict::Stopped, "{}", result.explanation);
+    assert!(one_off_notes(&report).is_empty());
+    assert_eq!(report.recurring.len(), 1);
+
+    // A renewal of the lone charge after cancelling is still charging, one-off or not.
+    let rows = vec![
+        tx("2025-01-10", -13_900, "AMAZON PRIME*591NQ1G33"),
+        tx("2026-01-10", -13_900, "AMAZON PRIME*RT4EE2113"),
+        tx("2026-03-01", -500, "SAFEWAY #1"),
+    ];
+    let report = run(rows, &[cancel("amazon-prime", "2025-02-01")]);
+    let result = &report.cancellations[0];
+    assert_eq!(
+        result.verdict,
+        Verdict::StillCharging,
+        "{}",
+        result.explanation
     );
 }
 

@@ -46,6 +46,8 @@ struct Scenario {
     streams: Vec<ExpectedStream>,
     verdicts: Vec<ExpectedVerdict>,
     decoys: Vec<&'static str>,
+    /// Guide ids whose only charge must be reported as a one-off (`one-off-charge`).
+    one_offs: Vec<&'static str>,
     end: NaiveDate,
 }
 
@@ -93,6 +95,9 @@ struct Builder {
     streams: Vec<ExpectedStream>,
     verdicts: Vec<ExpectedVerdict>,
     decoys: Vec<&'static str>,
+    /// A known vendor's only charge, stream or one-off depending on where the statements end
+    /// (decided in `finish`): (guide id, charge date, the stream it is otherwise).
+    lone: Vec<(&'static str, NaiveDate, ExpectedStream)>,
     next_id: u64,
 }
 
@@ -114,6 +119,7 @@ impl Builder {
             streams: Vec::new(),
             verdicts: Vec::new(),
             decoys: Vec::new(),
+            lone: Vec::new(),
             next_id: 1,
         }
     }
@@ -211,7 +217,26 @@ impl Builder {
             (false, false) => 3,
             (false, true) => 4,
         };
-        if charged.len() >= needed {
+        // A known vendor charged once, whose guide offers several billing periods: when the
+        // statements run past the shortest period's renewal, the engine reports a one-off.
+        let lone_vendor = match plan.who {
+            Who::Vendor(id) if charged.len() == 1 && !plan.usage => guides::get(id)
+                .filter(|guide| guide.cadences.len() >= 2)
+                .map(|_| id),
+            _ => None,
+        };
+        if let (Some(id), Some((charged_on, minor))) = (lone_vendor, charged.first()) {
+            self.lone.push((
+                id,
+                *charged_on,
+                ExpectedStream {
+                    who: plan.who.clone(),
+                    cadence: plan.cadence,
+                    last: Some(*minor),
+                    price_changes: None,
+                },
+            ));
+        } else if charged.len() >= needed {
             let price_changes = plan.price_change.map(|(from, _)| {
                 let at_new = charged
                     .iter()
@@ -409,7 +434,26 @@ impl Builder {
         });
     }
 
-    fn finish(self, name: String, split: bool) -> Scenario {
+    fn finish(mut self, name: String, split: bool) -> Scenario {
+        let coverage_end = self.txs.iter().map(|tx| tx.date).max();
+        let mut one_offs = Vec::new();
+        for (id, charged_on, stream) in std::mem::take(&mut self.lone) {
+            let shortest = guides::get(id)
+                .and_then(|guide| {
+                    guide
+                        .cadences
+                        .iter()
+                        .map(|c| engine::cadence::from_guide(*c))
+                        .min_by_key(|c| engine::cadence::nominal_days(*c) as i64)
+                })
+                .unwrap_or(Cadence::Monthly);
+            let renewal_seen_by = add_days(slot(charged_on, shortest, 1), grace_days(shortest));
+            if coverage_end.is_some_and(|end| end > renewal_seen_by) {
+                one_offs.push(id);
+            } else {
+                self.streams.push(stream);
+            }
+        }
         let files = if split {
             // Two overlapping exports of the same account: 40 days appear in both.
             let middle = add_days(self.start, (self.end - self.start).num_days() / 2);
@@ -436,6 +480,7 @@ impl Builder {
             streams: self.streams,
             verdicts: self.verdicts,
             decoys: self.decoys,
+            one_offs,
             end: self.end,
         }
     }
@@ -889,6 +934,9 @@ struct Score {
     detected_streams: usize,
     matched_streams: usize,
     decoy_streams: usize,
+    expected_one_offs: usize,
+    matched_one_offs: usize,
+    unexpected_one_offs: usize,
     failures: Vec<String>,
 }
 
@@ -948,6 +996,37 @@ fn score_report(scenario: &Scenario, report: &Report, score: &mut Score) {
             found.amount.last,
             found.count,
             if decoy { " (DECOY)" } else { "" }
+        ));
+    }
+    // One-offs: a `one-off-charge` note per expected vendor, and none for anyone else.
+    let mut notes: Vec<&str> = report
+        .statements
+        .iter()
+        .flat_map(|summary| &summary.diagnostics)
+        .filter(|diagnostic| diagnostic.code == "one-off-charge")
+        .map(|diagnostic| diagnostic.message.as_str())
+        .collect();
+    score.expected_one_offs += scenario.one_offs.len();
+    for id in &scenario.one_offs {
+        let name = guides::get(id).map_or("", |guide| guide.name);
+        match notes
+            .iter()
+            .position(|note| note.starts_with(&format!("one charge from {name} (")))
+        {
+            Some(at) => {
+                notes.remove(at);
+                score.matched_one_offs += 1;
+            }
+            None => score
+                .failures
+                .push(format!("{}: no one-off note for {id}", scenario.name)),
+        }
+    }
+    for note in notes {
+        score.unexpected_one_offs += 1;
+        score.failures.push(format!(
+            "{}: unexpected one-off note: {note}",
+            scenario.name
         ));
     }
     for expected in &scenario.verdicts {
@@ -1044,6 +1123,10 @@ fn print_and_check(title: &str, score: &Score, assert_goals: bool) {
         "streams: expected {}, detected {}, matched {}: precision {:.4}, recall {:.4}; decoy false positives {}",
         score.expected_streams, score.detected_streams, score.matched_streams, precision, recall, score.decoy_streams
     );
+    println!(
+        "one-offs: expected {}, reported {}, unexpected {}",
+        score.expected_one_offs, score.matched_one_offs, score.unexpected_one_offs
+    );
     for failure in score.failures.iter().take(40) {
         println!("  {failure}");
     }
@@ -1060,6 +1143,11 @@ fn print_and_check(title: &str, score: &Score, assert_goals: bool) {
         assert!(precision >= 0.98, "{title}: precision {precision:.4}");
         assert!(recall >= 0.95, "{title}: recall {recall:.4}");
         assert_eq!(score.decoy_streams, 0, "{title}: decoys became streams");
+        assert_eq!(
+            (score.matched_one_offs, score.unexpected_one_offs),
+            (score.expected_one_offs, 0),
+            "{title}: one-off notes"
+        );
     }
 }
 

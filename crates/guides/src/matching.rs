@@ -1,5 +1,6 @@
-//! Descriptor matching, exactly as `guides/README.md` defines it: words equal and consecutive,
-//! the most specific pattern (most words, then most characters) wins, an exclude removes its
+//! Descriptor matching, exactly as `guides/README.md` defines it: words equal and consecutive
+//! (the last word of a pattern of two or more may be cut short at the descriptor's end), the
+//! most specific pattern (most words, then most characters) wins, an exclude removes its
 //! vendor outright.
 
 use crate::{data, Guide};
@@ -106,12 +107,16 @@ pub(crate) struct Outcome {
 #[derive(Clone, Copy)]
 struct Candidate {
     guide: usize,
-    best: Option<(usize, usize)>, // (pattern index, word position in the descriptor)
+    /// (pattern index, word position in the descriptor, specificity).
+    best: Option<(usize, usize, Specificity)>,
     excluded: bool,
 }
 
-fn specificity<S>(pattern: &Pattern<'_, S>) -> (usize, usize) {
-    (pattern.words.len(), pattern.chars)
+/// Most words, then matched in full rather than cut short, then most characters.
+type Specificity = (usize, bool, usize);
+
+fn specificity<S>(pattern: &Pattern<'_, S>, cut: bool) -> Specificity {
+    (pattern.words.len(), !cut, pattern.chars)
 }
 
 /// Matches normalised descriptor words against an index sorted by pattern words.
@@ -132,10 +137,21 @@ pub(crate) fn best_match<S: AsRef<str>, D: AsRef<str>>(
             else {
                 continue;
             };
+            let at_end = position + pattern.words.len() == descriptor_words.len();
+            let last = pattern.words.len() - 1;
+            let mut cut = false;
             if !window
                 .iter()
                 .zip(pattern.words)
-                .all(|(have, want)| have.as_ref() == want.as_ref())
+                .enumerate()
+                .all(|(index, (have, want))| {
+                    let (have, want) = (have.as_ref(), want.as_ref());
+                    have == want
+                        || (at_end && index == last && index > 0 && {
+                            cut = cut_short(have, want);
+                            cut
+                        })
+                })
             {
                 continue;
             }
@@ -156,30 +172,20 @@ pub(crate) fn best_match<S: AsRef<str>, D: AsRef<str>>(
             if pattern.exclude {
                 candidate.excluded = true;
             } else {
-                let better = match candidate.best {
-                    None => true,
-                    Some((best_index, _)) => patterns
-                        .get(best_index)
-                        .is_none_or(|best| specificity(pattern) > specificity(best)),
-                };
-                if better {
-                    candidate.best = Some((pattern_index, position));
+                let here = specificity(pattern, cut);
+                if candidate.best.is_none_or(|(_, _, best)| here > best) {
+                    candidate.best = Some((pattern_index, position, here));
                 }
             }
         }
     }
 
-    let mut ranked: Vec<(usize, usize, usize, (usize, usize))> = candidates
+    let mut ranked: Vec<(usize, usize, usize, Specificity)> = candidates
         .iter()
         .filter(|candidate| !candidate.excluded)
         .filter_map(|candidate| {
-            let (pattern_index, position) = candidate.best?;
-            Some((
-                candidate.guide,
-                pattern_index,
-                position,
-                specificity(patterns.get(pattern_index)?),
-            ))
+            let (pattern_index, position, specificity) = candidate.best?;
+            Some((candidate.guide, pattern_index, position, specificity))
         })
         .collect();
     // Most specific first; among equals the lowest guide index (the first by id) first.
@@ -199,6 +205,14 @@ pub(crate) fn best_match<S: AsRef<str>, D: AsRef<str>>(
         pattern: pattern_index,
         confidence,
     })
+}
+
+/// A descriptor's last word cut off by the bank's column width (`INSTACART SUBSCRIPT` for
+/// `INSTACART SUBSCRIPTION`, cut at 22 characters): four or more characters that begin the
+/// pattern's last word. Only a pattern's last word after one matched in full, and only at
+/// the end of the descriptor, may be cut.
+fn cut_short(have: &str, want: &str) -> bool {
+    have.len() >= 4 && want.len() > have.len() && want.starts_with(have)
 }
 
 fn first_word<'p, S: AsRef<str>>(pattern: &'p Pattern<'_, S>) -> &'p str {
@@ -352,6 +366,28 @@ mod tests {
             Some((APPLE, "APPLE.COM/BILL".into(), Confidence::High))
         );
         assert_eq!(winner(&owned, "APPLE.COM"), None);
+    }
+
+    #[test]
+    fn a_last_word_cut_short_matches_only_at_the_end() {
+        let owned = index(&[
+            (0, false, "INSTACART SUBSCRIPTION"),
+            (1, false, "INSTACART"),
+        ]);
+        assert_eq!(
+            winner(&owned, "IC*INSTACART SUBSCRIPT").map(|won| won.0),
+            Some(0)
+        );
+        // Too short, not at the end, or the only word of the pattern: no cut match.
+        assert_eq!(winner(&owned, "INSTACART SUB").map(|won| won.0), Some(1));
+        assert_eq!(
+            winner(&owned, "INSTACART SUBSCRIPT 12").map(|won| won.0),
+            Some(1)
+        );
+        assert_eq!(winner(&owned, "INSTA"), None);
+        // A full match beats a cut one of the same length in words.
+        let owned = index(&[(0, false, "ACME SUBSCRIPTION"), (1, false, "ACME SUBS")]);
+        assert_eq!(winner(&owned, "ACME SUBS").map(|won| won.0), Some(1));
     }
 
     #[test]
