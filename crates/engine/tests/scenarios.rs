@@ -593,7 +593,9 @@ fn prepaid_cancellation(
                 .iter()
                 .filter(|(date, _)| *date > cancelled_on)
                 .count();
-            if charged.is_empty() {
+            // Still charging needs a charge after the cancellation: when the next renewal
+            // posts past the statement's end (a weekend shift), there is none to label.
+            if charged.is_empty() || (outcome == Verdict::StillCharging && after == 0) {
                 return;
             }
             b.cancel(vendor, cancelled_on, outcome, after, false, matched);
@@ -619,7 +621,10 @@ fn prepaid_cancellation(
 
 /// Scenario `index` in the seven hand-written layouts, in turn (the engine-only pass).
 fn build(index: u64) -> Scenario {
-    build_in(index, LAYOUTS[(index / 16 + index) as usize % LAYOUTS.len()])
+    build_in(
+        index,
+        LAYOUTS[(index / 16 + index) as usize % LAYOUTS.len()],
+    )
 }
 
 /// Scenario `index` (its kind is `index % 16`) written in `layout`.

@@ -3429,8 +3429,10 @@ pub fn money(minor: i64, num: &Num) -> String {
     let fraction = match num.minimal {
         Minimal::No => format!("{}{cents:02}", num.decimal),
         Minimal::Trim if cents == 0 => String::new(),
-        Minimal::Trim | Minimal::Float if cents % 10 == 0 => format!("{}{}", num.decimal, cents / 10),
-        Minimal::Float if cents == 0 => format!("{}0", num.decimal),
+        // `-62,3`, and for Python floats `512.0`.
+        Minimal::Trim | Minimal::Float if cents.is_multiple_of(10) => {
+            format!("{}{}", num.decimal, cents / 10)
+        }
         _ => format!("{}{cents:02}", num.decimal),
     };
     format!("{sign}{}{whole}{fraction}", num.symbol)
@@ -3482,7 +3484,13 @@ fn fill(template: &str, ctx: &Ctx, rng: &mut Rng) -> String {
             "DDMONYY" => out.push_str(&date.format("%d%b%y").to_string().to_uppercase()),
             "HM" => out.push_str(&time.format("%H:%M").to_string()),
             "HMS" => out.push_str(&time.format("%H:%M:%S").to_string()),
-            "FIRST" => out.push_str(&date.with_day(1).unwrap_or(date).format("%d.%m.%Y").to_string()),
+            "FIRST" => out.push_str(
+                &date
+                    .with_day(1)
+                    .unwrap_or(date)
+                    .format("%d.%m.%Y")
+                    .to_string(),
+            ),
             "FROM_DMY" => out.push_str(&ctx.first.format("%d.%m.%Y").to_string()),
             "TO_DMY" => out.push_str(&ctx.last.format("%d.%m.%Y").to_string()),
             "FROM_DMYS" => out.push_str(&ctx.first.format("%d/%m/%Y").to_string()),
@@ -3701,19 +3709,23 @@ pub fn render_bank(layout: &BankLayout, txs: &[Tx]) -> (Vec<u8>, usize) {
                 (h >> 8) % 1_000_000_000_000_000_000
             )
         };
-        let code = fill(parts.code, &Ctx {
-            tx,
-            descriptor: &tx.description,
-            merchant,
-            code: "",
-            iban: iban.clone(),
-            time: NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0).unwrap_or_default(),
-            first,
-            last,
-            opening,
-            closing,
-            layout,
-        }, &mut row_rng);
+        let code = fill(
+            parts.code,
+            &Ctx {
+                tx,
+                descriptor: &tx.description,
+                merchant,
+                code: "",
+                iban: iban.clone(),
+                time: NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0).unwrap_or_default(),
+                first,
+                last,
+                opening,
+                closing,
+                layout,
+            },
+            &mut row_rng,
+        );
         let ctx = Ctx {
             tx,
             descriptor: &tx.description,
@@ -3731,8 +3743,16 @@ pub fn render_bank(layout: &BankLayout, txs: &[Tx]) -> (Vec<u8>, usize) {
         let booking = fill(parts.booking, &ctx, &mut row_rng);
         let purpose = fill(parts.purpose, &ctx, &mut row_rng);
         let text = fill(parts.text, &ctx, &mut row_rng);
-        let shown = if layout.purchases_positive { -tx.minor } else { tx.minor };
-        let posted = if is_card { add_days(tx.date, 1) } else { tx.date };
+        let shown = if layout.purchases_positive {
+            -tx.minor
+        } else {
+            tx.minor
+        };
+        let posted = if is_card {
+            add_days(tx.date, 1)
+        } else {
+            tx.date
+        };
         let datetime = |date: NaiveDate| NaiveDateTime::new(date, ctx.time);
         let mut fields: Vec<String> = Vec::with_capacity(layout.columns.len());
         for column in layout.columns {
@@ -3745,24 +3765,48 @@ pub fn render_bank(layout: &BankLayout, txs: &[Tx]) -> (Vec<u8>, usize) {
                 }
             }
             let (value, kind) = match column {
-                Col::IfCard(_) | Col::IfNotCard(_) | Col::Blank => (String::new(), FieldKind::Other),
-                Col::Date(format) => (datetime(tx.date).format(format).to_string(), FieldKind::Other),
-                Col::Posted(format) => (datetime(posted).format(format).to_string(), FieldKind::Other),
+                Col::IfCard(_) | Col::IfNotCard(_) | Col::Blank => {
+                    (String::new(), FieldKind::Other)
+                }
+                Col::Date(format) => (
+                    datetime(tx.date).format(format).to_string(),
+                    FieldKind::Other,
+                ),
+                Col::Posted(format) => (
+                    datetime(posted).format(format).to_string(),
+                    FieldKind::Other,
+                ),
                 Col::Counterparty => (counterparty.clone(), FieldKind::Text),
                 Col::Payer => (
-                    if tx.minor < 0 { layout.holder.to_owned() } else { counterparty.clone() },
+                    if tx.minor < 0 {
+                        layout.holder.to_owned()
+                    } else {
+                        counterparty.clone()
+                    },
                     FieldKind::Text,
                 ),
                 Col::Payee => (
-                    if tx.minor < 0 { counterparty.clone() } else { layout.holder.to_owned() },
+                    if tx.minor < 0 {
+                        counterparty.clone()
+                    } else {
+                        layout.holder.to_owned()
+                    },
                     FieldKind::Text,
                 ),
                 Col::PayerAcct => (
-                    if tx.minor < 0 { layout.own_account.to_owned() } else { ctx.iban.clone() },
+                    if tx.minor < 0 {
+                        layout.own_account.to_owned()
+                    } else {
+                        ctx.iban.clone()
+                    },
                     FieldKind::Other,
                 ),
                 Col::PayeeAcct => (
-                    if tx.minor < 0 { ctx.iban.clone() } else { layout.own_account.to_owned() },
+                    if tx.minor < 0 {
+                        ctx.iban.clone()
+                    } else {
+                        layout.own_account.to_owned()
+                    },
                     FieldKind::Other,
                 ),
                 Col::Booking => (booking.clone(), FieldKind::Booking),
@@ -3783,7 +3827,11 @@ pub fn render_bank(layout: &BankLayout, txs: &[Tx]) -> (Vec<u8>, usize) {
                     FieldKind::Other,
                 ),
                 Col::DebitNeg => (
-                    if tx.minor < 0 { money(tx.minor, &layout.num) } else { String::new() },
+                    if tx.minor < 0 {
+                        money(tx.minor, &layout.num)
+                    } else {
+                        String::new()
+                    },
                     FieldKind::Other,
                 ),
                 Col::Credit => (
@@ -3796,7 +3844,11 @@ pub fn render_bank(layout: &BankLayout, txs: &[Tx]) -> (Vec<u8>, usize) {
                 ),
                 Col::Unsigned => (money(tx.minor.abs(), &layout.num), FieldKind::Other),
                 Col::Flag(out_word, in_word) => (
-                    if tx.minor < 0 { (*out_word).to_owned() } else { (*in_word).to_owned() },
+                    if tx.minor < 0 {
+                        (*out_word).to_owned()
+                    } else {
+                        (*in_word).to_owned()
+                    },
                     FieldKind::Booking,
                 ),
                 Col::Currency => (layout.currency.to_owned(), FieldKind::Other),
@@ -3805,7 +3857,11 @@ pub fn render_bank(layout: &BankLayout, txs: &[Tx]) -> (Vec<u8>, usize) {
                 Col::OtherIban => (ctx.iban.clone(), FieldKind::Other),
                 Col::Lit(text) => (
                     (*text).to_owned(),
-                    if text.chars().any(char::is_alphabetic) { FieldKind::Text } else { FieldKind::Other },
+                    if text.chars().any(char::is_alphabetic) {
+                        FieldKind::Text
+                    } else {
+                        FieldKind::Other
+                    },
                 ),
                 Col::Tpl(template) => (fill(template, &ctx, &mut row_rng), FieldKind::Other),
             };
