@@ -1557,3 +1557,48 @@ fn read_sample() {
         Err(error) => println!("error: {error}"),
     }
 }
+
+/// The catalogue covers what issue #17 asks for: 40+ real layouts, at least 8 German/Austrian/
+/// Swiss, 6 UK/Irish, 6 US/Canadian (checking and card), 4 Dutch/Belgian, 4 Nordic, 4
+/// French/Spanish/Italian, and the neobanks N26, Revolut, Monzo, Wise and bunq; every entry
+/// names its source and has a distinct name.
+#[test]
+fn the_catalogue_covers_the_regions() {
+    use support::layouts::{Region, CATALOGUE};
+    assert!(CATALOGUE.len() >= 40, "{} layouts", CATALOGUE.len());
+    let count = |region: Region| CATALOGUE.iter().filter(|l| l.region == region).count();
+    for (region, least) in [
+        (Region::Dach, 8),
+        (Region::UkIe, 6),
+        (Region::NorthAmerica, 6),
+        (Region::Benelux, 4),
+        (Region::Nordic, 4),
+        (Region::SouthWest, 4),
+    ] {
+        assert!(count(region) >= least, "{region:?}: {}", count(region));
+    }
+    let american = || {
+        CATALOGUE
+            .iter()
+            .filter(|l| l.region == Region::NorthAmerica)
+    };
+    assert!(american().any(|l| l.card) && american().any(|l| !l.card));
+    for bank in ["n26", "revolut", "monzo", "wise", "bunq"] {
+        assert!(
+            CATALOGUE.iter().any(|l| l.neobank && l.name.contains(bank)),
+            "no {bank} layout"
+        );
+    }
+    let mut names: Vec<&str> = CATALOGUE.iter().map(|l| l.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), CATALOGUE.len(), "duplicate layout names");
+    for layout in CATALOGUE {
+        assert!(
+            layout.source.contains('@') || layout.source.contains("bank2ynab"),
+            "{}: the source names no commit",
+            layout.name
+        );
+        assert!(!layout.columns.is_empty(), "{}: no columns", layout.name);
+    }
+}

@@ -1105,6 +1105,8 @@ const BUNQ: Style = Style {
 /// description in single quotes.
 const ASN: Style = Style {
     card: Parts {
+        // Card rows name no counterparty account holder; the merchant is in the description.
+        counterparty: "",
         code: "BEA",
         purpose: "'{D} {DMYD} {HM} PASNR. 003'",
         ..PARTS
@@ -1586,8 +1588,6 @@ const WISE: Style = Style {
 // ---------------------------------------------------------------------------------------------
 // The catalogue.
 // ---------------------------------------------------------------------------------------------
-
-const B2Y: &str = "bank2ynab/bank2ynab @ 3fbdbc51f31c6130edbecaf22f7e24757154f830";
 
 pub static CATALOGUE: &[BankLayout] = &[
     // ---- Germany, Austria, Switzerland -------------------------------------------------------
@@ -3351,7 +3351,7 @@ pub static CATALOGUE: &[BankLayout] = &[
         bank: "Wise (TransferWise) account statement",
         region: Region::Other,
         neobank: true,
-        source: "ovidiugabriel/csv2sepa StatementRow.py (the statement's columns in order: TransferWise ID … Merchant, Total fees); header quoting and `dd-mm-yyyy` dates as in public Wise importers' samples; the `Card transaction of … issued by …` wording is not in the sources",
+        source: "ovidiugabriel/csv2sepa StatementRow.py @ 6d4a7fad544434af471c7f6d3403703ad6e7372d (the statement's columns in order, TransferWise ID … Merchant, Total fees) and csv2sepa.py @ 0a31e93d94e2d439dfcdb31788d322e3532547c5 (comma, `\"` quotes, `%d-%m-%Y` dates, signed amounts); the `Card transaction of … issued by …` wording is not in the sources",
         header: Some("\"TransferWise ID\",Date,Amount,Currency,Description,\"Payment Reference\",\"Running Balance\",\"Exchange From\",\"Exchange To\",\"Exchange Rate\",\"Payer Name\",\"Payee Name\",\"Payee Account Number\",Merchant,\"Total fees\""),
         columns: &[
             Col::Tpl("{CODE}-{N9}"),
