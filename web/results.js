@@ -87,6 +87,23 @@ function verdictBadge(verdict) {
   return h('p', { class: `verdict verdict-${verdict}` }, icon(info.icon), h('span', { class: 'verdict-words', text: info.words }));
 }
 
+// The parts a file kept apart (counterparty, booking type, purpose), under the descriptor.
+const PARTS = [
+  ['counterparty', 'Counterparty'],
+  ['booking_type', 'Booking'],
+  ['purpose', 'Purpose'],
+];
+
+function descriptorParts(ref) {
+  const parts = PARTS.filter(([key]) => ref[key]);
+  if (parts.length === 0) return null;
+  return h(
+    'span',
+    { class: 'descriptor-parts' },
+    parts.map(([key, label]) => h('span', { class: `part part-${key}` }, h('span', { class: 'part-label', text: `${label}: ` }), ref[key])),
+  );
+}
+
 function evidenceTable(caption, refs, statements) {
   return h(
     'table',
@@ -101,7 +118,7 @@ function evidenceTable(caption, refs, statements) {
           'tr',
           {},
           h('td', { dataset: { label: 'Date' } }, time(ref.date)),
-          h('td', { dataset: { label: 'Descriptor' }, class: 'descriptor', text: ref.description }),
+          h('td', { dataset: { label: 'Descriptor' }, class: 'descriptor' }, ref.description, descriptorParts(ref)),
           h('td', { dataset: { label: 'Amount' }, class: 'num', text: formatMoney(ref.amount, ref.currency) }),
           h('td', { dataset: { label: 'Where' }, class: 'muted', text: `${statements[ref.statement]?.file ?? 'file'}, line ${ref.line}` }),
         ),

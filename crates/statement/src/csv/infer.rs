@@ -41,6 +41,8 @@ pub struct Layout {
     pub text: Vec<usize>,
     /// Of `text`, the counterparty columns (named so), then the purpose columns (the rest).
     pub counterparty: Vec<usize>,
+    /// A payer column beside a payee column: the counterparty of money in.
+    pub payer: Option<usize>,
     pub purpose: Vec<usize>,
     /// Booking-type columns: kept apart, never in the description.
     pub booking: Vec<usize>,
@@ -383,11 +385,27 @@ pub fn infer(
         (None, Some(h)) => records[h].line + 1,
         (None, None) => 1,
     };
-    let n_columns = mode.max(header.as_ref().map_or(0, Vec::len));
-    let data_rows: Vec<&SampleRecord> = records
+    // Rows longer than the header are rows whose text held the delimiter unquoted when a good
+    // share of the rows have the header's width (in a short file they can be most rows).
+    let header_width = header.as_ref().map_or(0, Vec::len);
+    let (n_data, n_header_wide) = records
         .iter()
         .zip(&data_flags)
         .filter(|(r, &data)| data && r.line >= data_line)
+        .fold((0, 0), |(n, wide), (r, _)| {
+            (n + 1, wide + usize::from(r.fields.len() == header_width))
+        });
+    let mode = if header_width >= 2 && header_width < mode && n_header_wide * 3 >= n_data {
+        header_width
+    } else {
+        mode
+    };
+    let n_columns = mode.max(header_width);
+    let fits = |r: &SampleRecord| r.fields.iter().skip(n_columns).all(|f| f.is_empty());
+    let data_rows: Vec<&SampleRecord> = records
+        .iter()
+        .zip(&data_flags)
+        .filter(|(r, &data)| data && r.line >= data_line && fits(r))
         .map(|(r, _)| r)
         .take(200)
         .collect();
@@ -791,9 +809,9 @@ pub fn infer(
             }
             let role = candidates[i].as_ref().map(|c| c.role);
             let (n, known, len) = phrases(i);
-            let by_values = n >= 2
-                && (known * 5 >= n * 4
-                    || (role == Some(NameRole::Description) && known * 2 >= n && len <= 24 * n));
+            let named_text = role == Some(NameRole::Description);
+            let by_values = (n >= 2 || (named_text && n == 1 && known == 1))
+                && (known * 5 >= n * 4 || (named_text && known * 2 >= n && len <= 24 * n));
             let by_name = role == Some(NameRole::Booking) && stats[i].dates == 0;
             if !(by_values || by_name) || role == Some(NameRole::Payee) {
                 continue;
@@ -815,7 +833,27 @@ pub fn infer(
                 .as_ref()
                 .is_some_and(|c| c.role == NameRole::Payee)
     };
-    let counterparty: Vec<usize> = text_columns.iter().copied().filter(is_payee).collect();
+    let mut counterparty: Vec<usize> = text_columns.iter().copied().filter(is_payee).collect();
+    // A payer and a payee column (`Zahlungspflichtige*r`, `Zahlungsempfänger*in`): the
+    // counterparty of money in is the payer, of money out the payee.
+    let payer = match counterparty.as_slice() {
+        &[a, b] => {
+            let is_payer = |i: usize| {
+                let name = header
+                    .as_ref()
+                    .map_or(String::new(), |h| names::normalise(&h[i]));
+                name.starts_with("zahlungspflichtige")
+                    || matches!(name.as_str(), "auftraggeber" | "auftraggebername" | "payer")
+            };
+            match (is_payer(a), is_payer(b)) {
+                (true, false) => Some(a),
+                (false, true) => Some(b),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    counterparty.retain(|&i| Some(i) != payer);
     let purpose: Vec<usize> = text_columns
         .iter()
         .copied()
@@ -849,6 +887,7 @@ pub fn infer(
         parts: !booking.is_empty() || (!counterparty.is_empty() && !purpose.is_empty()),
         text: text_columns,
         counterparty,
+        payer,
         purpose,
         booking_phrases: booking_phrases && !booking.is_empty(),
         booking,
@@ -964,6 +1003,9 @@ fn apply_forced(
             &mut layout.booking,
         ] {
             list.retain(|&t| t != index);
+        }
+        if layout.payer == Some(index) {
+            layout.payer = None;
         }
         match role {
             ColumnRole::Date => layout.date = index,

@@ -631,7 +631,8 @@ impl Rows {
         let mut parts = Parts::NONE;
         let end = if layout.parts {
             let description;
-            (description, parts, replaced) = write_parts(text, layout, record);
+            let outflow = outflow_flag.unwrap_or(amount < 0);
+            (description, parts, replaced) = write_parts(text, layout, record, outflow);
             description_start = description.start as usize;
             description_start + description.len as usize
         } else {
@@ -1586,7 +1587,12 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
 /// Returns the description's span, the parts and the bytes replaced as invalid UTF-8.
 #[cold]
 #[inline(never)]
-fn write_parts(text: &mut String, layout: &Layout, record: &Record<'_>) -> (Span, Parts, u64) {
+fn write_parts(
+    text: &mut String,
+    layout: &Layout,
+    record: &Record<'_>,
+    outflow: bool,
+) -> (Span, Parts, u64) {
     let mut replaced = 0;
     let span = |start: usize, end: usize| Span {
         start: start as u32,
@@ -1608,7 +1614,10 @@ fn write_parts(text: &mut String, layout: &Layout, record: &Record<'_>) -> (Span
     join(text, &layout.booking, booking_start);
     let booking_type = some(booking_start, text.len());
     let start = text.len();
-    join(text, &layout.counterparty, start);
+    match layout.payer {
+        Some(payer) if !outflow => join(text, &[payer], start),
+        _ => join(text, &layout.counterparty, start),
+    }
     let counterparty_end = text.len();
     let counterparty = some(start, counterparty_end);
     let via = names::intermediary(&text[start..counterparty_end]);
