@@ -55,6 +55,9 @@ pub struct Layout {
     pub width: usize,
     /// The account the preamble names (`IBAN;DE12 …`).
     pub account: Option<String>,
+    /// The first word of the account holder's bank as the preamble names it (`Bank;ING`),
+    /// lowercase: a counterparty that is the bank itself leaves the merchant to the purpose.
+    pub own_bank: Option<String>,
     pub decimal_mark: u8,
     pub decimal_reason: String,
     pub language: Language,
@@ -434,6 +437,7 @@ pub fn infer(
     }
     // What the preamble states: the account, and a currency (`Saldo;150,00;EUR`).
     let mut account = None;
+    let mut own_bank = None;
     let mut preamble_currency = None;
     for record in records.iter().filter(|r| r.line < preamble_end) {
         let key = record
@@ -455,6 +459,14 @@ pub fn infer(
             )
         {
             account = value.cloned();
+        }
+        if own_bank.is_none() && matches!(key.as_str(), "bank" | "kreditinstitut" | "bankname") {
+            own_bank = value
+                .and_then(|v| {
+                    v.split(|c: char| !c.is_alphanumeric())
+                        .find(|w| w.len() >= 2)
+                })
+                .map(str::to_lowercase);
         }
         if preamble_currency.is_none() {
             preamble_currency = record
@@ -893,6 +905,7 @@ pub fn infer(
         booking,
         width: n_columns,
         account,
+        own_bank,
         decimal_mark: b'.',
         decimal_reason: String::new(),
         language,

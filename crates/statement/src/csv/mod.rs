@@ -1620,7 +1620,16 @@ fn write_parts(
     }
     let counterparty_end = text.len();
     let counterparty = some(start, counterparty_end);
-    let via = names::intermediary(&text[start..counterparty_end]);
+    let counterparty_text = &text[start..counterparty_end];
+    let via = names::intermediary(counterparty_text).or_else(|| {
+        let bank = layout.own_bank.as_deref()?;
+        let first = counterparty_text
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())?;
+        first
+            .eq_ignore_ascii_case(bank)
+            .then_some(names::Intermediary::Acquirer)
+    });
     let purpose_first = text.len();
     if via.is_none() {
         // The description is `counterparty | purpose`, both spans inside it.
