@@ -24,6 +24,8 @@ pub enum Enc {
     Utf8Bom,
     /// Windows-1252 (a superset of Latin-1 for the characters written here; `€` is 0x80).
     Cp1252,
+    /// Windows-1250 (Central European: Czech `č ř ů ě`).
+    Cp1250,
 }
 
 /// Which fields the bank puts in double quotes.
@@ -207,6 +209,8 @@ pub enum Col {
     IfCard(&'static Col),
     /// A column only payments other than card payments fill.
     IfNotCard(&'static Col),
+    /// A column written without quotes whatever the layout's quoting says.
+    Raw(&'static Col),
     Blank,
 }
 
@@ -1440,6 +1444,66 @@ const SWEDBANK_LT: Style = Style {
     refund: Parts {
         code: "K",
         purpose: "GRAZINIMAS {ISO} {D}",
+        ..PARTS
+    },
+    ..PLAIN
+};
+
+/// Raiffeisenbank Czech Republic (bank2ynab test-data Movements_…csv): `Jednorázová platba`.
+const RAIFFEISEN_CZ: Style = Style {
+    card: Parts {
+        booking: "Platba kartou",
+        purpose: "{D}",
+        ..PARTS
+    },
+    debit: Parts {
+        booking: "Inkaso",
+        purpose: "Faktura {YM}",
+        ..PARTS
+    },
+    standing: Parts {
+        booking: "Trvalý příkaz",
+        purpose: "Nájem {YM}",
+        ..PARTS
+    },
+    salary: Parts {
+        booking: "Příchozí platba",
+        purpose: "Mzda {YM}",
+        ..PARTS
+    },
+    refund: Parts {
+        booking: "Platba kartou",
+        purpose: "Vrácení {D}",
+        ..PARTS
+    },
+    ..PLAIN
+};
+
+/// Česká spořitelna (bank2ynab test-data TH_…_page_1.csv): `Item` holds the kind of payment
+/// (`PLATBA KARTOU  1234`, masked as `XXXXXX XXXXXX  1111` in the sample), `Bank account
+/// details` the other party.
+const CESKA: Style = Style {
+    card: Parts {
+        booking: "PLATBA KARTOU  {N4}",
+        ..PARTS
+    },
+    debit: Parts {
+        booking: "INKASO  {N4}",
+        purpose: "FAKTURA {YM}",
+        ..PARTS
+    },
+    standing: Parts {
+        booking: "TRVALY PRIKAZ  {N4}",
+        purpose: "NAJEM {YM}",
+        ..PARTS
+    },
+    salary: Parts {
+        booking: "PRICHOZI PLATBA  {N4}",
+        purpose: "MZDA {YM}",
+        ..PARTS
+    },
+    refund: Parts {
+        booking: "PLATBA KARTOU  {N4}",
         ..PARTS
     },
     ..PLAIN
@@ -3195,6 +3259,80 @@ pub static CATALOGUE: &[BankLayout] = &[
         holder: "J JONAITIS",
         ..BASE
     },
+    BankLayout {
+        name: "cz-raiffeisen",
+        bank: "Raiffeisenbank Czech Republic (Windows-1250, mixed quoting)",
+        region: Region::Other,
+        source: "bank2ynab test/test-data/Movements_1234512345_201805271848.csv @ 3fbdbc51f31c6130edbecaf22f7e24757154f830 (Windows-1250 header ending in `Id transakce,`, first and last fields unquoted, `\"-1,00\"`, `Jednorázová platba`); bank2ynab.conf [CZ Raiffeisen bank]; the card and direct-debit booking words are not in the sample",
+        delimiter: ';',
+        encoding: Enc::Cp1250,
+        quoting: ALL,
+        header: Some("Datum provedení;Datum zaúčtování;Číslo účtu;Název účtu;Kategorie transakce;Číslo protiúčtu;Název protiúčtu;Typ transakce;Zpráva;Poznámka;VS;KS;SS;Zaúčtovaná částka;Měna účtu;Původní částka a měna;Původní částka a měna;Poplatek;Id transakce,"),
+        columns: &[
+            Col::Raw(&Col::Date("%d.%m.%Y")),
+            Col::Posted("%d.%m.%Y"),
+            Col::Lit("123456789/1234"),
+            Col::Lit("Name Surname"),
+            Col::Lit("Platba"),
+            Col::OtherIban,
+            Col::Counterparty,
+            Col::Booking,
+            Col::Purpose,
+            Col::Lit(" "),
+            Col::Blank,
+            Col::Blank,
+            Col::Blank,
+            Col::Amount,
+            Col::Currency,
+            Col::Blank,
+            Col::Blank,
+            Col::Blank,
+            Col::Raw(&Col::Tpl("{N10}")),
+        ],
+        num: COMMA,
+        balance_num: COMMA,
+        currency: "CZK",
+        style: &RAIFFEISEN_CZ,
+        holder: "Name Surname",
+        own_account: "CZ6555000000001234512345",
+        ..BASE
+    },
+    BankLayout {
+        name: "cz-ceska-sporitelna",
+        bank: "Česká spořitelna, English export (a sentence of prose as the last header cell)",
+        region: Region::Other,
+        source: "bank2ynab test/test-data/TH_20180101-20180523_page_1.csv @ 3fbdbc51f31c6130edbecaf22f7e24757154f830 (header with the prose cell, `1111/11/11` dates, `\"-111,11\"`, empty fields unquoted, rows ending `;;;;`; the sample is masked with X and 1, so the payment-kind words are filled in); bank2ynab.conf [CZ Ceska Sporitelna]",
+        delimiter: ';',
+        encoding: Enc::Cp1250,
+        quoting: ALL_BUT_EMPTY,
+        header: Some("\"Item\";\"Posting date\";\"Amount CZK\";\"Bank account details\";\"Execution date\";\"Variable symbol 1\";\"Cancellation\";\"Counteraccount name\";\"Constant symbol\";\"Specific symbol\";\"Message for payee\";\"Message for me\";\"Transaction reference number\";\"Client note\";\"Payment reference\";\"Reason for non-execution\";\"This export contains a list of transactions displayed on the main internetbanking screen.  It is not a complete list of transactions meeting the entered filter criteria.\""),
+        columns: &[
+            Col::Booking,
+            Col::Posted("%Y/%m/%d"),
+            Col::Amount,
+            Col::Counterparty,
+            Col::Date("%Y/%m/%d"),
+            Col::Tpl("{N8}"),
+            Col::Blank,
+            Col::IfNotCard(&Col::OtherIban),
+            Col::Tpl("{N4}"),
+            Col::Tpl("{N10}"),
+            Col::Purpose,
+            Col::Blank,
+            Col::Tpl("{N13}"),
+            Col::Blank,
+            Col::Blank,
+            Col::Blank,
+            Col::Blank,
+        ],
+        num: COMMA,
+        balance_num: COMMA,
+        currency: "CZK",
+        style: &CESKA,
+        holder: "J NOVAK",
+        own_account: "CZ6508000000192000145399",
+        ..BASE
+    },
     // ---- France, Spain, Italy ----------------------------------------------------------------
     BankLayout {
         name: "fr-boursorama",
@@ -3574,6 +3712,44 @@ fn encode(text: &str, encoding: Enc) -> Vec<u8> {
                 _ => b'?',
             })
             .collect(),
+        Enc::Cp1250 => text
+            .chars()
+            .map(|c| match c {
+                c if c.is_ascii() => c as u8,
+                'Š' => 0x8A,
+                'Ť' => 0x8D,
+                'Ž' => 0x8E,
+                'š' => 0x9A,
+                'ť' => 0x9D,
+                'ž' => 0x9E,
+                'Á' => 0xC1,
+                'Č' => 0xC8,
+                'É' => 0xC9,
+                'Ě' => 0xCC,
+                'Í' => 0xCD,
+                'Ď' => 0xCF,
+                'Ň' => 0xD2,
+                'Ó' => 0xD3,
+                'Ř' => 0xD8,
+                'Ů' => 0xD9,
+                'Ú' => 0xDA,
+                'Ý' => 0xDD,
+                'á' => 0xE1,
+                'č' => 0xE8,
+                'é' => 0xE9,
+                'ě' => 0xEC,
+                'í' => 0xED,
+                'ď' => 0xEF,
+                'ň' => 0xF2,
+                'ó' => 0xF3,
+                'ř' => 0xF8,
+                'ů' => 0xF9,
+                'ú' => 0xFA,
+                'ý' => 0xFD,
+                '\u{a0}' => 0xA0,
+                _ => b'?',
+            })
+            .collect(),
     }
 }
 
@@ -3757,15 +3933,20 @@ pub fn render_bank(layout: &BankLayout, txs: &[Tx]) -> (Vec<u8>, usize) {
         let mut fields: Vec<String> = Vec::with_capacity(layout.columns.len());
         for column in layout.columns {
             let mut column = column;
+            let mut raw = false;
             loop {
                 match column {
                     Col::IfCard(inner) if is_card => column = inner,
                     Col::IfNotCard(inner) if !is_card => column = inner,
+                    Col::Raw(inner) => {
+                        raw = true;
+                        column = inner;
+                    }
                     _ => break,
                 }
             }
             let (value, kind) = match column {
-                Col::IfCard(_) | Col::IfNotCard(_) | Col::Blank => {
+                Col::IfCard(_) | Col::IfNotCard(_) | Col::Raw(_) | Col::Blank => {
                     (String::new(), FieldKind::Other)
                 }
                 Col::Date(format) => (
@@ -3865,7 +4046,11 @@ pub fn render_bank(layout: &BankLayout, txs: &[Tx]) -> (Vec<u8>, usize) {
                 ),
                 Col::Tpl(template) => (fill(template, &ctx, &mut row_rng), FieldKind::Other),
             };
-            fields.push(quote(&value, kind, layout));
+            fields.push(if raw {
+                value
+            } else {
+                quote(&value, kind, layout)
+            });
         }
         out.push_str(&fields.join(&delimiter));
         if layout.trailing_delimiter {
