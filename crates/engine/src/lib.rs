@@ -531,18 +531,6 @@ fn confidence_text(confidence: guides::Confidence) -> &'static str {
     }
 }
 
-/// A billing period in words, for sentences (`a yearly plan`).
-pub(crate) fn cadence_word(cadence: Cadence) -> &'static str {
-    match cadence {
-        Cadence::Weekly => "weekly",
-        Cadence::Biweekly => "fortnightly",
-        Cadence::Monthly => "monthly",
-        Cadence::Quarterly => "quarterly",
-        Cadence::Semiannual => "half-yearly",
-        Cadence::Annual => "yearly",
-    }
-}
-
 /// Each known vendor's lone charge that is not a recurring stream ([`streams::OneOff`]) gets
 /// an info diagnostic `one-off-charge` on its statement and line, saying why.
 fn one_off_notes(analysis: &Analysis<'_>, summaries: &mut [StatementSummary]) {
@@ -554,27 +542,13 @@ fn one_off_notes(analysis: &Analysis<'_>, summaries: &mut [StatementSummary]) {
         let charge = charges[one_off.member];
         let transaction = analysis.transaction(charge.row);
         let statement = analysis.rows[charge.row as usize].statement as usize;
-        // One sentence, its variable parts chosen from fixed words (a second `format!` costs
-        // the wasm module more than the text).
-        let (a, shortest, b, longest, c) = if one_off.no_renewal {
-            (
-                ", ",
-                "",
-                "longer than any billing period the vendor offers",
-                "",
-                "",
-            )
+        let why = if one_off.no_renewal {
+            ", longer than any billing period the vendor offers"
         } else {
-            (
-                ": a ",
-                cadence_word(one_off.shortest),
-                " plan would have renewed by then, and the statements end before a ",
-                cadence_word(one_off.schedule.cadence),
-                " renewal would show",
-            )
+            ": the vendor's shortest billing period would have renewed by then, and the statements end before its longest would"
         };
         let message = format!(
-            "one charge from {} ({} on {}) and none in the {} days after it{a}{shortest}{b}{longest}{c}, so it is listed as a one-off, not a recurring charge",
+            "one charge from {} ({} on {}) and none in the {} days after it{why}, so it is listed as a one-off, not a recurring charge",
             merchant.name,
             transaction.amount,
             charge.date,

@@ -211,7 +211,11 @@ pub fn normalise(descriptor: &str) -> Normalised {
     let mut processor: Option<&'static str> = None;
     let mut processor_words = String::new();
     'outer: loop {
-        for (prefix, channel) in PROCESSORS.lines().filter_map(|line| line.split_once('|')) {
+        let mut lines = PROCESSORS;
+        while let Some(mut line) = cut(&mut lines, b'\n') {
+            let (Some(prefix), Some(channel)) = (cut(&mut line, b'|'), cut(&mut line, b'|')) else {
+                continue;
+            };
             if let Some(after) = rest.strip_prefix(prefix) {
                 if processor.is_none() {
                     processor = Some(channel);
@@ -242,15 +246,15 @@ pub fn normalise(descriptor: &str) -> Normalised {
     let merchant_text = words.join(" ");
 
     strip_city_tail(&mut words);
-    let mut key_words: Vec<String> = Vec::with_capacity(2);
-    for word in &words {
+    let mut key_words: Vec<&str> = Vec::with_capacity(2);
+    for &word in &words {
         if listed(KEY_NOISE, word) || (word.len() == 1 && !key_words.is_empty()) {
             continue;
         }
-        if key_words.last() == Some(word) {
+        if key_words.last() == Some(&word) {
             continue;
         }
-        key_words.push(word.clone());
+        key_words.push(word);
         if key_words.len() == 2 {
             break;
         }
@@ -272,15 +276,74 @@ pub fn normalise(descriptor: &str) -> Normalised {
 
 /// True when `word` is one of the space-separated words of `list`. The tables here are text,
 /// not slices of `&str`: a slice costs 8 bytes of incompressible pointer per word in the wasm.
-fn listed(list: &str, word: &str) -> bool {
-    list.split(' ').any(|listed| listed == word)
+fn listed(list: &'static str, word: &str) -> bool {
+    let mut rest = list;
+    while let Some(listed) = cut(&mut rest, b' ') {
+        if listed == word {
+            return true;
+        }
+    }
+    false
+}
+
+/// The next piece of a text table: the text before `separator` (or all that is left), with
+/// `rest` moved past it. A byte loop: `str::split` and `lines` bring their searchers into the
+/// wasm module.
+fn cut(rest: &mut &'static str, separator: u8) -> Option<&'static str> {
+    let text: &'static str = rest;
+    if text.is_empty() {
+        return None;
+    }
+    let end = text
+        .bytes()
+        .position(|byte| byte == separator)
+        .unwrap_or(text.len());
+    *rest = text.get(end + 1..).unwrap_or("");
+    text.get(..end)
+}
+
+/// How many words a table phrase has.
+fn word_count(phrase: &str) -> usize {
+    1 + phrase.bytes().filter(|byte| *byte == b' ').count()
+}
+
+/// True when `words` are exactly the words of `phrase` (a word's trailing `,` or `:` aside:
+/// `BEA, Betaalpas`).
+fn words_are<S: AsRef<str>>(words: &[S], phrase: &'static str) -> bool {
+    let mut rest = phrase;
+    let mut words = words.iter();
+    loop {
+        match (cut(&mut rest, b' '), words.next()) {
+            (None, None) => return true,
+            (Some(want), Some(have)) => {
+                let have = have.as_ref();
+                let have = match have.as_bytes().last() {
+                    Some(b',' | b':') => &have[..have.len() - 1],
+                    _ => have,
+                };
+                if have != want {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Splits words on every character that is not a letter or a digit (one function, so that
+/// every such split shares one instance of the splitting code).
+fn not_alphanumeric(character: char) -> bool {
+    !character.is_alphanumeric()
+}
+
+/// True when a token of the shape has a word: the shape has no reference words left, so any
+/// letter or digit is part of a name.
+fn has_name_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
 }
 
 fn push_words(out: &mut String, text: &str) {
-    for word in text
-        .split(|character: char| !character.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
+    for word in text.split(not_alphanumeric).filter(|word| !word.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -291,23 +354,17 @@ fn push_words(out: &mut String, text: &str) {
 fn strip_bank_prefixes(tokens: &mut Vec<&str>) {
     let mut start = 0;
     'again: loop {
-        for phrase in BANK_PREFIXES.lines() {
-            let length = phrase.split(' ').count();
+        let mut phrases = BANK_PREFIXES;
+        while let Some(phrase) = cut(&mut phrases, b'\n') {
+            let length = word_count(phrase);
             let Some(window) = tokens.get(start..start + length) else {
                 continue;
             };
-            if window
-                .iter()
-                .zip(phrase.split(' '))
-                .all(|(have, want)| have.trim_end_matches([',', ':']) == want)
-            {
+            if words_are(window, phrase) {
                 start += length;
                 // The date or card digits the bank adds right after its phrase (any token
                 // of references only: shapes omit references, so they must not decide).
-                while tokens
-                    .get(start)
-                    .is_some_and(|token| significant_words(token).is_empty())
-                {
+                while tokens.get(start).is_some_and(|token| !has_name_word(token)) {
                     start += 1;
                 }
                 if start >= tokens.len() {
@@ -342,9 +399,9 @@ fn strip_bank_prefixes(tokens: &mut Vec<&str>) {
     }
 }
 
-/// The words of `text` that name the merchant: reference numbers, phone numbers, store
-/// numbers and web addresses that change from charge to charge are dropped.
-fn significant_words(text: &str) -> Vec<String> {
+/// The words of `text` (a shape: reference, phone and store numbers are already gone) that
+/// name the merchant; web addresses count as their host, Google's help links not at all.
+fn significant_words(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for token in text.split_whitespace() {
         if token.contains("HELPPAY") {
@@ -357,12 +414,11 @@ fn significant_words(text: &str) -> Vec<String> {
             .unwrap_or(token);
         let token = token.strip_prefix("WWW.").unwrap_or(token);
         for word in token
-            .split(|character: char| !character.is_alphanumeric())
+            .split(not_alphanumeric)
             .filter(|word| !word.is_empty())
         {
-            if !is_reference(word) {
-                out.push(word.to_owned());
-            }
+            // No word of a shape is a reference any more (`shape` dropped them).
+            out.push(word);
         }
     }
     out
@@ -371,18 +427,17 @@ fn significant_words(text: &str) -> Vec<String> {
 /// PayPal's European company name in front of the merchant (German and Dutch exports put it
 /// in the counterparty and the merchant in the purpose): the company's words, the `PP.nnnn.PP`
 /// marker and the phrase `Ihr Einkauf bei` go, the merchant stays.
-fn paypal_purpose(words: &mut Vec<String>) {
-    if words.first().is_some_and(|word| word == "EUROPE") {
+fn paypal_purpose(words: &mut Vec<&str>) {
+    if words.first() == Some(&"EUROPE") {
         let legal = words
             .iter()
             .take_while(|word| listed(PAYPAL_EUROPE_WORDS, word))
             .count();
         words.drain(..legal);
     }
-    words.retain(|word| word != "PP");
-    if let Some(at) = words
-        .windows(3)
-        .position(|window| window == ["IHR", "EINKAUF", "BEI"])
+    words.retain(|word| *word != "PP");
+    if let Some(at) = (0..words.len().saturating_sub(2))
+        .find(|at| words[*at] == "IHR" && words[at + 1] == "EINKAUF" && words[at + 2] == "BEI")
     {
         if at > 0 {
             words.truncate(at);
@@ -392,18 +447,11 @@ fn paypal_purpose(words: &mut Vec<String>) {
     }
 }
 
-/// A word that is a number or a reference code rather than a name: all digits, or three or
-/// more digits mixed with letters (`P43C314821`, `591NQ1G33`). `1PASSWORD` and `8XW` stay.
-fn is_reference(word: &str) -> bool {
-    let digits = word.chars().filter(char::is_ascii_digit).count();
-    digits == word.chars().count() || digits >= 3
-}
-
 /// How many words at the end are states or country codes. Only when something is left:
 /// `CA` alone might be a name.
-fn region_tail_len(words: &[String]) -> usize {
+fn region_tail_len(words: &[&str]) -> usize {
     let mut count = 0;
-    while count + 1 < words.len() && listed(REGION_CODES, &words[words.len() - 1 - count]) {
+    while count + 1 < words.len() && listed(REGION_CODES, words[words.len() - 1 - count]) {
         count += 1;
     }
     count
@@ -412,25 +460,24 @@ fn region_tail_len(words: &[String]) -> usize {
 /// Splits a known city's first word off the merchant word it is glued to, in front of the
 /// last `regions` words (`SUBSSAN FRANCISCO CA` → `SUBS SAN FRANCISCO CA`): card networks
 /// print the name in 25 columns and the city straight after it.
-fn unglue_city(words: &mut Vec<String>, regions: usize) {
+fn unglue_city(words: &mut Vec<&str>, regions: usize) {
     let end = words.len() - regions;
-    for city in CITIES.lines() {
-        let Some((first, rest)) = city.split_once(' ') else {
+    let mut cities = CITIES;
+    while let Some(city) = cut(&mut cities, b'\n') {
+        let mut rest = city;
+        let Some(first) = cut(&mut rest, b' ') else {
             continue;
         };
-        let n = 1 + rest.split(' ').count();
-        if end < n {
+        let n = word_count(city);
+        if rest.is_empty() || end < n {
             continue;
         }
         let tail_start = end - n;
-        let glued = &words[tail_start];
-        let rest_equal = words[tail_start + 1..end]
-            .iter()
-            .map(String::as_str)
-            .eq(rest.split(' '));
+        let glued = words[tail_start];
+        let rest_equal = words_are(&words[tail_start + 1..end], rest);
         if rest_equal && glued.len() > first.len() && glued.ends_with(first) {
-            let kept = glued[..glued.len() - first.len()].to_owned();
-            words[tail_start] = first.to_owned();
+            let (kept, city_word) = glued.split_at(glued.len() - first.len());
+            words[tail_start] = city_word;
             words.insert(tail_start, kept);
             return;
         }
@@ -438,16 +485,12 @@ fn unglue_city(words: &mut Vec<String>, regions: usize) {
 }
 
 /// Drops a known city at the end (glued ones were split off by [`unglue_city`]).
-fn strip_city_tail(words: &mut Vec<String>) {
-    for city in CITIES.lines() {
-        let n = city.split(' ').count();
+fn strip_city_tail(words: &mut Vec<&str>) {
+    let mut cities = CITIES;
+    while let Some(city) = cut(&mut cities, b'\n') {
+        let n = word_count(city);
         let tail_start = words.len().saturating_sub(n);
-        if words.len() > n
-            && words[tail_start..]
-                .iter()
-                .map(String::as_str)
-                .eq(city.split(' '))
-        {
+        if words.len() > n && words_are(&words[tail_start..], city) {
             words.truncate(tail_start);
             return;
         }

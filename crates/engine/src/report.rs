@@ -92,7 +92,7 @@ pub struct AmountSummary {
     pub currency: Option<String>,
 }
 
-/// How often a stream repeats.
+/// How often a stream repeats (declared from the shortest period to the longest).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Cadence {

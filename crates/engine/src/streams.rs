@@ -68,8 +68,6 @@ pub struct Found {
 pub struct OneOff {
     /// The charge, as an index into the merchant's charge list.
     pub member: usize,
-    /// The shortest billing period the guide offers, whose renewal did not come.
-    pub shortest: Cadence,
     /// The longest period the guide offers, anchored at the charge: when a renewal would come
     /// if it was a plan on that period. Verdicts wait for it before saying `stopped`.
     pub schedule: Schedule,
@@ -319,13 +317,14 @@ fn lone_one_off(
     else {
         return None;
     };
+    // `Cadence` is declared from the shortest period to the longest.
     let (mut shortest, mut longest) = (*first, *first);
-    for cadence in vendor.cadences {
-        if cadence::nominal_days(*cadence) < cadence::nominal_days(shortest) {
-            shortest = *cadence;
+    for &cadence in vendor.cadences {
+        if (cadence as u8) < (shortest as u8) {
+            shortest = cadence;
         }
-        if cadence::nominal_days(*cadence) > cadence::nominal_days(longest) {
-            longest = *cadence;
+        if (cadence as u8) > (longest as u8) {
+            longest = cadence;
         }
     }
     let date = charges.get(member)?.date;
@@ -339,7 +338,6 @@ fn lone_one_off(
     }
     Some(OneOff {
         member,
-        shortest,
         schedule: Schedule::new(longest, date),
         no_renewal: coverage_end > renewal_seen_by(longest),
     })

@@ -171,19 +171,12 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
     }
     // A lone charge the report lists as a one-off: say why the verdict waits for the longer
     // renewal.
-    let one_off_note = found
-        .one_off
-        .filter(|one_off| charges[one_off.member].date <= cancelled_on)
-        .map(|one_off| {
-            format!(
-                " Only one charge was seen ({}); a {} plan would have renewed and did not, but a {} one would renew around {}.",
-                charges[one_off.member].date,
-                crate::cadence_word(one_off.shortest),
-                crate::cadence_word(one_off.schedule.cadence),
-                one_off.schedule.slot(1)
-            )
-        })
-        .unwrap_or_default();
+    let one_off_note = match found.one_off {
+        Some(one_off) if charges[one_off.member].date <= cancelled_on => {
+            " Only one charge was seen, so the vendor's longest billing period decides."
+        }
+        _ => "",
+    };
     if coverage_end >= check_after {
         result.verdict = Verdict::Stopped;
         result.explanation = format!(

@@ -183,7 +183,7 @@ fn a_lone_charge_followed_by_silence_is_a_one_off_not_an_annual_plan() {
     assert_eq!(note.line, Some(2));
     assert_eq!(
         note.message,
-        "one charge from Amazon Prime (-139.00 on 2026-01-10) and none in the 142 days after it: a monthly plan would have renewed by then, and the statements end before a yearly renewal would show, so it is listed as a one-off, not a recurring charge"
+        "one charge from Amazon Prime (-139.00 on 2026-01-10) and none in the 142 days after it: the vendor's shortest billing period would have renewed by then, and the statements end before its longest would, so it is listed as a one-off, not a recurring charge"
     );
 
     // Statements that reach past a yearly renewal without one: still a one-off.
@@ -250,7 +250,7 @@ fn one_charge_before_cancelling_and_silence_after_waits_for_the_longest_renewal(
     );
     assert!(
         result.explanation.contains(
-            "Only one charge was seen (2026-01-10); a monthly plan would have renewed and did not, but a yearly one would renew around 2027-01-10."
+            "the next charge would be due around 2027-01-10; check again after 2027-01-25. Only one charge was seen, so the vendor's longest billing period decides."
         ),
         "{}",
         result.explanation
