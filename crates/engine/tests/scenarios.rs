@@ -1261,6 +1261,10 @@ struct LayoutScore {
     rows_expected: usize,
     rows_read: usize,
     notices: usize,
+    /// Rows read with the counterparty, booking type and purpose kept apart.
+    with_counterparty: usize,
+    with_booking: usize,
+    with_purpose: usize,
     first_error: Option<String>,
 }
 
@@ -1365,6 +1369,11 @@ fn run_layout(position: u64, layout: Layout, rounds: u64) -> LayoutScore {
                             .filter(|t| t.amount.minor != 0)
                             .count();
                         result.rows_read += read;
+                        for t in &statement.transactions {
+                            result.with_counterparty += usize::from(t.counterparty.is_some());
+                            result.with_booking += usize::from(t.booking_type.is_some());
+                            result.with_purpose += usize::from(t.purpose.is_some());
+                        }
                         if read != txs.len() && result.first_error.is_none() {
                             result.first_error = Some(format!(
                                 "read {read} of {} rows; diagnostics: {:?}",
@@ -1429,8 +1438,17 @@ fn scenario_suite_through_the_readers() {
         .collect();
 
     println!(
-        "{:<24} {:<6} {:>4} {:>11} {:>4} {:>9} {:>7} {:>7} {:>3}  problems",
-        "layout", "region", "scen", "rows", "ntc", "verdicts", "recall", "precis", "dec"
+        "{:<24} {:<6} {:>4} {:>11} {:>4} {:>9} {:>7} {:>7} {:>3} {:>11}  problems",
+        "layout",
+        "region",
+        "scen",
+        "rows",
+        "ntc",
+        "verdicts",
+        "recall",
+        "precis",
+        "dec",
+        "cp/bk/pu %"
     );
     let mut total = Score::default();
     let mut hand_written = Score::default();
@@ -1441,8 +1459,9 @@ fn scenario_suite_through_the_readers() {
         let region = layout
             .bank()
             .map_or("hand".to_owned(), |b| format!("{:?}", b.region));
+        let share = |n: usize| n * 100 / result.rows_read.max(1);
         println!(
-            "{:<24} {:<6} {:>4} {:>5}/{:<5} {:>4} {:>4}/{:<4} {:>7.4} {:>7.4} {:>3}  {}",
+            "{:<24} {:<6} {:>4} {:>5}/{:<5} {:>4} {:>4}/{:<4} {:>7.4} {:>7.4} {:>3} {:>3}/{:>3}/{:>3}  {}",
             layout.name(),
             &region[..region.len().min(6)],
             result.score.scenarios,
@@ -1454,6 +1473,9 @@ fn scenario_suite_through_the_readers() {
             recall,
             precision,
             result.score.decoy_streams,
+            share(result.with_counterparty),
+            share(result.with_booking),
+            share(result.with_purpose),
             problems.join("; ")
         );
         let _ = verdicts;
