@@ -1261,6 +1261,8 @@ struct LayoutScore {
     rows_expected: usize,
     rows_read: usize,
     notices: usize,
+    /// Zero-amount rows the reader kept as transactions.
+    zero_rows_kept: usize,
     /// Rows read with the counterparty, booking type and purpose kept apart.
     with_counterparty: usize,
     with_booking: usize,
@@ -1363,13 +1365,22 @@ fn run_layout(position: u64, layout: Layout, rounds: u64) -> LayoutScore {
                 match statement::read(&bytes, &Default::default()) {
                     Ok(statement) => {
                         // Zero-amount notice rows are no charges: not counted either way.
+                        result.zero_rows_kept += statement
+                            .transactions
+                            .iter()
+                            .filter(|t| t.amount.minor == 0)
+                            .count();
                         let read = statement
                             .transactions
                             .iter()
                             .filter(|t| t.amount.minor != 0)
                             .count();
                         result.rows_read += read;
-                        for t in &statement.transactions {
+                        for t in statement
+                            .transactions
+                            .iter()
+                            .filter(|t| t.amount.minor != 0)
+                        {
                             result.with_counterparty += usize::from(t.counterparty.is_some());
                             result.with_booking += usize::from(t.booking_type.is_some());
                             result.with_purpose += usize::from(t.purpose.is_some());
@@ -1461,13 +1472,13 @@ fn scenario_suite_through_the_readers() {
             .map_or("hand".to_owned(), |b| format!("{:?}", b.region));
         let share = |n: usize| n * 100 / result.rows_read.max(1);
         println!(
-            "{:<24} {:<6} {:>4} {:>5}/{:<5} {:>4} {:>4}/{:<4} {:>7.4} {:>7.4} {:>3} {:>3}/{:>3}/{:>3}  {}",
+            "{:<24} {:<6} {:>4} {:>5}/{:<5} {:>7} {:>4}/{:<4} {:>7.4} {:>7.4} {:>3} {:>3}/{:>3}/{:>3}  {}",
             layout.name(),
             &region[..region.len().min(6)],
             result.score.scenarios,
             result.rows_read,
             result.rows_expected,
-            result.notices,
+            format!("{}/{}", result.notices, result.zero_rows_kept),
             result.score.verdicts_right,
             result.score.verdicts,
             recall,
@@ -1580,6 +1591,15 @@ fn read_sample() {
             for diagnostic in statement.diagnostics.iter().take(8) {
                 println!("{diagnostic:?}");
             }
+            println!(
+                "{} transactions, {} of them zero-amount",
+                statement.transactions.len(),
+                statement
+                    .transactions
+                    .iter()
+                    .filter(|t| t.amount.minor == 0)
+                    .count()
+            );
             for tx in statement.transactions.iter().take(6) {
                 println!("{} {} {:?}", tx.date, tx.amount, tx.description);
             }
