@@ -36,6 +36,7 @@ export const COLUMN_ROLES = {
   payee: 'Payee',
   description: 'Description',
   reference: 'Reference',
+  booking_type: 'Booking type',
   amount: 'Amount',
   debit: 'Money out',
   credit: 'Money in',

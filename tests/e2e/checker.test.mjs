@@ -71,6 +71,28 @@ test('a dropped statement gives every verdict, with evidence, causes and a timel
   }
 });
 
+test('a German export shows counterparty, booking type and purpose under each descriptor', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 1280 });
+  await setRecords(page, [{ id: 'r-netflix', vendor: 'netflix', cancelled_on: '2026-03-20' }]);
+  // Sparkasse CAMT-CSV columns (tests/data/statement/ok/csv/README-issue-17.md): the merchant is
+  // in the counterparty, the booking type and a generic purpose in columns of their own.
+  let text = '"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Beguenstigter/Zahlungspflichtiger";"Betrag";"Waehrung"\n';
+  for (let month = 1; month <= 6; month++) {
+    text += `"14.0${month}.26";"14.0${month}.26";"KARTENZAHLUNG";"Zahlung Kartenumsatz";"NETFLIX.COM";"-13,99";"EUR"\n`;
+  }
+  await drop(page, [{ name: 'umsatz.csv', text }]);
+  assert.deepEqual(await verdicts(page), { netflix: 'still_charging' });
+  const evidence = page.locator('[data-vendor="netflix"] table.evidence').first();
+  assert.equal(await evidence.locator('tbody tr').count(), 3);
+  const cell = evidence.locator('tbody tr').first().locator('td.descriptor');
+  assert.equal(await cell.locator('.part-counterparty').textContent(), 'Counterparty: NETFLIX.COM');
+  assert.equal(await cell.locator('.part-booking_type').textContent(), 'Booking: KARTENZAHLUNG');
+  assert.equal(await cell.locator('.part-purpose').textContent(), 'Purpose: Zahlung Kartenumsatz');
+  assert.match(await cell.textContent(), /^NETFLIX\.COM \| Zahlung Kartenumsatz/);
+  assertClean(problems);
+  await context.close();
+});
+
 test('a cause link opens the guide at the step that fixes it, and "Track this" tracks a recurring charge', async () => {
   const { context, page, problems } = await openPage(browser);
   await setRecords(page, VERDICT_RECORDS.slice(0, 1));

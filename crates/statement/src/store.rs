@@ -297,7 +297,11 @@ impl Transactions {
             booking_type: self.put_opt(transaction.booking_type.as_deref()),
             purpose: self.put_opt(transaction.purpose.as_deref()),
         };
-        self.push_row_with_parts(row, parts);
+        if parts == Parts::NONE {
+            self.push_row(row);
+        } else {
+            self.push_row_with_parts(row, parts);
+        }
         Ok(())
     }
 
@@ -363,28 +367,26 @@ impl Transactions {
     }
 
     /// Adds a row and its parts, whose spans already point into the arena.
+    #[inline(never)]
     pub(crate) fn push_row_with_parts(&mut self, row: Row, parts: Parts) {
-        if parts == Parts::NONE {
-            return self.push_row(row);
-        }
-        if self.parts.len() < self.rows.len() {
-            self.parts.resize(self.rows.len(), Parts::NONE);
-        }
+        self.parts.resize(self.rows.len(), Parts::NONE);
         self.rows.push(row);
         self.parts.push(parts);
     }
 
-    /// Keeps the rows (and their parts) for which `keep` says so, in order.
+    /// Keeps the rows (and their parts) for which `keep` says so, in order. One loop for both
+    /// cases, so the caller's closure is compiled once.
     pub(crate) fn retain_rows(&mut self, mut keep: impl FnMut(&mut Row) -> bool) {
-        if self.parts.is_empty() {
-            self.rows.retain_mut(keep);
-            return;
-        }
+        let has_parts = self.parts.len() == self.rows.len();
         let mut kept = 0;
         for index in 0..self.rows.len() {
             if keep(&mut self.rows[index]) {
-                self.rows.swap(kept, index);
-                self.parts.swap(kept, index);
+                if kept != index {
+                    self.rows[kept] = self.rows[index];
+                    if has_parts {
+                        self.parts[kept] = self.parts[index];
+                    }
+                }
                 kept += 1;
             }
         }
@@ -443,21 +445,30 @@ fn text_of(text: &str, span: Span) -> Option<&str> {
 
 #[inline(always)]
 fn view<'a>(text: &'a str, row: &Row, parts: Option<&Parts>) -> TransactionView<'a> {
-    let parts = parts.unwrap_or(&Parts::NONE);
+    let [counterparty, booking_type, purpose] = match parts {
+        None => [None; 3],
+        Some(parts) => parts_text(text, parts),
+    };
     TransactionView {
         date: row.date,
         posted: row.posted,
         amount: row.amount(),
         currency: text_of(text, row.currency),
         description: text_of(text, row.description).unwrap_or(""),
-        counterparty: text_of(text, parts.counterparty),
-        booking_type: text_of(text, parts.booking_type),
-        purpose: text_of(text, parts.purpose),
+        counterparty,
+        booking_type,
+        purpose,
         balance: row.balance(),
         id: text_of(text, row.id),
         line: row.line,
         element: text_of(text, row.element),
     }
+}
+
+/// The texts of a row's parts, out of line: most statements have none.
+#[inline(never)]
+fn parts_text<'a>(text: &'a str, parts: &Parts) -> [Option<&'a str>; 3] {
+    [parts.counterparty, parts.booking_type, parts.purpose].map(|span| text_of(text, span))
 }
 
 /// The iterator of [`Transactions::iter`].

@@ -438,7 +438,6 @@ pub fn infer(
     // What the preamble states: the account, and a currency (`Saldo;150,00;EUR`).
     let mut account = None;
     let mut own_bank = None;
-    let mut preamble_currency = None;
     for record in records.iter().filter(|r| r.line < preamble_end) {
         let key = record
             .fields
@@ -467,14 +466,6 @@ pub fn infer(
                         .find(|w| w.len() >= 2)
                 })
                 .map(str::to_lowercase);
-        }
-        if preamble_currency.is_none() {
-            preamble_currency = record
-                .fields
-                .iter()
-                .skip(1)
-                .find(|f| is_currency_code(f) && f.chars().all(|c| c.is_ascii_uppercase()))
-                .and_then(|f| currency_in_name(f));
         }
     }
 
@@ -592,6 +583,8 @@ pub fn infer(
             NameRole::Currency if s.filled > 0 && s.dates * 2 >= s.filled => {
                 c.role = NameRole::Posted;
             }
+            // An account number under a payee's name (Nordea's `Mottagare`) names no one.
+            NameRole::Payee if s.filled > 0 && s.letters == 0 => *candidate = None,
             NameRole::Description | NameRole::Payee | NameRole::Booking
                 if s.filled > 0 && s.flags == s.filled && s.distinct.len() <= 2 =>
             {
@@ -838,39 +831,33 @@ pub fn infer(
             booking.push(i);
         }
     }
-    let is_payee = |i: &usize| {
-        header.is_some()
-            && !misaligned
-            && candidates[*i]
-                .as_ref()
-                .is_some_and(|c| c.role == NameRole::Payee)
-    };
-    let mut counterparty: Vec<usize> = text_columns.iter().copied().filter(is_payee).collect();
-    // A payer and a payee column (`Zahlungspflichtige*r`, `Zahlungsempfänger*in`): the
-    // counterparty of money in is the payer, of money out the payee.
-    let payer = match counterparty.as_slice() {
-        &[a, b] => {
-            let is_payer = |i: usize| {
-                let name = header
-                    .as_ref()
-                    .map_or(String::new(), |h| names::normalise(&h[i]));
-                name.starts_with("zahlungspflichtige")
-                    || matches!(name.as_str(), "auftraggeber" | "auftraggebername" | "payer")
-            };
-            match (is_payer(a), is_payer(b)) {
-                (true, false) => Some(a),
-                (false, true) => Some(b),
-                _ => None,
+    // Counterparty columns are the ones named so; a payer beside a payee
+    // (`Zahlungspflichtige*r`, `Zahlungsempfänger*in`) is the counterparty of money in.
+    let (mut counterparty, mut purpose, mut payer) = (Vec::new(), Vec::new(), None);
+    for &i in &text_columns {
+        let name = match (&header, &candidates[i]) {
+            (Some(h), Some(c)) if c.role == NameRole::Payee && !misaligned => {
+                names::normalise(h.get(i).map_or("", String::as_str))
             }
+            _ => {
+                purpose.push(i);
+                continue;
+            }
+        };
+        let is_payer = name.starts_with("zahlungspflichtige")
+            || matches!(
+                name.as_str(),
+                "auftraggeber" | "auftraggebername" | "payer" | "payer name"
+            );
+        if is_payer && payer.is_none() {
+            payer = Some(i);
+        } else {
+            counterparty.push(i);
         }
-        _ => None,
-    };
-    counterparty.retain(|&i| Some(i) != payer);
-    let purpose: Vec<usize> = text_columns
-        .iter()
-        .copied()
-        .filter(|i| !is_payee(i))
-        .collect();
+    }
+    if counterparty.is_empty() {
+        counterparty.extend(payer.take());
+    }
 
     // Hints force roles by index.
     let mut forced: Vec<(usize, ColumnRole)> = Vec::new();
@@ -880,6 +867,10 @@ pub fn infer(
             forced.push((index, role));
         }
     }
+    // A header's trailing empty names (a trailing delimiter) do not widen the rows.
+    let width = mode.max(header.as_ref().map_or(0, |h| {
+        h.len() - h.iter().rev().take_while(|name| name.is_empty()).count()
+    }));
     let mut layout = Layout {
         delimiter,
         header,
@@ -903,13 +894,13 @@ pub fn infer(
         purpose,
         booking_phrases: booking_phrases && !booking.is_empty(),
         booking,
-        width: n_columns,
+        width,
         account,
         own_bank,
         decimal_mark: b'.',
         decimal_reason: String::new(),
         language,
-        header_currency: header_currency.or(preamble_currency),
+        header_currency,
         card_clue,
         merchant_clue: fee && customer,
     };

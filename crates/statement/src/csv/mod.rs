@@ -565,14 +565,7 @@ impl Rows {
                 if self.is_summary_footer(record) {
                     self.summary(line);
                     return;
-                } else if self.money_empty(record)
-                    && !record.unterminated
-                    && self
-                        .layout
-                        .text
-                        .iter()
-                        .any(|&c| !trim(record.field(c)).is_empty())
-                {
+                } else if self.is_notice(record) {
                     self.notice(line, false);
                     return;
                 } else {
@@ -711,12 +704,26 @@ impl Rows {
     }
 
     /// True when every money column of the row is empty.
+    #[inline(never)]
     fn money_empty(&self, record: &Record<'_>) -> bool {
         let layout = &self.layout;
         [layout.amount, layout.debit, layout.credit]
             .into_iter()
             .flatten()
             .all(|column| trim(record.field(column)).is_empty())
+    }
+
+    /// A row with a date and text but no money at all: a notice.
+    #[cold]
+    #[inline(never)]
+    fn is_notice(&self, record: &Record<'_>) -> bool {
+        self.money_empty(record)
+            && !record.unterminated
+            && self
+                .layout
+                .text
+                .iter()
+                .any(|&c| !trim(record.field(c)).is_empty())
     }
 
     /// A dated row without money: with no amount at all (`Verständigung`, a card-renewal
@@ -749,40 +756,47 @@ impl Rows {
     fn over_long(&mut self, record: &Record<'_>) -> bool {
         let width = self.layout.width;
         let extra = record.len() - width;
-        if (width..record.len()).all(|i| trim(record.field(i)).is_empty()) {
+        // Empty extra fields (a trailing delimiter) are no harm when the row reads as it is.
+        if (width..record.len()).all(|i| trim(record.field(i)).is_empty())
+            && self.lines_up(record, usize::MAX, 0)
+        {
             return false;
         }
         let line = record.line;
-        let fits: Vec<usize> = self
-            .layout
-            .text
-            .iter()
-            .copied()
-            .filter(|&at| self.lines_up(record, at, extra))
-            .collect();
-        // Text cut at an unquoted delimiter goes on with a space (`GITHUB, INC.`).
-        let spaced: Vec<usize> = fits
-            .iter()
-            .copied()
-            .filter(|&at| record.field(at + 1).first() == Some(&b' '))
-            .collect();
-        let at = match (fits.as_slice(), spaced.as_slice()) {
-            ([at], _) | (_, [at]) => *at,
-            ([], _) => {
-                self.skip(
-                    line,
-                    format!("line {line} has {extra} more field(s) than the header, and its dates and amounts line up with no single text column taking them; skipped so that no amount is read from the wrong column"),
-                );
-                return true;
+        // The text columns that fit, and of those the ones whose extra part starts with a
+        // space, as text cut at an unquoted delimiter does (`GITHUB, INC.`).
+        let (mut fit, mut fits, mut spaced, mut n_spaced) = (0, 0, 0, 0);
+        let mut names = String::new();
+        for index in 0..self.layout.text.len() {
+            let at = self.layout.text[index];
+            if self.lines_up(record, at, extra) {
+                if fits > 0 {
+                    names.push_str(" or ");
+                }
+                names.push_str(&self.column_name(at));
+                fit = at;
+                fits += 1;
+                if record.field(at + 1).first() == Some(&b' ') {
+                    spaced = at;
+                    n_spaced += 1;
+                }
             }
-            _ => {
-                let names: Vec<String> = fits.iter().map(|&i| self.column_name(i)).collect();
-                self.skip(
-                    line,
-                    format!("line {line} has {extra} more field(s) than the header, and they could belong to {}; skipped rather than guess which text held the delimiter", names.join(" or ")),
-                );
-                return true;
-            }
+        }
+        let at = if fits == 1 {
+            fit
+        } else if n_spaced == 1 {
+            spaced
+        } else {
+            let why = if fits == 0 {
+                "its dates and amounts line up with no single text column taking them; skipped so that no amount is read from the wrong column".to_owned()
+            } else {
+                format!("they could belong to {names}; skipped rather than guess which text held the delimiter")
+            };
+            self.skip(
+                line,
+                format!("line {line} has {extra} more field(s) than the header, and {why}"),
+            );
+            return true;
         };
         let delimiter = self.layout.delimiter;
         let name = self.column_name(at);
@@ -801,38 +815,51 @@ impl Rows {
         true
     }
 
-    /// Whether the row reads as a transaction when the fields `at..=at + extra` are one.
+    /// Whether the row reads as a transaction when the fields `at..=at + extra` are one: the
+    /// date, amounts, balance, currency, flag and booking phrases all in their places.
+    #[inline(never)]
     fn lines_up(&self, record: &Record<'_>, at: usize, extra: usize) -> bool {
         let layout = &self.layout;
-        let field =
-            |column: usize| trim(record.field(if column > at { column + extra } else { column }));
         let mark = layout.decimal_mark;
-        let number = |column: usize| number::parse(field(column), mark);
-        let date_ok = |column: usize| date::parse(field(column)).is_some();
-        let text = |column: usize| std::str::from_utf8(field(column)).unwrap_or("");
-        let money = [layout.amount, layout.debit, layout.credit];
-        date_ok(layout.date)
-            && layout
-                .posted
-                .is_none_or(|c| field(c).is_empty() || date_ok(c))
-            && money.iter().flatten().all(|&c| number(c).is_ok())
-            && money
-                .iter()
-                .flatten()
-                .any(|&c| matches!(number(c), Ok(Some(_))))
-            && layout.balance.is_none_or(|c| number(c).is_ok())
-            && layout.currency.is_none_or(|c| {
-                let code = field(c);
-                code.is_empty() || (code.len() == 3 && code.iter().all(u8::is_ascii_alphabetic))
-            })
-            && layout
-                .flag
-                .is_none_or(|c| field(c).is_empty() || names::flag_value(text(c)).is_some())
-            && (!layout.booking_phrases
-                || layout
-                    .booking
-                    .iter()
-                    .all(|&c| field(c).is_empty() || names::is_booking_phrase(text(c))))
+        let mut money = false;
+        // Kinds: 0 date, 1 date or empty, 2 money, 3 number or empty, 4 currency, 5 flag,
+        // 6 booking phrase.
+        let checks = [
+            (Some(layout.date), 0u8),
+            (layout.posted, 1),
+            (layout.amount, 2),
+            (layout.debit, 2),
+            (layout.credit, 2),
+            (layout.balance, 3),
+            (layout.currency, 4),
+            (layout.flag, 5),
+        ];
+        let booking = layout.booking.iter().map(|&column| (Some(column), 6));
+        for (column, kind) in checks.into_iter().chain(booking) {
+            let Some(column) = column else { continue };
+            let field = trim(record.field(if column > at { column + extra } else { column }));
+            let text = std::str::from_utf8(field).unwrap_or("");
+            let ok = match kind {
+                0 | 1 => (kind == 1 && field.is_empty()) || date::parse(field).is_some(),
+                2 | 3 => match number::parse(field, mark) {
+                    Ok(number) => {
+                        money |= kind == 2 && number.is_some();
+                        true
+                    }
+                    Err(_) => false,
+                },
+                4 => {
+                    field.is_empty()
+                        || (field.len() == 3 && field.iter().all(u8::is_ascii_alphabetic))
+                }
+                5 => field.is_empty() || names::flag_value(text).is_some(),
+                _ => !layout.booking_phrases || field.is_empty() || names::is_booking_phrase(text),
+            };
+            if !ok {
+                return false;
+            }
+        }
+        money
     }
 
     fn summary(&mut self, line: u32) {
@@ -926,14 +953,10 @@ impl Rows {
     /// A row with an empty date and amount but some text continues the previous transaction's
     /// description (OCBC puts the merchant on a second line).
     fn try_continuation(&mut self, record: &Record<'_>) -> bool {
-        let layout = &self.layout;
-        let money_empty = [layout.amount, layout.debit, layout.credit]
-            .into_iter()
-            .flatten()
-            .all(|column| trim(record.field(column)).is_empty());
-        if !money_empty {
+        if !self.money_empty(record) {
             return false;
         }
+        let layout = &self.layout;
         let text = describe_all(record, layout.date);
         if text.is_empty() {
             return false;
@@ -1606,9 +1629,7 @@ fn write_parts(
         }
     };
     let mut join = |text: &mut String, columns: &[usize], base: usize| {
-        for &column in columns {
-            replaced += append_part(text, base, record.field(column));
-        }
+        replaced += append_columns(text, base, record, columns);
     };
     let booking_start = text.len();
     join(text, &layout.booking, booking_start);
@@ -1623,12 +1644,7 @@ fn write_parts(
     let counterparty_text = &text[start..counterparty_end];
     let via = names::intermediary(counterparty_text).or_else(|| {
         let bank = layout.own_bank.as_deref()?;
-        let first = counterparty_text
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())?;
-        first
-            .eq_ignore_ascii_case(bank)
-            .then_some(names::Intermediary::Acquirer)
+        names::starts_with_word(counterparty_text, bank).then_some(names::Intermediary::Acquirer)
     });
     let purpose_first = text.len();
     if via.is_none() {
@@ -1689,27 +1705,39 @@ fn write_parts(
     (span(description, text.len()), parts, replaced)
 }
 
+/// Appends the fields of `columns` to the text being built from `base` (see [`append_part`]),
+/// out of line: the rare paths share one copy.
+#[inline(never)]
+fn append_columns(out: &mut String, base: usize, record: &Record<'_>, columns: &[usize]) -> u64 {
+    let mut replaced = 0;
+    for &column in columns {
+        replaced += append_part(out, base, record.field(column));
+    }
+    replaced
+}
+
 /// Where the merchant starts in a wallet's purpose: after the leading words that hold no letters
 /// besides a `PP` reference mark (`1038157939420 PP.2351.PP . Netflix` → `Netflix`). The whole
 /// text when nothing would be left.
+#[inline(never)]
 fn merchant_start(purpose: &str) -> usize {
-    let mut at = 0;
-    for word in purpose.split_inclusive([' ', '/']) {
-        let letters = word.trim_matches(|c: char| !c.is_alphabetic());
-        let reference = letters.is_empty()
-            || word.split(|c: char| !c.is_alphanumeric()).all(|part| {
-                part.is_empty() || part == "PP" || part.bytes().all(|b| b.is_ascii_digit())
-            });
-        if !reference {
-            break;
+    let bytes = purpose.as_bytes();
+    let (mut at, mut word) = (0, 0);
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte == b' ' || byte == b'/' {
+            word = at + 1;
+        } else if byte.is_ascii_alphabetic() || byte >= 0x80 {
+            let pp = bytes[at..].starts_with(b"PP")
+                && bytes.get(at + 2).is_none_or(|b| !b.is_ascii_alphabetic());
+            if !pp {
+                return if word < bytes.len() { word } else { 0 };
+            }
+            at += 1;
         }
-        at += word.len();
+        at += 1;
     }
-    if at >= purpose.len() {
-        0
-    } else {
-        at
-    }
+    0
 }
 
 /// One pass over a field: is every byte ASCII, and is it already collapsed (see
@@ -1808,7 +1836,7 @@ fn describe_all(record: &Record<'_>, skip: usize) -> String {
     let mut out = String::new();
     for column in 0..record.len() {
         if column != skip {
-            append_part(&mut out, 0, record.field(column));
+            append_columns(&mut out, 0, record, &[column]);
         }
     }
     out

@@ -57,6 +57,9 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("exchange rate", Ignore, E),
     ("=koers", Ignore, C("nl")),
     ("wechselkurs", Ignore, C("de")),
+    ("umrechnungskurs", Ignore, C("de")),
+    ("=avsändare", Ignore, C("sv")),
+    ("=betaalwijze", Booking, C("nl")),
     ("=fx", Ignore, N),
     ("=fee", Ignore, E),
     ("=fees", Ignore, E),
@@ -239,7 +242,8 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("data operazione", Date, C("it")),
     ("data contabile", Date, C("it")),
     ("data operacji", Date, C("pl")),
-    ("bokföringsdatum", Date, C("sv")),
+    ("bokföringsdatum", Posted, C("sv")),
+    ("=bokföringsdag", Posted, C("sv")),
     ("transaktionsdatum", Date, C("sv")),
     ("bokføringsdato", Date, C("da")),
     ("päivämäärä", Date, C("fi")),
@@ -315,6 +319,7 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("amount", Amount, E),
     ("=betrag", Amount, C("de")),
     ("betrag", Amount, C("de")),
+    ("=buchungsbetrag", Amount, C("de")),
     ("=montant", Amount, C("fr")),
     ("montant", Amount, C("fr")),
     ("=bedrag", Amount, C("nl")),
@@ -376,6 +381,10 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("merchant name", Payee, E),
     ("=merchant", Payee, E),
     ("=payee", Payee, E),
+    ("=payee name", Payee, E),
+    ("=payer name", Payee, E),
+    ("=tegenrekeninghouder", Payee, C("nl")),
+    ("=namn", Payee, C("sv")),
     ("=name", Payee, E),
     ("=beneficiary", Payee, E),
     ("=originator", Payee, E),
@@ -471,6 +480,7 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("opis operacji", Description, C("pl")),
     ("tytuł", Description, C("pl")),
     ("=zpráva", Description, C("cs")),
+    ("=rubrik", Description, C("sv")),
     ("=popis", Description, C("cs")),
     ("paaiškinimai", Description, C("lt")),
     ("közlemény", Description, C("hu")),
@@ -671,9 +681,12 @@ pub enum Intermediary {
 
 /// The intermediary a counterparty names by its first word (`PayPal Europe S.a.r.l. et Cie
 /// S.C.A` is PayPal), if any. Runs per row only in files with a counterparty column.
+#[inline(never)]
 pub fn intermediary(counterparty: &str) -> Option<Intermediary> {
-    const WALLETS: &[(&str, &str)] = &[("paypal", "PAYPAL"), ("klarna", "KLARNA")];
-    const ACQUIRERS: &[&str] = &[
+    // The wallets first, with the word the engine knows them by.
+    const NAMES: &[&str] = &[
+        "PAYPAL",
+        "KLARNA",
         "adyen",
         "stripe",
         "sumup",
@@ -697,19 +710,24 @@ pub fn intermediary(counterparty: &str) -> Option<Intermediary> {
         "payu",
         "buckaroo",
     ];
-    let first = counterparty
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|word| !word.is_empty())?;
-    if first.len() > 10 {
-        return None;
-    }
-    let first = first.to_ascii_lowercase();
-    if let Some((_, word)) = WALLETS.iter().find(|(name, _)| *name == first) {
-        return Some(Intermediary::Wallet(word));
-    }
-    ACQUIRERS
-        .contains(&first.as_str())
-        .then_some(Intermediary::Acquirer)
+    let index = NAMES
+        .iter()
+        .position(|name| starts_with_word(counterparty, name))?;
+    Some(if index < 2 {
+        Intermediary::Wallet(NAMES[index])
+    } else {
+        Intermediary::Acquirer
+    })
+}
+
+/// True when `text` starts with `word` (any case) followed by no letter or digit.
+pub fn starts_with_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.len() >= word.len()
+        && text[..word.len()].eq_ignore_ascii_case(word)
+        && text
+            .get(word.len())
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 /// Phrases of rows that repeat a total, an opening or closing balance, or a turnover instead
