@@ -542,13 +542,8 @@ fn one_off_notes(analysis: &Analysis<'_>, summaries: &mut [StatementSummary]) {
         let charge = charges[one_off.member];
         let transaction = analysis.transaction(charge.row);
         let statement = analysis.rows[charge.row as usize].statement as usize;
-        let why = if one_off.no_renewal {
-            ", longer than any billing period the vendor offers"
-        } else {
-            ": the vendor's shortest billing period would have renewed by then, and the statements end before its longest would"
-        };
         let message = format!(
-            "one charge from {} ({} on {}) and none in the {} days after it{why}, so it is listed as a one-off, not a recurring charge",
+            "one charge from {} ({} on {}) and none in the {} days after it: a renewal on the vendor's shortest billing period would have come, and none on its longest came or can show yet, so it is listed as a one-off, not a recurring charge",
             merchant.name,
             transaction.amount,
             charge.date,

@@ -71,8 +71,6 @@ pub struct OneOff {
     /// The longest period the guide offers, anchored at the charge: when a renewal would come
     /// if it was a plan on that period. Verdicts wait for it before saying `stopped`.
     pub schedule: Schedule,
-    /// The statements run past the longest period's renewal (plus grace) too, and none came.
-    pub no_renewal: bool,
 }
 
 /// Above this many same-amount chains in one merchant, price changes are not looked for.
@@ -339,7 +337,6 @@ fn lone_one_off(
     Some(OneOff {
         member,
         schedule: Schedule::new(longest, date),
-        no_renewal: coverage_end > renewal_seen_by(longest),
     })
 }
 

@@ -183,7 +183,7 @@ fn a_lone_charge_followed_by_silence_is_a_one_off_not_an_annual_plan() {
     assert_eq!(note.line, Some(2));
     assert_eq!(
         note.message,
-        "one charge from Amazon Prime (-139.00 on 2026-01-10) and none in the 142 days after it: the vendor's shortest billing period would have renewed by then, and the statements end before its longest would, so it is listed as a one-off, not a recurring charge"
+        "one charge from Amazon Prime (-139.00 on 2026-01-10) and none in the 142 days after it: a renewal on the vendor's shortest billing period would have come, and none on its longest came or can show yet, so it is listed as a one-off, not a recurring charge"
     );
 
     // Statements that reach past a yearly renewal without one: still a one-off.
@@ -198,7 +198,7 @@ fn a_lone_charge_followed_by_silence_is_a_one_off_not_an_annual_plan() {
     assert!(
         notes[0]
             .message
-            .contains("days after it, longer than any billing period the vendor offers, so it is listed as a one-off"),
+            .contains("and none in the 415 days after it: a renewal"),
         "{}",
         notes[0].message
     );
