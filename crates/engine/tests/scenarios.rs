@@ -1600,8 +1600,23 @@ fn read_sample() {
                     .filter(|t| t.amount.minor == 0)
                     .count()
             );
-            for tx in statement.transactions.iter().take(6) {
-                println!("{} {} {:?}", tx.date, tx.amount, tx.description);
+            // `READ_SAMPLE_MATCH=word` shows the rows whose description holds the word.
+            let word = std::env::var("READ_SAMPLE_MATCH").unwrap_or_default();
+            let shown = statement
+                .transactions
+                .iter()
+                .filter(|tx| tx.description.contains(&word))
+                .take(6);
+            for tx in shown {
+                println!(
+                    "{} {} {:?} (counterparty {:?}, booking {:?}, purpose {:?})",
+                    tx.date,
+                    tx.amount,
+                    tx.description,
+                    tx.counterparty,
+                    tx.booking_type,
+                    tx.purpose
+                );
             }
             let named = [NamedStatement {
                 file: path.clone(),
