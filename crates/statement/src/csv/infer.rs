@@ -115,7 +115,10 @@ pub fn choose_delimiter(text: &[u8], complete: bool) -> u8 {
         for record in &records {
             if record.fields.len() >= 2 && non_empty(&record.fields) >= 2 {
                 *counts.entry(record.fields.len()).or_insert(0usize) += 1;
-                data += usize::from(is_data(&record.fields));
+                // The first rows of the table settle it; the rest only cost time.
+                if counts.values().sum::<usize>() <= 60 {
+                    data += usize::from(is_data(&record.fields));
+                }
             }
         }
         let score = counts
@@ -833,6 +836,26 @@ pub fn infer(
     }
     // Counterparty columns are the ones named so; a payer beside a payee
     // (`Zahlungspflichtige*r`, `Zahlungsempfänger*in`) is the counterparty of money in.
+    // A counterparty column with one name on every row beside another is the account
+    // holder's (KBC's `Naam`), not the other party.
+    let named_payees = text_columns
+        .iter()
+        .filter(|&&i| {
+            candidates[i]
+                .as_ref()
+                .is_some_and(|c| c.role == NameRole::Payee)
+        })
+        .count();
+    if named_payees > 1 {
+        text_columns.retain(|&i| {
+            let holder = candidates[i]
+                .as_ref()
+                .is_some_and(|c| c.role == NameRole::Payee)
+                && stats[i].filled >= 3
+                && stats[i].distinct.len() == 1;
+            !holder
+        });
+    }
     let (mut counterparty, mut purpose, mut payer) = (Vec::new(), Vec::new(), None);
     for &i in &text_columns {
         let name = match (&header, &candidates[i]) {

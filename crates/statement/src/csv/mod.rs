@@ -139,6 +139,8 @@ struct Rows {
     negatives: usize,
     last_record_line: u32,
     header_bytes: Option<Vec<u8>>,
+    /// The parts of the row being read and the bytes replaced in them (see `write_parts`).
+    parts: (Parts, u64),
     /// Buffers for a row whose text held the delimiter, joined back (see `over_long`).
     joined: (Vec<u8>, Vec<FieldSpan>),
     unterminated_quote: Option<u32>,
@@ -289,6 +291,7 @@ impl Stream {
             negatives: 0,
             last_record_line: 0,
             header_bytes,
+            parts: (Parts::NONE, 0),
             joined: (Vec::new(), Vec::new()),
             unterminated_quote: None,
             full: false,
@@ -351,6 +354,9 @@ impl Stream {
         let rows = &mut self.rows;
         self.splitter
             .feed(&self.scratch, true, |record| rows.row(record));
+        if self.rows.validate_utf8 {
+            self.rows.replaced_utf8 += self.rows.parts.1;
+        }
         let replaced = self.decoder.replaced + self.rows.replaced_utf8;
         let mut statement = self.rows.finish(hints)?;
         statement.dialect.encoding = self.encoding.label().to_owned();
@@ -621,19 +627,17 @@ impl Rows {
         let id_end = text.len();
         let mut description_start = text.len();
         let mut replaced = 0;
-        let mut parts = Parts::NONE;
-        let end = if layout.parts {
-            let description;
+        if layout.parts {
+            // Out of line, its results kept in `self.parts` so the common path keeps its
+            // locals in registers.
             let outflow = outflow_flag.unwrap_or(amount < 0);
-            (description, parts, replaced) = write_parts(text, layout, record, outflow);
-            description_start = description.start as usize;
-            description_start + description.len as usize
+            description_start = write_parts(text, layout, record, outflow, &mut self.parts);
         } else {
             for &column in &layout.text {
                 replaced += append_part(text, description_start, record.field(column));
             }
-            text.len()
-        };
+        }
+        let end = text.len();
         if text.len() > MAX_TEXT_BYTES {
             text.truncate(id_start);
             self.full = true;
@@ -688,7 +692,7 @@ impl Rows {
         }
         row.description = span(description_start, end);
         if layout.parts {
-            self.transactions.push_row_with_parts(row, parts);
+            self.transactions.push_row_with_parts(row, self.parts.0);
         } else {
             self.transactions.push_row(row);
         }
@@ -1607,7 +1611,8 @@ fn append_part(out: &mut String, base: usize, field: &[u8]) -> u64 {
 
 /// Writes the text of a row that keeps its parts apart: the booking type, then the description
 /// (merchant first) with the counterparty and purpose as spans inside it where they can be.
-/// Returns the description's span, the parts and the bytes replaced as invalid UTF-8.
+/// Returns where the description starts (it always ends the text); the parts and the bytes
+/// replaced as invalid UTF-8 go to `out`.
 #[cold]
 #[inline(never)]
 fn write_parts(
@@ -1615,7 +1620,8 @@ fn write_parts(
     layout: &Layout,
     record: &Record<'_>,
     outflow: bool,
-) -> (Span, Parts, u64) {
+    out: &mut (Parts, u64),
+) -> usize {
     let mut replaced = 0;
     let span = |start: usize, end: usize| Span {
         start: start as u32,
@@ -1647,6 +1653,8 @@ fn write_parts(
         names::starts_with_word(counterparty_text, bank).then_some(names::Intermediary::Acquirer)
     });
     let purpose_first = text.len();
+    let mut description = start;
+    let purpose;
     if via.is_none() {
         // The description is `counterparty | purpose`, both spans inside it.
         join(text, &layout.purpose, start);
@@ -1656,53 +1664,52 @@ fn write_parts(
         } else {
             purpose_first
         };
-        let mut purpose = some(purpose_start, end);
-        if purpose == Span::NONE
+        let mut found = some(purpose_start, end);
+        if found == Span::NONE
             && layout
                 .purpose
                 .iter()
                 .any(|&c| !trim(record.field(c)).is_empty())
         {
-            // The purpose repeats the counterparty: kept on its own, after the description.
+            // The purpose repeats the counterparty: kept on its own, and the description
+            // copied after it so that it ends the text (a continuation line extends it).
             let again = text.len();
             join(text, &layout.purpose, again);
-            purpose = some(again, text.len());
+            found = some(again, text.len());
+            description = text.len();
+            text.extend_from_within(start..end);
         }
-        let parts = Parts {
-            counterparty,
-            booking_type,
-            purpose,
-        };
-        return (span(start, end), parts, replaced);
+        purpose = found;
+    } else {
+        // A wallet or acquirer collected the money: the merchant is in the purpose.
+        join(text, &layout.purpose, purpose_first);
+        let purpose_end = text.len();
+        purpose = some(purpose_first, purpose_end);
+        if purpose_end > purpose_first {
+            description = text.len();
+            match via {
+                Some(names::Intermediary::Wallet(word)) => {
+                    // `PAYPAL *Netflix …`, without the wallet's leading reference numbers.
+                    let skip = merchant_start(&text[purpose_first..purpose_end]);
+                    text.push_str(word);
+                    text.push_str(" *");
+                    text.extend_from_within(purpose_first + skip..purpose_end);
+                }
+                _ => {
+                    text.extend_from_within(purpose_first..purpose_end);
+                    text.push_str(" | ");
+                    text.extend_from_within(start..counterparty_end);
+                }
+            }
+        }
     }
-    // A wallet or acquirer collected the money: the merchant is in the purpose.
-    join(text, &layout.purpose, purpose_first);
-    let purpose_end = text.len();
-    let purpose = some(purpose_first, purpose_end);
-    let parts = Parts {
+    out.0 = Parts {
         counterparty,
         booking_type,
         purpose,
     };
-    if purpose_end == purpose_first {
-        return (span(start, counterparty_end), parts, replaced);
-    }
-    let description = text.len();
-    match via {
-        Some(names::Intermediary::Wallet(word)) => {
-            // `PAYPAL *Netflix …`, without the wallet's leading reference numbers.
-            let skip = merchant_start(&text[purpose_first..purpose_end]);
-            text.push_str(word);
-            text.push_str(" *");
-            text.extend_from_within(purpose_first + skip..purpose_end);
-        }
-        _ => {
-            text.extend_from_within(purpose_first..purpose_end);
-            text.push_str(" | ");
-            text.extend_from_within(start..counterparty_end);
-        }
-    }
-    (span(description, text.len()), parts, replaced)
+    out.1 += replaced;
+    description
 }
 
 /// Appends the fields of `columns` to the text being built from `base` (see [`append_part`]),
