@@ -75,6 +75,11 @@ const BANK_PREFIXES: &str = "\
     KARTENZAHLUNG\n\
     KARTENZAHLUNG/-ABRECHNUNG\n\
     DAUERAUFTRAG\n\
+    BEZAHLUNG MAESTRO\n\
+    BEZAHLUNG KARTE\n\
+    BETALING MET BANKKAART\n\
+    EUROPESE DOMICILIERING\n\
+    DOMICILIERING\n\
     BEA BETAALPAS\n\
     BEA\n\
     BETAALAUTOMAAT\n\
@@ -363,9 +368,11 @@ fn not_alphanumeric(character: char) -> bool {
 }
 
 /// True when a token of the shape has a word: the shape has no reference words left, so any
-/// letter or digit is part of a name.
+/// letter or digit is part of a name, except the two letters of a reference's prefix whose
+/// number the shape dropped (easybank's `FE/167004811`, `MC/123456789` → `FE/`, `MC/`).
 fn has_name_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
+    let reference_prefix = matches!(token.as_bytes(), [a, b, b'/'] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic());
+    !reference_prefix && token.chars().any(char::is_alphanumeric)
 }
 
 fn push_words(out: &mut String, text: &str) {
@@ -954,7 +961,7 @@ mod tests {
         for (text, want) in [
             (
                 "Abbuchung Einzugsermächtigung                OG/123456789 METRO POWER AND LIGHT               12345 12345678901",
-                "OG METRO",
+                "METRO POWER",
             ),
             ("Debit eBill: METRO POWER AND LIGHT", "METRO POWER"),
             ("Debit TWINT: OAKWOOD PROPERTY MGMT", "OAKWOOD PROPERTY"),
@@ -975,6 +982,18 @@ mod tests {
                 "ZUMBA STUDIO",
             ),
             ("VISA FRESHBOX MEALS | NR XXXX 1234 KAUFUMSATZ 14.03", "FRESHBOX MEALS"),
+            (
+                "Dauerauftrag FE/167004811 ABCDEF1G235 AT529122069146174733 OAKWOOD PROPERTY MGMT",
+                "OAKWOOD PROPERTY",
+            ),
+            (
+                "Bezahlung Maestro 14.03 MC/123456789 NETFLIX.COM K1 14.03.UM 12:34",
+                "NETFLIX K1",
+            ),
+            (
+                "BETALING MET BANKKAART | FRESHBOX MEALS | 940200241 | MET KAART 2131 02XX XXXX X318 2 FRESHBOX MEALS 28-09-2026 VALUTADATUM : 28/09/2026 | 2026-3323",
+                "FRESHBOX MEALS",
+            ),
         ] {
             assert_eq!(key(text), want, "{text}");
         }
