@@ -635,6 +635,19 @@ pub fn infer(
         posted = (0..n_columns).find(|&i| {
             Some(i) != date && stats[i].dates > 0 && stats[i].dates * 5 >= stats[i].filled * 4
         });
+        // Of two unnamed dates the earlier is the transaction's, the later its booking.
+        if let (Some(first), Some(second)) = (date, posted) {
+            let day = |row: &SampleRecord, i: usize| {
+                date::parse(row.fields.get(i)?.as_bytes())?.resolve(crate::DateOrder::Dmy)
+            };
+            let later_first = data_rows
+                .iter()
+                .filter_map(|row| Some(day(row, first)?.cmp(&day(row, second)?)))
+                .fold(0i32, |votes, order| votes + order as i32);
+            if later_first > 0 {
+                (date, posted) = (Some(second), Some(first));
+            }
+        }
     }
     let Some(date) = date else {
         let detail = if data_rows.is_empty() {

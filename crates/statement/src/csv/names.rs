@@ -228,6 +228,7 @@ const RULES: &[(&str, NameRole, Language)] = &[
     ("trans date", Date, E),
     ("booking date", Date, E),
     ("started date", Date, E),
+    ("belegdatum", Date, C("de")),
     ("buchungstag", Date, C("de")),
     ("buchungsdatum", Date, C("de")),
     ("=buchung", Date, C("de")),
