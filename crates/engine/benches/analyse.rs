@@ -8,7 +8,7 @@ mod support;
 
 use engine::{analyse, Cancellation, NamedStatement, Verdict};
 use std::time::{Duration, Instant};
-use support::{add_days, date, render, Layout, Rng, Tx};
+use support::{add_days, date, render, Kind, Layout, Rng, Tx};
 
 const ROWS: usize = 1_000_000;
 
@@ -36,6 +36,7 @@ fn generate() -> Vec<Tx> {
                 minor: -amount,
                 description: (*text).to_owned(),
                 id: String::new(),
+                kind: Kind::Card,
             });
         }
     }
@@ -82,6 +83,7 @@ fn generate() -> Vec<Tx> {
             minor,
             description,
             id: String::new(),
+            kind: Kind::Card,
         });
     }
     txs

@@ -67,6 +67,8 @@ struct Plan {
     usage: bool,
     /// Days of posting lag (0..=max).
     max_lag: i64,
+    /// How it is paid: by card, or by direct debit or standing order from a bank account.
+    kind: Kind,
 }
 
 fn slot(anchor: NaiveDate, cadence: Cadence, k: u32) -> NaiveDate {
@@ -123,6 +125,10 @@ impl Builder {
     }
 
     fn push(&mut self, date: NaiveDate, minor: i64, description: String) {
+        self.push_kind(date, minor, description, Kind::Card);
+    }
+
+    fn push_kind(&mut self, date: NaiveDate, minor: i64, description: String, kind: Kind) {
         if date < self.start || date > self.end {
             return;
         }
@@ -133,6 +139,7 @@ impl Builder {
             minor,
             description,
             id,
+            kind,
         });
     }
 
@@ -192,7 +199,7 @@ impl Builder {
                 }
             };
             let description = self.descriptor(plan.descriptors, posted);
-            self.push(posted, -amount, description);
+            self.push_kind(posted, -amount, description, plan.kind);
             charged.push((posted, -amount));
         }
         charged
@@ -277,6 +284,7 @@ impl Builder {
             price_change: None,
             usage: false,
             max_lag: 1,
+            kind: Kind::Card,
         }
     }
 
@@ -351,13 +359,13 @@ impl Builder {
             let mut day = add_days(self.start, 20);
             while day <= self.end {
                 let amount = self.rng.range(30_000, 150_000);
-                self.push(day, amount, "PAYMENT - THANK YOU".to_owned());
+                self.push_kind(day, amount, "PAYMENT - THANK YOU".to_owned(), Kind::Payment);
                 day = add_days(day, 30);
             }
         } else {
             let mut day = add_days(self.start, self.rng.range(0, 13));
             while day <= self.end {
-                self.push(day, 320_000, "ACME CORP PAYROLL".to_owned());
+                self.push_kind(day, 320_000, "ACME CORP PAYROLL".to_owned(), Kind::Salary);
                 day = add_days(day, 14);
             }
         }
@@ -375,6 +383,7 @@ impl Builder {
             145_000,
         );
         rent.anchor = add_days(self.start, self.rng.range(0, 4));
+        rent.kind = Kind::Standing;
         self.subscription(&rent);
         let mut power = self.plan(
             Who::Merchant("METRO POWER"),
@@ -386,6 +395,7 @@ impl Builder {
             0,
         );
         power.usage = true;
+        power.kind = Kind::Debit;
         let charged = self.charge(&power);
         // Utility bills: amounts within a factor of two of each other.
         let _ = charged;
@@ -523,6 +533,10 @@ const PEST: &[&str] = &[
 ];
 const INSURANCE: &[&str] = &["HARBOR MUTUAL INSURANCE", "HARBOR MUTUAL INS PREMIUM"];
 const STORAGE: &[&str] = &["CITYVIEW STORAGE UNITS"];
+/// From the GitHub guide's examples and `../shared/research/vendor-descriptors.tsv` (F2).
+const GITHUB: &[&str] = &["GITHUB, INC.", "GITHUB, INC.", "GITHUB.COM", "GITHUB INC"];
+/// `ZOOM.US 888-799-9666` (research F2) with the state suffix card networks append.
+const ZOOM: &[&str] = &["ZOOM.US 888-799-9666 CA", "ZOOM.US 888-799-9666", "ZOOM.US"];
 
 /// Slot index `k` of a plan such that a cancellation between slot k and k+1 leaves the
 /// wanted room before the statement ends; returns (slot k, slot k+1).
@@ -579,7 +593,9 @@ fn prepaid_cancellation(
                 .iter()
                 .filter(|(date, _)| *date > cancelled_on)
                 .count();
-            if charged.is_empty() {
+            // Still charging needs a charge after the cancellation: when the next renewal
+            // posts past the statement's end (a weekend shift), there is none to label.
+            if charged.is_empty() || (outcome == Verdict::StillCharging && after == 0) {
                 return;
             }
             b.cancel(vendor, cancelled_on, outcome, after, false, matched);
@@ -603,9 +619,17 @@ fn prepaid_cancellation(
     }
 }
 
+/// Scenario `index` in the seven hand-written layouts, in turn (the engine-only pass).
 fn build(index: u64) -> Scenario {
+    build_in(
+        index,
+        LAYOUTS[(index / 16 + index) as usize % LAYOUTS.len()],
+    )
+}
+
+/// Scenario `index` (its kind is `index % 16`) written in `layout`.
+fn build_in(index: u64, layout: Layout) -> Scenario {
     let kind = index % 16;
-    let layout = LAYOUTS[(index / 16 + index) as usize % LAYOUTS.len()];
     let long = matches!(kind, 8 | 9);
     let months = match kind {
         12 => 0,
@@ -630,6 +654,9 @@ fn build(index: u64) -> Scenario {
             prepaid_cancellation(&mut b, plan, "netflix", Verdict::StillCharging, None);
             let spotify = b.plan(Who::Vendor("spotify"), SPOTIFY, Cadence::Monthly, 1199);
             b.subscription(&spotify);
+            // `GITHUB, INC.`: a comma in the name, unquoted by banks that never quote.
+            let github = b.plan(Who::Vendor("github"), GITHUB, Cadence::Monthly, 400);
+            b.subscription(&github);
         }
         1 => {
             name = "spotify stopped";
@@ -642,6 +669,8 @@ fn build(index: u64) -> Scenario {
             name = "netflix too early";
             let plan = b.plan(Who::Vendor("netflix"), NETFLIX, Cadence::Monthly, 1799);
             prepaid_cancellation(&mut b, plan, "netflix", Verdict::TooEarly, None);
+            let zoom = b.plan(Who::Vendor("zoom"), ZOOM, Cadence::Monthly, 1599);
+            b.subscription(&zoom);
         }
         3 | 4 => {
             // Usage billed in arrears: one final invoice is expected after cancelling.
@@ -774,7 +803,11 @@ fn build(index: u64) -> Scenario {
                 (Who::Merchant("CITYVIEW"), STORAGE, Cadence::Annual, 24_000),
             ];
             for (who, descriptors, cadence, amount) in plans {
-                let plan = b.plan(who, descriptors, cadence, amount);
+                let mut plan = b.plan(who, descriptors, cadence, amount);
+                if matches!(cadence, Cadence::Quarterly | Cadence::Semiannual) {
+                    // Insurers and service firms collect by direct debit where banks offer it.
+                    plan.kind = Kind::Debit;
+                }
                 b.subscription(&plan);
             }
             let prime = b.plan(Who::Vendor("amazon-prime"), PRIME, Cadence::Annual, 13_900);
@@ -815,7 +848,7 @@ fn build(index: u64) -> Scenario {
             let text = b.descriptor(NETFLIX, renewal);
             b.push(renewal, -1549, text.clone());
             let refund_lag = b.rng.range(2, 6);
-            b.push(add_days(renewal, refund_lag), 1549, text);
+            b.push_kind(add_days(renewal, refund_lag), 1549, text, Kind::Refund);
             b.cancel("netflix", cancelled_on, Verdict::Stopped, 0, false, None);
         }
         11 => {
@@ -1136,6 +1169,8 @@ fn generator_descriptors_match_the_guides_as_intended() {
         ("hulu", HULU),
         ("planet-fitness", PLANET),
         ("duolingo", DUOLINGO_GOOGLE),
+        ("github", GITHUB),
+        ("zoom", ZOOM),
     ];
     for (id, variants) in known {
         for variant in *variants {
@@ -1208,55 +1243,446 @@ fn scenario_suite_engine_only() {
     print_and_check("engine only (statements built in memory)", &score, true);
 }
 
-/// The whole pipeline: bytes in seven layouts → `statement::read` → `analyse`.
-#[test]
-fn scenario_suite_through_the_readers() {
-    let mut score = Score::default();
-    let mut errors: BTreeMap<&'static str, String> = BTreeMap::new();
-    for index in 0..N_SCENARIOS {
-        let scenario = build(index);
-        let mut statements = Vec::new();
-        let mut failed = false;
-        for (i, txs) in scenario.files.iter().enumerate() {
-            let bytes = render(scenario.layout, txs);
-            match statement::read(&bytes, &Default::default()) {
-                Ok(statement) if statement.transactions.len() == txs.len() => {
-                    statements.push(NamedStatement {
-                        file: format!("file{i}.{}", scenario.layout.name()),
-                        statement,
-                    })
-                }
-                Ok(statement) => {
-                    failed = true;
-                    errors.entry(scenario.layout.name()).or_insert_with(|| {
-                        format!(
-                            "read {} of {} transactions; diagnostics: {:?}",
-                            statement.transactions.len(),
-                            txs.len(),
-                            statement.diagnostics.iter().take(3).collect::<Vec<_>>()
-                        )
-                    });
-                }
-                Err(error) => {
-                    failed = true;
-                    errors
-                        .entry(scenario.layout.name())
-                        .or_insert_with(|| error.to_string());
+/// Scenarios per kind per layout in the pass through the readers (each layout runs all 16
+/// kinds this many times, with different seeds). `SCENARIO_ROUNDS` overrides it.
+const ROUNDS: u64 = 1;
+
+/// Goals over the whole suite through the readers.
+const GOAL_VERDICTS: f64 = 0.995;
+const GOAL_RECALL: f64 = 0.98;
+const GOAL_PRECISION: f64 = 0.99;
+
+/// What one layout did in the pass through the readers.
+#[derive(Default)]
+struct LayoutScore {
+    score: Score,
+    files: usize,
+    unreadable_files: usize,
+    rows_expected: usize,
+    rows_read: usize,
+    notices: usize,
+    /// Zero-amount rows the reader kept as transactions.
+    zero_rows_kept: usize,
+    /// Rows read with the counterparty, booking type and purpose kept apart.
+    with_counterparty: usize,
+    with_booking: usize,
+    with_purpose: usize,
+    first_error: Option<String>,
+}
+
+impl LayoutScore {
+    fn ratios(&self) -> (f64, f64, f64) {
+        let s = &self.score;
+        (
+            s.verdicts_right as f64 / s.verdicts.max(1) as f64,
+            s.matched_streams as f64 / s.expected_streams.max(1) as f64,
+            s.matched_streams as f64 / s.detected_streams.max(1) as f64,
+        )
+    }
+
+    /// Why the layout misses the suite's goals, if it does.
+    fn problems(&self) -> Vec<String> {
+        let (verdicts, recall, precision) = self.ratios();
+        let mut out = Vec::new();
+        if self.unreadable_files > 0 {
+            out.push(format!(
+                "{} of {} files unreadable",
+                self.unreadable_files, self.files
+            ));
+        }
+        if self.rows_read != self.rows_expected {
+            out.push(format!(
+                "rows read {} of {}",
+                self.rows_read, self.rows_expected
+            ));
+        }
+        if verdicts < GOAL_VERDICTS {
+            out.push(format!("verdicts {verdicts:.3}"));
+        }
+        if recall < GOAL_RECALL {
+            out.push(format!("recall {recall:.3}"));
+        }
+        if precision < GOAL_PRECISION {
+            out.push(format!("precision {precision:.3}"));
+        }
+        if self.score.decoy_streams > 0 {
+            out.push(format!("{} decoys", self.score.decoy_streams));
+        }
+        let s = &self.score;
+        if s.matched_one_offs != s.expected_one_offs || s.unexpected_one_offs > 0 {
+            out.push(format!(
+                "one-off notes {}/{}, {} unexpected",
+                s.matched_one_offs, s.expected_one_offs, s.unexpected_one_offs
+            ));
+        }
+        out
+    }
+}
+
+fn add_score(total: &mut Score, part: &Score) {
+    total.scenarios += part.scenarios;
+    for (k, v) in &part.read {
+        *total.read.entry(k).or_default() += v;
+    }
+    for (k, v) in &part.unreadable {
+        *total.unreadable.entry(k).or_default() += v;
+    }
+    total.verdicts += part.verdicts;
+    total.verdicts_right += part.verdicts_right;
+    for (k, v) in &part.verdict_counts {
+        *total.verdict_counts.entry(k.clone()).or_default() += v;
+    }
+    total.expected_streams += part.expected_streams;
+    total.detected_streams += part.detected_streams;
+    total.matched_streams += part.matched_streams;
+    total.decoy_streams += part.decoy_streams;
+    total.expected_one_offs += part.expected_one_offs;
+    total.matched_one_offs += part.matched_one_offs;
+    total.unexpected_one_offs += part.unexpected_one_offs;
+    total.failures.extend(part.failures.iter().cloned());
+}
+
+/// Runs every scenario kind `rounds` times in `layout` through `statement::read` and `analyse`.
+fn run_layout(position: u64, layout: Layout, rounds: u64) -> LayoutScore {
+    let mut result = LayoutScore::default();
+    for round in 0..rounds {
+        for kind in 0..16 {
+            let index = kind + 16 * (round + rounds * position);
+            let scenario = build_in(index, layout);
+            let mut statements = Vec::new();
+            let mut failed = false;
+            for (i, txs) in scenario.files.iter().enumerate() {
+                result.files += 1;
+                result.rows_expected += txs.len();
+                let bytes = match layout.bank() {
+                    Some(bank) => {
+                        let (bytes, notices) = support::layouts::render_bank(bank, txs);
+                        result.notices += notices;
+                        bytes
+                    }
+                    None => render(layout, txs),
+                };
+                match statement::read(&bytes, &Default::default()) {
+                    Ok(statement) => {
+                        // Zero-amount notice rows are no charges: not counted either way.
+                        result.zero_rows_kept += statement
+                            .transactions
+                            .iter()
+                            .filter(|t| t.amount.minor == 0)
+                            .count();
+                        let read = statement
+                            .transactions
+                            .iter()
+                            .filter(|t| t.amount.minor != 0)
+                            .count();
+                        result.rows_read += read;
+                        for t in statement
+                            .transactions
+                            .iter()
+                            .filter(|t| t.amount.minor != 0)
+                        {
+                            result.with_counterparty += usize::from(t.counterparty.is_some());
+                            result.with_booking += usize::from(t.booking_type.is_some());
+                            result.with_purpose += usize::from(t.purpose.is_some());
+                        }
+                        if read != txs.len() && result.first_error.is_none() {
+                            result.first_error = Some(format!(
+                                "read {read} of {} rows; diagnostics: {:?}",
+                                txs.len(),
+                                statement.diagnostics.iter().take(3).collect::<Vec<_>>()
+                            ));
+                        }
+                        statements.push(NamedStatement {
+                            file: format!("file{i}.{}", layout.name()),
+                            statement,
+                        });
+                    }
+                    Err(error) => {
+                        failed = true;
+                        result.unreadable_files += 1;
+                        result.first_error.get_or_insert_with(|| error.to_string());
+                    }
                 }
             }
+            let score = &mut result.score;
+            score.scenarios += 1;
+            if failed {
+                // An unreadable file is a statement with nothing found: every stream missed,
+                // every verdict wrong.
+                *score.unreadable.entry(layout.name()).or_default() += 1;
+                score.expected_streams += scenario.streams.len();
+                score.verdicts += scenario.verdicts.len();
+                for expected in &scenario.verdicts {
+                    *score
+                        .verdict_counts
+                        .entry(format!("{:?}", expected.verdict))
+                        .or_default() += 1;
+                }
+                score
+                    .failures
+                    .push(format!("{}: a file could not be read", scenario.name));
+                continue;
+            }
+            *score.read.entry(layout.name()).or_default() += 1;
+            let report = analyse(&statements, &cancellations(&scenario), scenario.end);
+            score_report(&scenario, &report, score);
         }
-        if failed {
-            *score.unreadable.entry(scenario.layout.name()).or_default() += 1;
-            continue;
+    }
+    result
+}
+
+/// The whole pipeline over every layout: bytes in each layout → `statement::read` → `analyse`,
+/// scored per layout.
+#[test]
+fn scenario_suite_through_the_readers() {
+    let rounds = std::env::var("SCENARIO_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ROUNDS);
+    let layouts = all_layouts();
+    let banks = support::layouts::CATALOGUE;
+    assert!(banks.len() >= 40, "only {} bank layouts", banks.len());
+    let results: Vec<(Layout, LayoutScore)> = layouts
+        .iter()
+        .enumerate()
+        .map(|(position, layout)| {
+            // The seven hand-written layouts keep at least the 200+ scenarios they always had.
+            let rounds = if layout.bank().is_none() {
+                rounds.max(2)
+            } else {
+                rounds
+            };
+            (*layout, run_layout(position as u64, *layout, rounds))
+        })
+        .collect();
+
+    println!(
+        "{:<24} {:<6} {:>4} {:>11} {:>4} {:>9} {:>7} {:>7} {:>3} {:>11}  problems",
+        "layout",
+        "region",
+        "scen",
+        "rows",
+        "ntc",
+        "verdicts",
+        "recall",
+        "precis",
+        "dec",
+        "cp/bk/pu %"
+    );
+    let mut total = Score::default();
+    let mut hand_written = Score::default();
+    let mut failing = Vec::new();
+    for (layout, result) in &results {
+        let (verdicts, recall, precision) = result.ratios();
+        let problems = result.problems();
+        let region = layout
+            .bank()
+            .map_or("hand".to_owned(), |b| format!("{:?}", b.region));
+        let share = |n: usize| n * 100 / result.rows_read.max(1);
+        println!(
+            "{:<24} {:<6} {:>4} {:>5}/{:<5} {:>7} {:>4}/{:<4} {:>7.4} {:>7.4} {:>3} {:>3}/{:>3}/{:>3}  {}",
+            layout.name(),
+            &region[..region.len().min(6)],
+            result.score.scenarios,
+            result.rows_read,
+            result.rows_expected,
+            format!("{}/{}", result.notices, result.zero_rows_kept),
+            result.score.verdicts_right,
+            result.score.verdicts,
+            recall,
+            precision,
+            result.score.decoy_streams,
+            share(result.with_counterparty),
+            share(result.with_booking),
+            share(result.with_purpose),
+            problems.join("; ")
+        );
+        let _ = verdicts;
+        if !problems.is_empty() {
+            for failure in result.score.failures.iter().take(3) {
+                println!("    {}", &failure[..failure.len().min(300)]);
+            }
+            failing.push(format!(
+                "{} ({}){}",
+                layout.name(),
+                problems.join("; "),
+                result
+                    .first_error
+                    .as_ref()
+                    .map_or(String::new(), |e| format!(": {e}"))
+            ));
         }
-        let report = analyse(&statements, &cancellations(&scenario), scenario.end);
-        score.scenarios += 1;
-        *score.read.entry(scenario.layout.name()).or_default() += 1;
-        score_report(&scenario, &report, &mut score);
+        add_score(&mut total, &result.score);
+        if layout.bank().is_none() {
+            add_score(&mut hand_written, &result.score);
+        }
     }
-    for (layout, error) in &errors {
-        println!("layout {layout} could not be read: {error}");
+    let accuracy = total.verdicts_right as f64 / total.verdicts.max(1) as f64;
+    let precision = total.matched_streams as f64 / total.detected_streams.max(1) as f64;
+    let recall = total.matched_streams as f64 / total.expected_streams.max(1) as f64;
+    println!(
+        "== {} layouts ({} from the bank catalogue), {} scenarios: verdicts {}/{} = {accuracy:.4}, recall {recall:.4}, precision {precision:.4} ({} streams expected), decoys {}, one-off notes {}/{} ({} unexpected)",
+        layouts.len(),
+        banks.len(),
+        total.scenarios,
+        total.verdicts_right,
+        total.verdicts,
+        total.expected_streams,
+        total.decoy_streams,
+        total.matched_one_offs,
+        total.expected_one_offs,
+        total.unexpected_one_offs
+    );
+    for line in &failing {
+        println!("FAILING {line}");
     }
-    // Every layout reads now, so the goals hold over the whole suite through the readers.
-    print_and_check("through statement::read", &score, true);
+    for failure in total.failures.iter().take(60) {
+        println!("  {failure}");
+    }
+    let failing_list = failing.join("\n  ");
+    assert!(
+        accuracy >= GOAL_VERDICTS
+            && recall >= GOAL_RECALL
+            && precision >= GOAL_PRECISION
+            && total.decoy_streams == 0
+            && total.matched_one_offs == total.expected_one_offs
+            && total.unexpected_one_offs == 0,
+        "suite through the readers: verdicts {accuracy:.4} (goal {GOAL_VERDICTS}), recall {recall:.4} (goal {GOAL_RECALL}), precision {precision:.4} (goal {GOAL_PRECISION}), decoys {}, one-off notes {}/{} with {} unexpected; failing layouts:\n  {failing_list}",
+        total.decoy_streams,
+        total.matched_one_offs,
+        total.expected_one_offs,
+        total.unexpected_one_offs
+    );
+    // No layout may lose a file or a row, whatever the totals say.
+    let losing: Vec<&String> = failing
+        .iter()
+        .filter(|line| line.contains("unreadable") || line.contains("rows read"))
+        .collect();
+    assert!(
+        losing.is_empty(),
+        "layouts that lose files or rows:\n  {}",
+        losing
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n  ")
+    );
+    // The seven hand-written layouts keep the goals they had: every verdict right.
+    print_and_check("the seven hand-written layouts", &hand_written, true);
+}
+
+/// Writes one statement per layout into the directory `LAYOUT_SAMPLES` names (for reading
+/// the generated bytes by eye, and for the notes to the reader's authors). Does nothing
+/// without the variable.
+#[test]
+fn write_layout_samples() {
+    let Ok(dir) = std::env::var("LAYOUT_SAMPLES") else {
+        return;
+    };
+    for layout in all_layouts() {
+        let scenario = build_in(0, layout);
+        let bytes = render(layout, &scenario.files[0]);
+        std::fs::write(format!("{dir}/{}.csv", layout.name()), bytes).expect("write sample");
+    }
+}
+
+/// Prints what `statement::read` and `analyse` make of the file `READ_SAMPLE` names (a
+/// debugging aid next to `write_layout_samples`). Does nothing without the variable.
+#[test]
+fn read_sample() {
+    let Ok(path) = std::env::var("READ_SAMPLE") else {
+        return;
+    };
+    let bytes = std::fs::read(&path).expect("read sample");
+    match statement::read(&bytes, &Default::default()) {
+        Ok(statement) => {
+            for diagnostic in statement.diagnostics.iter().take(8) {
+                println!("{diagnostic:?}");
+            }
+            println!(
+                "{} transactions, {} of them zero-amount",
+                statement.transactions.len(),
+                statement
+                    .transactions
+                    .iter()
+                    .filter(|t| t.amount.minor == 0)
+                    .count()
+            );
+            // `READ_SAMPLE_MATCH=word` shows the rows whose description holds the word.
+            let word = std::env::var("READ_SAMPLE_MATCH").unwrap_or_default();
+            let shown = statement
+                .transactions
+                .iter()
+                .filter(|tx| tx.description.contains(&word))
+                .take(6);
+            for tx in shown {
+                println!(
+                    "{} {} {:?} (counterparty {:?}, booking {:?}, purpose {:?})",
+                    tx.date,
+                    tx.amount,
+                    tx.description,
+                    tx.counterparty,
+                    tx.booking_type,
+                    tx.purpose
+                );
+            }
+            let named = [NamedStatement {
+                file: path.clone(),
+                statement,
+            }];
+            let report = analyse(&named, &[], date(2027, 1, 1));
+            for stream in &report.recurring {
+                println!(
+                    "stream {:?} {:?} {:?} count {}",
+                    stream.merchant, stream.vendor, stream.cadence, stream.count
+                );
+            }
+        }
+        Err(error) => println!("error: {error}"),
+    }
+}
+
+/// The catalogue covers what issue #17 asks for: 40+ real layouts, at least 8 German/Austrian/
+/// Swiss, 6 UK/Irish, 6 US/Canadian (checking and card), 4 Dutch/Belgian, 4 Nordic, 4
+/// French/Spanish/Italian, and the neobanks N26, Revolut, Monzo, Wise and bunq; every entry
+/// names its source and has a distinct name.
+#[test]
+fn the_catalogue_covers_the_regions() {
+    use support::layouts::{Region, CATALOGUE};
+    assert!(CATALOGUE.len() >= 40, "{} layouts", CATALOGUE.len());
+    let count = |region: Region| CATALOGUE.iter().filter(|l| l.region == region).count();
+    for (region, least) in [
+        (Region::Dach, 8),
+        (Region::UkIe, 6),
+        (Region::NorthAmerica, 6),
+        (Region::Benelux, 4),
+        (Region::Nordic, 4),
+        (Region::SouthWest, 4),
+    ] {
+        assert!(count(region) >= least, "{region:?}: {}", count(region));
+    }
+    let american = || {
+        CATALOGUE
+            .iter()
+            .filter(|l| l.region == Region::NorthAmerica)
+    };
+    assert!(american().any(|l| l.card) && american().any(|l| !l.card));
+    for bank in ["n26", "revolut", "monzo", "wise", "bunq"] {
+        assert!(
+            CATALOGUE.iter().any(|l| l.neobank && l.name.contains(bank)),
+            "no {bank} layout"
+        );
+    }
+    let mut names: Vec<&str> = CATALOGUE.iter().map(|l| l.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), CATALOGUE.len(), "duplicate layout names");
+    for layout in CATALOGUE {
+        assert!(
+            layout.source.contains('@') || layout.source.contains("bank2ynab"),
+            "{}: the source names no commit",
+            layout.name
+        );
+        assert!(!layout.columns.is_empty(), "{}: no columns", layout.name);
+    }
 }

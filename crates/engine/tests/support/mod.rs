@@ -1,6 +1,11 @@
 //! Shared by the scenario suite and the benchmark: a deterministic random source, generated
 //! transactions, and writers that turn them into the bytes of real bank export layouts.
+//!
+//! Seven layouts are written by hand here (three CSV, OFX, QIF, camt.053, MT940); the bank
+//! export catalogue in [`layouts`] adds the real CSV layouts, each rendered by one writer.
 #![allow(dead_code)]
+
+pub mod layouts;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use statement::{Amount, Format, Source, Statement, Transaction};
@@ -40,13 +45,32 @@ impl Rng {
     }
 }
 
+/// How a payment was made: decides the booking phrase, purpose text and columns a bank uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A card payment (the descriptor is what the card network prints).
+    Card,
+    /// A direct debit (SEPA, ACH, Bacs): the descriptor names the creditor.
+    Debit,
+    /// A standing order or transfer out (rent).
+    Standing,
+    /// Money in from an employer.
+    Salary,
+    /// A card refund (money in).
+    Refund,
+    /// A payment to a card account (card statements only).
+    Payment,
+}
+
 /// One generated transaction. `minor` is signed cents, negative = money out.
 #[derive(Clone, Debug)]
 pub struct Tx {
     pub date: NaiveDate,
     pub minor: i64,
+    /// The card-network style descriptor (`NETFLIX.COM 866-579-7172 CA`) or the creditor's name.
     pub description: String,
     pub id: String,
+    pub kind: Kind,
 }
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -75,7 +99,7 @@ pub fn next_business_day(date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// The layouts the suite writes.
+/// The layouts the suite writes: the seven written by hand, then the bank catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Layout {
     /// `Date,Description,Amount` with ISO dates and signed amounts (whole amounts without decimals).
@@ -92,6 +116,8 @@ pub enum Layout {
     Camt053,
     /// SWIFT MT940.
     Mt940,
+    /// Entry `n` of [`layouts::CATALOGUE`].
+    Bank(usize),
 }
 
 pub const LAYOUTS: [Layout; 7] = [
@@ -104,7 +130,21 @@ pub const LAYOUTS: [Layout; 7] = [
     Layout::Mt940,
 ];
 
+/// Every layout: the seven above, then each bank layout of the catalogue.
+pub fn all_layouts() -> Vec<Layout> {
+    let mut all = LAYOUTS.to_vec();
+    all.extend((0..layouts::CATALOGUE.len()).map(Layout::Bank));
+    all
+}
+
 impl Layout {
+    pub fn bank(self) -> Option<&'static layouts::BankLayout> {
+        match self {
+            Layout::Bank(index) => layouts::CATALOGUE.get(index),
+            _ => None,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Layout::CsvIso => "csv-iso",
@@ -114,6 +154,7 @@ impl Layout {
             Layout::Qif => "qif",
             Layout::Camt053 => "camt053",
             Layout::Mt940 => "mt940",
+            Layout::Bank(_) => self.bank().map_or("bank?", |b| b.name),
         }
     }
 
@@ -128,12 +169,17 @@ impl Layout {
 
     /// A card statement: no salary or rent, purchases signed positive in the file.
     pub fn is_card(self) -> bool {
-        matches!(self, Layout::CsvUsCard)
+        match self {
+            Layout::CsvUsCard => true,
+            Layout::Bank(_) => self.bank().is_some_and(|b| b.card),
+            _ => false,
+        }
     }
 
     pub fn currency(self) -> &'static str {
         match self {
             Layout::CsvGerman | Layout::Camt053 | Layout::Mt940 => "EUR",
+            Layout::Bank(_) => self.bank().map_or("EUR", |b| b.currency),
             _ => "USD",
         }
     }
@@ -179,6 +225,9 @@ fn xml_escape(text: &str) -> String {
 
 /// Writes `txs` (any order) as the bytes of `layout`.
 pub fn render(layout: Layout, txs: &[Tx]) -> Vec<u8> {
+    if let Some(bank) = layout.bank() {
+        return layouts::render_bank(bank, txs).0;
+    }
     let mut txs: Vec<&Tx> = txs.iter().collect();
     txs.sort_by_key(|tx| tx.date);
     let mut out = String::new();
@@ -297,6 +346,7 @@ pub fn render(layout: Layout, txs: &[Tx]) -> Vec<u8> {
             }
             out.push_str("</Stmt>\n</BkToCstmrStmt>\n</Document>\n");
         }
+        Layout::Bank(_) => {}
         Layout::Mt940 => {
             out.push_str(":20:STMT");
             let _ = writeln!(
