@@ -18,7 +18,10 @@ const ASSETS = [
   './pkg/spendrein_wasm.js',
   './pkg/spendrein_wasm_bg.wasm',
 ];
-const ASSET_URLS = new Set(ASSETS.map((path) => new URL(path, self.registration.scope).href));
+// The office module (spreadsheets) is not fetched at install: the worker loads it only when a
+// workbook is dropped, and this worker keeps the copy it fetched then, for offline use.
+const ON_USE = ['./office.js', './pkg/spendrein_wasm_office.js', './pkg/spendrein_wasm_office_bg.wasm'];
+const ASSET_URLS = new Set([...ASSETS, ...ON_USE].map((path) => new URL(path, self.registration.scope).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

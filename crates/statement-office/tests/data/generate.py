@@ -126,3 +126,23 @@ for i, (day, merchant, cents) in enumerate(rows(10000, datetime.date(2020, 1, 1)
 book.save("n26_10000.xlsx")
 with open("n26_10000.csv", "w") as f:
     f.write("\n".join(csv_lines) + "\n")
+
+# 5. The browser test's statement (tests/data/e2e/verdicts.csv) as an XLSX workbook the way a
+# bank's "Excel download" looks: a title row, a blank row, then the table, with date cells and
+# number cells. Its verdicts must equal the CSV's.
+import csv
+import os
+
+e2e = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "tests", "data", "e2e")
+with open(os.path.join(e2e, "verdicts.csv")) as f:
+    table = list(csv.reader(f))
+book = openpyxl.Workbook()
+sheet = book.active
+sheet.title = "Umsätze"
+sheet.append(["Account statement 2026, account 12345678"])
+sheet.append([])
+sheet.append(table[0])
+for date, description, amount in table[1:]:
+    sheet.append([datetime.date.fromisoformat(date), description, float(amount)])
+    sheet.cell(row=sheet.max_row, column=1).number_format = "DD/MM/YYYY"
+book.save(os.path.join(e2e, "verdicts.xlsx"))
