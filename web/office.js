@@ -52,10 +52,11 @@ export function relabel(report, sheets) {
     for (const key of ['date_order_reason', 'sign_reason']) {
       if (statement.dialect?.[key]) statement.dialect[key] = cells(statement.dialect[key]);
     }
-    const own = statement.diagnostics.map((diagnostic) => ({
+    // The message names the cell; `line` (of the converted text) would say it twice.
+    const own = statement.diagnostics.map(({ line, ...diagnostic }) => ({
       ...diagnostic,
       message: cells(diagnostic.message),
-      ...(diagnostic.line ? { cell: cellRef(from.sheet, diagnostic.line, from.firstCol) } : {}),
+      ...(line ? { cell: cellRef(from.sheet, line, from.firstCol) } : {}),
     }));
     statement.diagnostics = [...from.diagnostics, ...own];
   }
