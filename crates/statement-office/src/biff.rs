@@ -238,10 +238,15 @@ fn check_sheet(sheet: &[u8]) -> Result<u64, ReadError> {
                 }
             }
             0x00BD => {
+                // MulRk: row, first column, 6 bytes per cell, last column. calamine subtracts
+                // the columns before it checks the length.
                 if let Some((r, c)) = cell(6) {
-                    let count = (data.len() - 6) / 6;
+                    let last = u16_at(data, data.len() - 2).unwrap_or(0);
+                    if last < c || data.len() != 6 + 6 * (last - c + 1) as usize {
+                        return Err(damaged("a row of numbers (MulRk) has the wrong length"));
+                    }
                     span.add(r, c);
-                    span.add(r, c + count.saturating_sub(1) as u32);
+                    span.add(r, last);
                 }
             }
             0x000A => break,
@@ -301,6 +306,26 @@ mod tests {
         sheet.extend(record(0x000A, &[]));
         let error = check_stream(&workbook(&sheet)).unwrap_err();
         assert_eq!(error.code, "spreadsheet-too-large");
+    }
+
+    #[test]
+    fn a_mul_rk_whose_last_column_comes_first_is_refused() {
+        // Found by the `xls` fuzz target: calamine's `col_last - col_first` overflowed.
+        let mut data = 3u16.to_le_bytes().to_vec();
+        data.extend_from_slice(&5u16.to_le_bytes());
+        data.extend_from_slice(&[0; 6]);
+        data.extend_from_slice(&4u16.to_le_bytes());
+        let mut sheet = record(0x0809, &[0, 6, 0x10, 0]);
+        sheet.extend(record(0x00BD, &data));
+        assert_eq!(
+            check_stream(&workbook(&sheet)).unwrap_err().code,
+            "damaged-spreadsheet"
+        );
+        // The same record with its columns the right way round passes.
+        data[2..4].copy_from_slice(&4u16.to_le_bytes());
+        let mut sheet = record(0x0809, &[0, 6, 0x10, 0]);
+        sheet.extend(record(0x00BD, &data));
+        assert!(check_stream(&workbook(&sheet)).is_ok());
     }
 
     #[test]

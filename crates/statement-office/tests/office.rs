@@ -322,6 +322,14 @@ fn other_containers_and_broken_workbooks_get_clear_errors() {
     assert_eq!(error.code, "damaged-spreadsheet", "{error:?}");
 }
 
+#[test]
+fn fuzz_findings_stay_fixed() {
+    // `xls` target: a MulRk record whose last column precedes its first (calamine overflowed).
+    let error = statement_office::read_any(&data("fuzz-xls-mulrk-overflow.xls"), &Hints::default())
+        .unwrap_err();
+    assert_eq!(error.code, "damaged-spreadsheet");
+}
+
 /// Deterministic byte mutations of every workbook: no panic, and every outcome is a statement
 /// or an error with a code.
 #[test]
