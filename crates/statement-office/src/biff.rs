@@ -124,12 +124,20 @@ fn check_stream(stream: &[u8]) -> Result<(), ReadError> {
         let (typ, data) = record?;
         let needs = match typ {
             0x002F if u16_at(data, 0).is_some_and(|v| v != 0) => return Err(encrypted()),
-            0x002F | 0x0042 | 0x0022 | 0x0809 => 2,
+            // FilePass, CodePage, DateMode, BOF, ExternSheet: calamine reads a u16 unchecked.
+            0x002F | 0x0042 | 0x0022 | 0x0809 | 0x0017 => 2,
             0x0085 => 6,
+            // Lbl (a defined name): 14 fixed bytes, and a formula of `cce` bytes at the end.
+            0x0018 => 14,
             _ => 0,
         };
         if data.len() < needs {
             return Err(damaged("a workbook record is too short"));
+        }
+        if typ == 0x0018 && u16_at(data, 4).unwrap_or(0) as usize > data.len() - 14 {
+            return Err(damaged(
+                "a defined name's formula is longer than its record",
+            ));
         }
         if typ == 0x0085 {
             sheets.push(u32_at(data, 0).unwrap_or(0) as usize);
@@ -363,6 +371,12 @@ mod tests {
         );
         let short = record(0x0809, &[0]);
         assert!(check_stream(&short).is_err());
+        // Found by the `xls` fuzz target: an empty ExternSheet record (calamine read past it).
+        let empty_extern = record(0x0017, &[]);
+        assert!(check_stream(&empty_extern).is_err());
+        let mut name = vec![0u8; 14];
+        name[4] = 200;
+        assert!(check_stream(&record(0x0018, &name)).is_err());
         let password = record(0x002F, &[1, 0]);
         assert_eq!(
             check_stream(&password).unwrap_err().code,

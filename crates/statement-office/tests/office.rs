@@ -328,6 +328,11 @@ fn fuzz_findings_stay_fixed() {
     let error = statement_office::read_any(&data("fuzz-xls-mulrk-overflow.xls"), &Hints::default())
         .unwrap_err();
     assert_eq!(error.code, "damaged-spreadsheet");
+    // `xls` target: an empty ExternSheet record (calamine read two bytes past it).
+    let error =
+        statement_office::read_any(&data("fuzz-xls-empty-externsheet.xls"), &Hints::default())
+            .unwrap_err();
+    assert_eq!(error.code, "damaged-spreadsheet");
 }
 
 /// Deterministic byte mutations of every workbook: no panic, and every outcome is a statement
