@@ -18,8 +18,13 @@ const ASSETS = [
   './pkg/spendrein_wasm.js',
   './pkg/spendrein_wasm_bg.wasm',
 ];
-// Reference files: cached when first used, not at install (a first visit does not fetch them).
-const ON_DEMAND = ['./reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js'];
+// Files cached when first used, not at install (a first visit does not fetch them): the
+// reference code, loaded when a reference is made or opened, and the office module
+// (spreadsheets), loaded by the worker only when a workbook is dropped.
+const ON_DEMAND = [
+  './reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js',
+  './office.js', './pkg/spendrein_wasm_office.js', './pkg/spendrein_wasm_office_bg.wasm',
+];
 const ASSET_URLS = new Set([...ASSETS, ...ON_DEMAND].map((path) => new URL(path, self.registration.scope).href));
 
 self.addEventListener('install', (event) => {

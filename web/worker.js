@@ -50,6 +50,13 @@ let queue = Promise.resolve();
 
 const PROGRESS_INTERVAL_MS = 100;
 
+// Spreadsheets (XLSX, XLS, ODS), refused by the sniffer with code `spreadsheet`, are read by
+// office.js and the office module, imported only then. `sheets[index]`: the sheet behind a
+// statement, so reports name cells instead of lines.
+let office = null;
+let sheets = [];
+const loadOffice = async () => (office ??= await import('./office.js'));
+
 async function stream(id, file, position, count) {
   let bytes = 0;
   let lastPost = 0;
@@ -91,7 +98,8 @@ async function streamOrAbort(id, file, position, count) {
 
 function analyse(id, cancellations, today) {
   postMessage({ id, type: 'progress', phase: 'analysing' });
-  return workspace.analyse(cancellations ?? [], today);
+  const report = workspace.analyse(cancellations ?? [], today);
+  return office ? office.relabel(report, sheets) : report;
 }
 
 const workspaceHandlers = {
@@ -100,7 +108,12 @@ const workspaceHandlers = {
     const failures = [];
     for (const [position, file] of files.entries()) {
       workspace.begin(file.name, undefined);
-      const ended = await streamOrAbort(id, file, position, files.length);
+      let ended = await streamOrAbort(id, file, position, files.length);
+      if (!ended.ok && ended.error?.code === 'spreadsheet') {
+        ended = await (await loadOffice()).readWorkbook(workspace, sheets, file, () => workspace.begin(file.name, undefined));
+      } else if (ended.ok) {
+        sheets[ended.index] = undefined;
+      }
       if (ended.ok) held[ended.index] = file;
       else failures.push({ name: file.name, error: ended.error });
     }
@@ -113,13 +126,17 @@ const workspaceHandlers = {
     const file = held[index];
     if (!file) throw Object.assign(new Error(`no statement at index ${index}`), { code: 'bad-index' });
     workspace.begin_reread(index, file.name, hints ?? undefined);
-    const ended = await streamOrAbort(id, file, 0, 1);
+    let ended = await streamOrAbort(id, file, 0, 1);
+    if (!ended.ok && ended.error?.code === 'spreadsheet') {
+      ended = await (await loadOffice()).readWorkbook(workspace, sheets, file, () => workspace.begin_reread(index, file.name, hints ?? undefined));
+    }
     const failures = ended.ok ? [] : [{ name: file.name, error: ended.error }];
     return { report: analyse(id, cancellations, today), failures };
   },
   async remove({ id, index, cancellations, today }) {
     workspace.remove(index);
     held.splice(index, 1);
+    sheets.splice(index, 1);
     return { report: workspace.is_empty() ? null : analyse(id, cancellations, today), failures: [] };
   },
   async analyse({ id, cancellations, today }) {
@@ -128,6 +145,7 @@ const workspaceHandlers = {
   async clear() {
     workspace.clear();
     held = [];
+    sheets = [];
     return null;
   },
 };

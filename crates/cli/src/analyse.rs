@@ -34,7 +34,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut statements = Vec::new();
     for file in &files {
         let bytes = std::fs::read(file).map_err(|error| format!("cannot read {file}: {error}"))?;
-        let statement = statement::read(&bytes, &Default::default())
+        // Workbooks (XLSX, XLS, ODS) go through the spreadsheet reader, everything else as before.
+        let statement = statement_office::read_any(&bytes, &Default::default())
             .map_err(|error| format!("cannot read {file} as a statement: {error}"))?;
         statements.push(NamedStatement {
             file: file.clone(),
@@ -72,7 +73,13 @@ pub fn summary(report: &Report) -> String {
             out,
             "  {}: {}, {} transactions, {}{}{}",
             clean(&summary.file),
-            summary.format,
+            // A workbook reads as CSV of its sheet; its dialect names the format and sheet.
+            match summary.dialect.version.as_deref() {
+                Some(version) if summary.format == "csv" && version.contains(" sheet ") => {
+                    clean(version)
+                }
+                _ => summary.format.clone(),
+            },
             summary.n_transactions,
             period,
             summary

@@ -136,3 +136,50 @@ fn an_unreadable_file_is_a_clear_error() {
     assert!(!bad_flag.status.success());
     assert!(String::from_utf8_lossy(&bad_flag.stderr).contains("openai-api@2026-06-02"));
 }
+
+#[test]
+fn a_workbook_gives_the_verdicts_of_the_same_csv() {
+    // The browser test's statement as CSV and as the XLSX written from it (generate.py).
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/e2e");
+    let run = |name: &str| {
+        let path = data.join(name);
+        let output = spendrein(&[
+            "analyse",
+            "--json",
+            "--cancelled",
+            "netflix@2026-02-15",
+            "--cancelled",
+            "spotify@2026-02-15",
+            "--today",
+            "2026-07-01",
+            path.to_str().expect("utf-8 path"),
+        ]);
+        assert!(output.status.success(), "{name}: {output:?}");
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report
+    };
+    let (csv, xlsx) = (run("verdicts.csv"), run("verdicts.xlsx"));
+    let (from_csv, from_xlsx) = (
+        csv["cancellations"].as_array().unwrap(),
+        xlsx["cancellations"].as_array().unwrap(),
+    );
+    assert_eq!(from_csv.len(), 2);
+    for (a, b) in from_csv.iter().zip(from_xlsx) {
+        assert_eq!(a["verdict"], b["verdict"]);
+        assert_eq!(a["explanation"], b["explanation"]);
+        let (ca, cb) = (
+            a["history"].as_array().unwrap(),
+            b["history"].as_array().unwrap(),
+        );
+        assert_eq!(ca.len(), cb.len());
+        for (x, y) in ca.iter().zip(cb) {
+            assert_eq!((&x["date"], &x["amount"]), (&y["date"], &y["amount"]));
+            // The workbook has a title row and a blank row above the table: row = line + 2.
+            assert_eq!(x["line"].as_u64().unwrap() + 2, y["line"].as_u64().unwrap());
+        }
+    }
+    assert_eq!(
+        xlsx["statements"][0]["dialect"]["version"],
+        "XLSX sheet \"Umsätze\""
+    );
+}

@@ -365,7 +365,7 @@ fn every_csv_fixture_reads_or_is_rejected_clearly() {
                 Err(error) => {
                     matches!(
                         error.code.as_str(),
-                        "not-a-statement" | "unsupported-format"
+                        "not-a-statement" | "unsupported-format" | "spreadsheet"
                     ) && !error.message.is_empty()
                         && !error.help.is_empty()
                 }

@@ -1,18 +1,23 @@
-//! Builds the wasm module into `web/pkg/` (git-ignored).
+//! Builds the wasm modules into `web/pkg/` (git-ignored): the checker's module, loaded at
+//! start; the office module (spreadsheets), which the worker loads only for a workbook; and the
+//! reference module, embedded as base64 in a script that `web/reference.js` imports on demand.
 
 use crate::install::run;
 use crate::root;
 use std::process::Command;
 
-/// Builds `crates/wasm` for the web in release mode and runs wasm-bindgen into `web/pkg/`.
+/// Builds `crates/wasm` and `crates/wasm-office` for the web in release mode and runs
+/// wasm-bindgen into `web/pkg/`.
 pub fn wasm() -> Result<(), String> {
     let root = root();
-    println!("xtask: building the wasm module (release)");
+    println!("xtask: building the wasm modules (release)");
     run(Command::new("cargo")
         .args([
             "build",
             "--package",
             "spendrein-wasm",
+            "--package",
+            "spendrein-wasm-office",
             "--target",
             "wasm32-unknown-unknown",
             "--profile",
@@ -22,23 +27,22 @@ pub fn wasm() -> Result<(), String> {
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
-    let module = target_dir.join("wasm32-unknown-unknown/wasm-release/spendrein_wasm.wasm");
     let out_dir = root.join("web/pkg");
-    run(Command::new("wasm-bindgen")
-        .arg("--target")
-        .arg("web")
-        .arg("--no-typescript")
-        // Function names only serve debuggers; dropping them saves ~50 KB gzipped.
-        .arg("--remove-name-section")
-        .arg("--out-dir")
-        .arg(&out_dir)
-        .arg(&module))?;
-    let wasm = out_dir.join("spendrein_wasm_bg.wasm");
-    let size = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "xtask: web/pkg/spendrein_wasm_bg.wasm is {} KB",
-        size / 1024
-    );
+    for stem in ["spendrein_wasm", "spendrein_wasm_office"] {
+        let module = target_dir.join(format!("wasm32-unknown-unknown/wasm-release/{stem}.wasm"));
+        run(Command::new("wasm-bindgen")
+            .arg("--target")
+            .arg("web")
+            .arg("--no-typescript")
+            // Function names only serve debuggers; dropping them saves ~50 KB gzipped.
+            .arg("--remove-name-section")
+            .arg("--out-dir")
+            .arg(&out_dir)
+            .arg(&module))?;
+        let wasm = out_dir.join(format!("{stem}_bg.wasm"));
+        let size = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
+        println!("xtask: web/pkg/{stem}_bg.wasm is {} KB", size / 1024);
+    }
     reference_wasm(&target_dir, &out_dir)
 }
 

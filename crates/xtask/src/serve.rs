@@ -9,8 +9,10 @@ use std::path::{Component, Path, PathBuf};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-/// The wasm module's path; the only URL the worker may fetch.
+/// The wasm module's path; with [`OFFICE_WASM_PATH`] the only URLs the worker may fetch.
 pub const WASM_PATH: &str = "/pkg/spendrein_wasm_bg.wasm";
+/// The office module's path (spreadsheets), which the worker fetches only for a workbook.
+pub const OFFICE_WASM_PATH: &str = "/pkg/spendrein_wasm_office_bg.wasm";
 
 /// A running server.
 pub struct Server {
@@ -53,7 +55,7 @@ impl Server {
 /// fetch only the wasm module; the service worker may fetch the page's own files to cache them.
 pub fn content_security_policy(path: &str, host: &str) -> String {
     let connect = match path {
-        "/worker.js" => format!("http://{host}{WASM_PATH}"),
+        "/worker.js" => format!("http://{host}{WASM_PATH} http://{host}{OFFICE_WASM_PATH}"),
         // The benchmark page loads the wasm itself, on the main thread.
         p if p.starts_with("/bench/") => format!("http://{host}{WASM_PATH}"),
         "/sw.js" => "'self'".to_owned(),
@@ -234,7 +236,7 @@ mod tests {
         assert!(page.contains("frame-ancestors 'none'"));
         assert!(page.contains("require-trusted-types-for 'script'"));
         let worker = content_security_policy("/worker.js", "127.0.0.1:8080");
-        assert!(worker.contains("connect-src http://127.0.0.1:8080/pkg/spendrein_wasm_bg.wasm;"));
+        assert!(worker.contains("connect-src http://127.0.0.1:8080/pkg/spendrein_wasm_bg.wasm http://127.0.0.1:8080/pkg/spendrein_wasm_office_bg.wasm;"));
     }
 
     #[test]

@@ -78,6 +78,17 @@ fn unsupported(what: &str, help: &str) -> ReadError {
     )
 }
 
+/// The error code of a workbook (XLSX, ODS, XLS): a stable code so that a caller with a
+/// spreadsheet reader (the `statement-office` crate) knows to hand the file to it.
+pub const SPREADSHEET_CODE: &str = "spreadsheet";
+
+fn spreadsheet(what: &str) -> ReadError {
+    ReadError {
+        code: SPREADSHEET_CODE.to_owned(),
+        ..unsupported(what, SPREADSHEET_HELP)
+    }
+}
+
 const SPREADSHEET_HELP: &str =
     "open it in your spreadsheet program and save it as CSV, or export CSV from your bank";
 
@@ -91,11 +102,13 @@ fn binary_format(bytes: &[u8]) -> Option<ReadError> {
         ));
     }
     if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
-        let (what, help) = if contains(b"xl/") {
-            ("an Excel workbook (.xlsx)", SPREADSHEET_HELP)
-        } else if contains(b"application/vnd.oasis.opendocument.spreadsheet") {
-            ("an OpenDocument spreadsheet (.ods)", SPREADSHEET_HELP)
-        } else if contains(b"word/") {
+        if contains(b"application/vnd.oasis.opendocument.spreadsheet") {
+            return Some(spreadsheet("an OpenDocument spreadsheet (.ods)"));
+        }
+        if contains(b"xl/") {
+            return Some(spreadsheet("an Excel workbook (.xlsx)"));
+        }
+        let (what, help) = if contains(b"word/") {
             (
                 "a Word document (.docx)",
                 "export CSV, OFX, CAMT.053 or MT940 from your bank instead",
@@ -109,10 +122,7 @@ fn binary_format(bytes: &[u8]) -> Option<ReadError> {
         return Some(unsupported(what, help));
     }
     if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Some(unsupported(
-            "a legacy Excel workbook (.xls, BIFF/OLE2)",
-            SPREADSHEET_HELP,
-        ));
+        return Some(spreadsheet("a legacy Excel workbook (.xls, BIFF/OLE2)"));
     }
     if starts(b"\x09\x08") && bytes.len() > 4 && matches!(bytes[2..4], [0x06 | 0x08 | 0x10, 0x00]) {
         return Some(unsupported(

@@ -1,0 +1,64 @@
+// Spreadsheet statements for the worker, imported by it only when the main module refuses a
+// file with code `spreadsheet`. The office module converts the workbook's transaction sheet
+// into CSV text (line N = row N of the sheet), which goes into the main Workspace like any CSV;
+// reports are then rewritten to name the workbook's format, sheet and cells.
+
+import init, { convert, relabel as relabelText, cell_ref as cellRef } from './pkg/spendrein_wasm_office.js';
+
+const ready = init();
+
+function unreadable(error) {
+  if (error instanceof WebAssembly.RuntimeError) throw error;
+  return {
+    ok: false,
+    error: {
+      code: 'unreadable',
+      message: `the browser could not read the file (${error?.name ?? 'error'})`,
+      help: 'choose the file again; if it was moved or changed since you picked it, pick the new copy',
+    },
+  };
+}
+
+/** Converts `file` and reads the text into `workspace` after `begin()`; records the sheet. */
+export async function readWorkbook(workspace, sheets, file, begin) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    return unreadable(error);
+  }
+  await ready;
+  const converted = convert(bytes);
+  if (!converted.ok) return { ok: false, error: converted.error };
+  begin();
+  workspace.expect_bytes(converted.text.byteLength);
+  workspace.push(converted.text);
+  const ended = workspace.end();
+  if (ended.ok) {
+    const { kind, sheet, first_col: firstCol, diagnostics } = converted;
+    sheets[ended.index] = { kind, sheet, firstCol, diagnostics };
+  }
+  return ended;
+}
+
+/** Rewrites what the reader said about a sheet's text so it speaks of the workbook. */
+export function relabel(report, sheets) {
+  for (const [index, statement] of (report?.statements ?? []).entries()) {
+    const from = sheets[index];
+    if (!from) continue;
+    const cells = (text) => relabelText(text, from.sheet, from.firstCol);
+    statement.format = from.kind;
+    statement.sheet = from.sheet;
+    for (const key of ['date_order_reason', 'sign_reason']) {
+      if (statement.dialect?.[key]) statement.dialect[key] = cells(statement.dialect[key]);
+    }
+    // The message names the cell; `line` (of the converted text) would say it twice.
+    const own = statement.diagnostics.map(({ line, ...diagnostic }) => ({
+      ...diagnostic,
+      message: cells(diagnostic.message),
+      ...(line ? { cell: cellRef(from.sheet, line, from.firstCol) } : {}),
+    }));
+    statement.diagnostics = [...from.diagnostics, ...own];
+  }
+  return report;
+}
