@@ -28,29 +28,7 @@ fn real_and_official_descriptors_match_their_vendor() {
     };
     let mapping: BTreeMap<&str, Option<&'static str>> = VENDOR_TO_GUIDE.iter().copied().collect();
     // First pass: which guides each graded descriptor is claimed for.
-    let mut claimed: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
-    for line in text.lines().skip(1) {
-        let columns: Vec<&str> = line.split('\t').collect();
-        let [vendor, _, _, variants, source, ..] = columns[..] else {
-            continue;
-        };
-        let Some(Some(guide_id)) = mapping.get(vendor).copied() else {
-            continue;
-        };
-        let variants: Vec<&str> = variants.split('|').map(str::trim).collect();
-        for (variant, grade) in variants.iter().zip(grades(source, variants.len())) {
-            if let (Some(_), (descriptor, Expect::Guide(id))) =
-                (grade, expectation(guide_id, variant))
-            {
-                let owners = claimed
-                    .entry(guides::words(&descriptor).join(" "))
-                    .or_default();
-                if !owners.contains(&id) {
-                    owners.push(id);
-                }
-            }
-        }
-    }
+    let claimed = claimed_owners(&text);
     let mut rows = Vec::new();
     let mut failures = Vec::new();
     let mut unmapped = Vec::new();

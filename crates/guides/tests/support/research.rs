@@ -295,9 +295,9 @@ pub struct Case {
     pub expect: Result<Expect, String>,
 }
 
-/// Every variant graded real or official, in file order, with the same rules as
-/// `research_matching.rs`: a descriptor graded for several vendors may match any of them.
-pub fn graded_cases(text: &str) -> Vec<Case> {
+/// Which guides each graded descriptor (as its words) is claimed for: a descriptor the research
+/// grades for several vendors may match any of them.
+pub fn claimed_owners(text: &str) -> std::collections::BTreeMap<String, Vec<&'static str>> {
     use std::collections::BTreeMap;
     let mapping: BTreeMap<&str, Option<&'static str>> = VENDOR_TO_GUIDE.iter().copied().collect();
     let mut claimed: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
@@ -323,6 +323,15 @@ pub fn graded_cases(text: &str) -> Vec<Case> {
             }
         }
     }
+    claimed
+}
+
+/// Every variant graded real or official, in file order, with the same rules as
+/// `research_matching.rs`: a descriptor graded for several vendors may match any of them.
+pub fn graded_cases(text: &str) -> Vec<Case> {
+    use std::collections::BTreeMap;
+    let mapping: BTreeMap<&str, Option<&'static str>> = VENDOR_TO_GUIDE.iter().copied().collect();
+    let claimed = claimed_owners(text);
     let mut cases = Vec::new();
     for line in text.lines().skip(1) {
         let columns: Vec<&str> = line.split('\t').collect();
