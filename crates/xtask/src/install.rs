@@ -109,49 +109,39 @@ fn wasm_pack() -> Result<(), String> {
 }
 
 fn chromium() -> Result<(), String> {
-    let present = |program: &str| output("sh", &["-c", &format!("command -v {program}")]).is_some();
     if present("chromium") && present("chromedriver") {
         return Ok(());
     }
-    let is_root = output("id", &["-u"]).as_deref() == Some("0");
-    if !is_root {
-        return Err("Chromium and ChromeDriver are missing; install them with \
-                    `sudo apt-get install chromium chromium-driver` and run again"
-            .into());
-    }
-    step("installing Debian chromium and chromium-driver");
-    run(Command::new("apt-get").arg("update").arg("-qq"))?;
-    run(Command::new("apt-get")
-        .args([
-            "install",
-            "-y",
-            "-qq",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    apt_install(
+        "Chromium and ChromeDriver",
+        &["chromium", "chromium-driver"],
+    )
 }
 
 fn poppler() -> Result<(), String> {
-    if output("sh", &["-c", "command -v pdftotext"]).is_some() {
+    if present("pdftotext") {
         return Ok(());
     }
+    apt_install("pdftotext", &["poppler-utils"])
+}
+
+fn present(program: &str) -> bool {
+    output("sh", &["-c", &format!("command -v {program}")]).is_some()
+}
+
+/// Installs Debian packages when run as root; otherwise says what to install.
+fn apt_install(what: &str, packages: &[&str]) -> Result<(), String> {
+    let list = packages.join(" ");
     if output("id", &["-u"]).as_deref() != Some("0") {
-        return Err("pdftotext is missing; install it with \
-                    `sudo apt-get install poppler-utils` and run again"
-            .into());
+        return Err(format!(
+            "{what} missing; install with `sudo apt-get install {list}` and run again"
+        ));
     }
-    step("installing Debian poppler-utils (pdftotext)");
+    step(&format!("installing Debian {list}"));
     run(Command::new("apt-get").arg("update").arg("-qq"))?;
     run(Command::new("apt-get")
-        .args([
-            "install",
-            "-y",
-            "-qq",
-            "--no-install-recommends",
-            "poppler-utils",
-        ])
+        .args(["install", "-y", "-qq", "--no-install-recommends"])
+        .args(packages)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
