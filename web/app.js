@@ -551,6 +551,7 @@ async function updateGuideIndex() {
   renderIndex($('#guide-index'), $('#guide-count'), index, { ids, category });
 }
 
+let guidesPrefetched = false;
 async function showGuidesIndex() {
   const index = await guideIndex();
   const select = $('#guide-category');
@@ -558,12 +559,31 @@ async function showGuidesIndex() {
     select.append(...index.categories.filter(({ id }) => index.guides.some((entry) => entry.category === id)).map(({ id, label }) => h('option', { value: id, text: label })));
   }
   await updateGuideIndex();
+  if (!guidesPrefetched) {
+    guidesPrefetched = true;
+    prefetchGuides(index);
+  }
 }
 
 // The guide's body and the code that shows its sources load on demand (guide-page.js).
 async function openGuidePage(id, index) {
   const sourcing = await import('./guide-page.js');
   return { sourcing, guide: await sourcing.loadGuide(id, (known) => index.byId.has(known)) };
+}
+
+// Once the guide index is on screen, fetch guide-page.js, and a guide's body as soon as a
+// pointer or the focus reaches its link, so the click finds both loaded. Online only; a
+// failed prefetch is ignored (opening the guide tries again and says what went wrong).
+function prefetchGuides(index) {
+  if (!navigator.onLine) return;
+  const page = import('./guide-page.js');
+  page.catch(() => {});
+  const warm = (event) => {
+    const id = event.target.closest?.('#guide-index .guide-link')?.dataset.guide;
+    if (id && navigator.onLine) page.then((module) => module.prefetchGuide(id, (known) => index.byId.has(known))).catch(() => {});
+  };
+  $('#guide-index').addEventListener('pointerover', warm);
+  $('#guide-index').addEventListener('focusin', warm);
 }
 
 async function showGuide(id, anchor, moveFocus) {

@@ -30,6 +30,15 @@ export async function loadGuide(id, known) {
   return guide;
 }
 
+const prefetched = new Set();
+
+/** Starts loading guide `id`'s body (once), for a link the person is about to follow. */
+export function prefetchGuide(id, known) {
+  if (prefetched.has(id) || !GUIDE_ID.test(id) || !known(id)) return;
+  prefetched.add(id);
+  import(new URL(`./pkg/guides/${id}.js`, import.meta.url).href).catch(() => prefetched.delete(id));
+}
+
 const OWNER = { vendor: 'the vendor’s own page', 'third-party': 'third party' };
 
 function sourceById(guide, id) {

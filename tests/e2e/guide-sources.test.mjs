@@ -83,3 +83,18 @@ test('guide bodies are not in the first load; opening a guide imports only its o
   assert.deepEqual(requested.filter((path) => path.includes('/pkg/guides/')), ['/pkg/guides/spotify.js']);
   await context.close();
 });
+
+test('the guide index fetches a guide body when its link is hovered or focused', async () => {
+  const { context, page, problems } = await openPage(browser, { path: '/#/guides' });
+  await page.locator('#guide-index .guide-link[data-guide="netflix"] a').waitFor();
+  const hovered = page.waitForRequest((request) => request.url().endsWith('/pkg/guides/netflix.js'), { timeout: 10000 });
+  await page.hover('#guide-index .guide-link[data-guide="netflix"] a');
+  await hovered;
+  const focused = page.waitForRequest((request) => request.url().endsWith('/pkg/guides/spotify.js'), { timeout: 10000 });
+  await page.focus('#guide-index .guide-link[data-guide="spotify"] a');
+  await focused;
+  await page.click('#guide-index .guide-link[data-guide="netflix"] a');
+  await page.waitForSelector('.guide[data-guide="netflix"] .sources li');
+  assertClean(problems);
+  await context.close();
+});
