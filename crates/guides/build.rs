@@ -370,12 +370,14 @@ fn load(path: &Path) -> Result<Loaded, String> {
             let mut table: toml::Table =
                 toml::from_str(&text).map_err(|error| format!("{file}: {error}"))?;
             hoist_top_level_keys(&file, &mut table)?;
+            let sources = table.get("sources").cloned();
             toml::Value::Table(table).try_into().map_err(|error| {
-                let mut message = format!("{file}: {error}\n(first reading: {first_error})");
-                if message.contains("FileSourceEntry") {
-                    message.push_str("\nEach `sources` entry is either an https URL string (the legacy form) or a [[sources]] table with only id, url, title, read and owner (see guides/README.md).");
+                if error.to_string().contains("FileSourceEntry") {
+                    if let Some(message) = source_error(&file, sources.as_ref()) {
+                        return message;
+                    }
                 }
-                message
+                format!("{file}: {error}\n(first reading: {first_error})")
             })?
         }
     };
@@ -421,6 +423,26 @@ fn load(path: &Path) -> Result<Loaded, String> {
         )?;
     }
     Ok(Loaded { id, guide })
+}
+
+/// serde's message for a bad `sources` entry names no field ("did not match any variant"):
+/// read each entry again as a table to say which one is wrong and why.
+fn source_error(file: &str, sources: Option<&toml::Value>) -> Option<String> {
+    let entries = sources?.as_array()?;
+    for (index, entry) in entries.iter().enumerate() {
+        match entry {
+            toml::Value::String(_) => {}
+            toml::Value::Table(_) => {
+                if let Err(error) = entry.clone().try_into::<FileSource>() {
+                    return Some(format!("{file}: field `sources[{index}]`: {error}\nA [[sources]] table has only id, url, title, read and owner (see guides/README.md)."));
+                }
+            }
+            _ => {
+                return Some(format!("{file}: field `sources[{index}]` is neither a URL string (the legacy form) nor a [[sources]] table (see guides/README.md)"));
+            }
+        }
+    }
+    None
 }
 
 /// The top-level fields of a guide. None of them is also a field of a table inside a guide,

@@ -1065,6 +1065,232 @@ mod tests {
         assert_eq!(errors(&[marked]), ["guides/a.toml summary"]);
     }
 
+    const VENDOR: Source = Source {
+        id: "help",
+        url: "https://example.com/help",
+        title: "Cancel your plan",
+        read: "2026-11-01",
+        owner: Some(Owner::Vendor),
+    };
+    const BLOG: Source = Source {
+        id: "blog",
+        url: "https://blog.example.org/acme",
+        title: "How to cancel Acme (a blog)",
+        read: "2026-11-01",
+        owner: Some(Owner::ThirdParty),
+    };
+    const SOURCES: &[Source] = &[VENDOR, BLOG];
+    const CITED_STEP: &[Step] = &[Step {
+        src: &["help"],
+        ..STEP
+    }];
+    const CITED_GOTCHA: &[Gotcha] = &[Gotcha {
+        src: &["blog"],
+        ..GOTCHA
+    }];
+    const EVIDENCE: &[crate::Evidence] = &[crate::Evidence {
+        pattern: "ACME",
+        example: "ACME*PLAN",
+        grade: Grade::Real,
+        src: &["blog"],
+    }];
+
+    /// A guide in the new form that passes every rule.
+    fn sourced() -> Guide {
+        let mut guide = guide("acme", "Acme", &["ACME"], &["ACME*PLAN"]);
+        guide.legacy = false;
+        guide.sources = SOURCES;
+        guide.steps = CITED_STEP;
+        guide.gotchas = CITED_GOTCHA;
+        guide.data_src = &["help"];
+        guide.refunds_src = &["help", "blog"];
+        guide.descriptors.evidence = EVIDENCE;
+        guide
+    }
+
+    #[test]
+    fn a_sourced_guide_passes_and_counts_its_claims() {
+        let guide = sourced();
+        assert_eq!(errors(std::slice::from_ref(&guide)), Vec::<String>::new());
+        assert_eq!(
+            coverage(&guide),
+            Coverage {
+                claims: 4,
+                vendor_backed: 3,
+                third_party_only: 1,
+                unsourced: 0
+            }
+        );
+        assert!(guide.third_party_only(&["blog"]));
+        assert!(!guide.third_party_only(&["blog", "help"]));
+        assert!(!guide.third_party_only(&["nope"]));
+    }
+
+    #[test]
+    fn every_claim_cites_existing_sources_and_every_source_is_cited() {
+        let mut guide = sourced();
+        guide.data_src = &[];
+        guide.refunds_src = &["help", "nope", "help"];
+        // "blog" is still cited by the gotcha and the evidence; drop both so it is unused.
+        guide.gotchas = &[GOTCHA];
+        const HELP_EVIDENCE: &[crate::Evidence] = &[crate::Evidence {
+            src: &["help"],
+            ..EVIDENCE[0]
+        }];
+        guide.descriptors.evidence = HELP_EVIDENCE;
+        assert_eq!(
+            errors(&[guide]),
+            [
+                "guides/acme.toml gotchas[0].src",
+                "guides/acme.toml data.src",
+                "guides/acme.toml refunds.src[1]",
+                "guides/acme.toml refunds.src[2]",
+                "guides/acme.toml sources[1]",
+            ]
+        );
+    }
+
+    #[test]
+    fn sources_need_ids_titles_and_read_dates_within_the_review() {
+        const BAD: &[Source] = &[
+            Source {
+                id: "Help Page",
+                title: "https://example.com/help",
+                read: "2026-11-02",
+                ..VENDOR
+            },
+            Source {
+                read: "2026-13-01",
+                ..BLOG
+            },
+            Source {
+                id: "blog",
+                url: "https://example.com/help",
+                title: " ",
+                ..BLOG
+            },
+        ];
+        let mut guide = sourced();
+        guide.sources = BAD;
+        guide.steps = &[Step {
+            src: &["Help Page"],
+            ..STEP
+        }];
+        guide.data_src = &["blog"];
+        guide.refunds_src = &["blog"];
+        assert_eq!(
+            errors(&[guide]),
+            [
+                "guides/acme.toml sources[0].id",
+                "guides/acme.toml sources[0].title",
+                "guides/acme.toml sources[0].read",
+                "guides/acme.toml sources[1].read",
+                "guides/acme.toml sources[2].id",
+                "guides/acme.toml sources[2].url",
+                "guides/acme.toml sources[2].title",
+            ]
+        );
+        // A review dated after every read needs a page read that day.
+        let mut late = sourced();
+        late.last_reviewed = "2026-11-20";
+        assert_eq!(errors(&[late]), ["guides/acme.toml last_reviewed"]);
+    }
+
+    #[test]
+    fn every_pattern_has_evidence_that_holds() {
+        let mut guide = guide(
+            "acme",
+            "Acme",
+            &["ACME", "ACME PLUS"],
+            &["ACME*PLAN", "ACME PLUS"],
+        );
+        guide.legacy = false;
+        guide.sources = SOURCES;
+        guide.steps = CITED_STEP;
+        guide.gotchas = CITED_GOTCHA;
+        guide.data_src = &["help"];
+        guide.refunds_src = &["help"];
+        const WRONG: &[crate::Evidence] = &[
+            // Not a pattern of the guide.
+            crate::Evidence {
+                pattern: "ACM",
+                ..EVIDENCE[0]
+            },
+            // The example is not listed, then one the pattern does not match.
+            crate::Evidence {
+                example: "ACME 2",
+                ..EVIDENCE[0]
+            },
+            crate::Evidence {
+                pattern: "ACME PLUS",
+                example: "ACME*PLAN",
+                grade: Grade::Official,
+                src: &["blog"],
+            },
+        ];
+        guide.descriptors.evidence = WRONG;
+        assert_eq!(
+            errors(std::slice::from_ref(&guide)),
+            [
+                "guides/acme.toml descriptors.evidence[0].pattern",
+                "guides/acme.toml descriptors.evidence[0].example",
+                "guides/acme.toml descriptors.evidence[1].example",
+                "guides/acme.toml descriptors.evidence[2].example",
+                "guides/acme.toml descriptors.evidence[2].grade",
+            ]
+        );
+        const MISSING: &[crate::Evidence] = &[
+            crate::Evidence {
+                src: &[],
+                ..EVIDENCE[0]
+            },
+            crate::Evidence {
+                src: &[],
+                ..EVIDENCE[0]
+            },
+        ];
+        guide.descriptors.evidence = MISSING;
+        assert_eq!(
+            errors(std::slice::from_ref(&guide)),
+            [
+                "guides/acme.toml descriptors.evidence[0].src",
+                "guides/acme.toml descriptors.evidence[1].pattern",
+                "guides/acme.toml descriptors.evidence[1].src",
+                "guides/acme.toml descriptors.match[1]",
+            ]
+        );
+        const GUESSED: &[crate::Evidence] = &[
+            crate::Evidence {
+                grade: Grade::Guess,
+                src: &[],
+                ..EVIDENCE[0]
+            },
+            crate::Evidence {
+                pattern: "ACME PLUS",
+                example: "ACME PLUS",
+                grade: Grade::Official,
+                src: &["help", "blog"],
+            },
+        ];
+        guide.descriptors.evidence = GUESSED;
+        assert_eq!(errors(std::slice::from_ref(&guide)), Vec::<String>::new());
+        assert_eq!(guesses(&[guide]), [("acme", "ACME")]);
+    }
+
+    #[test]
+    fn a_legacy_guide_cites_nothing() {
+        let mut legacy = guide("a", "A", &["ACME"], &["ACME"]);
+        legacy.refunds_src = &["help"];
+        legacy.descriptors.evidence = EVIDENCE;
+        assert_eq!(
+            errors(&[legacy]),
+            [
+                "guides/a.toml refunds.src",
+                "guides/a.toml descriptors.evidence"
+            ]
+        );
+    }
+
     #[test]
     fn https_urls() {
         assert!(is_https_url(
