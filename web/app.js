@@ -551,6 +551,7 @@ async function updateGuideIndex() {
   renderIndex($('#guide-index'), $('#guide-count'), index, { ids, category });
 }
 
+let guidesPrefetched = false;
 async function showGuidesIndex() {
   const index = await guideIndex();
   const select = $('#guide-category');
@@ -558,19 +559,52 @@ async function showGuidesIndex() {
     select.append(...index.categories.filter(({ id }) => index.guides.some((entry) => entry.category === id)).map(({ id, label }) => h('option', { value: id, text: label })));
   }
   await updateGuideIndex();
+  if (!guidesPrefetched) {
+    guidesPrefetched = true;
+    prefetchGuides(index);
+  }
+}
+
+// The guide's body and the code that shows its sources load on demand (guide-page.js).
+async function openGuidePage(id, index) {
+  const sourcing = await import('./guide-page.js');
+  return { sourcing, guide: await sourcing.loadGuide(id, (known) => index.byId.has(known)) };
+}
+
+// Once the guide index is on screen, fetch guide-page.js, and a guide's body as soon as a
+// pointer or the focus reaches its link, so the click finds both loaded. Online only; a
+// failed prefetch is ignored (opening the guide tries again and says what went wrong).
+function prefetchGuides(index) {
+  if (!navigator.onLine) return;
+  const page = import('./guide-page.js');
+  page.catch(() => {});
+  const warm = (event) => {
+    const id = event.target.closest?.('#guide-index .guide-link')?.dataset.guide;
+    if (id && navigator.onLine) page.then((module) => module.prefetchGuide(id, (known) => index.byId.has(known))).catch(() => {});
+  };
+  $('#guide-index').addEventListener('pointerover', warm);
+  $('#guide-index').addEventListener('focusin', warm);
 }
 
 async function showGuide(id, anchor, moveFocus) {
   const view = $('#view-guide');
   const index = await guideIndex();
-  const guide = await bridge.request('guide', { guideId: id });
+  let opened;
+  try {
+    opened = await openGuidePage(id, index);
+  } catch (error) {
+    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This guide could not be loaded' }), h('p', { class: 'error', text: `Its text did not load (${error.message}). Guides you have opened before work offline; reload to try again.` }));
+    if (moveFocus) $('h1', view)?.focus();
+    return;
+  }
+  const { guide, sourcing } = opened;
   if (!guide) {
     view.replaceChildren(
       h('h1', { tabIndex: -1, text: 'No such guide' }),
       h('p', {}, `There is no guide called “${id}”. `, h('a', { href: '#/guides', text: 'Browse all guides' }), ', or ', h('a', { href: `#track=${encodeURIComponent(id)}@${today()}`, text: 'track the cancellation anyway' }), '.'),
     );
   } else {
-    renderGuide(view, guide, index);
+    renderGuide(view, guide, index, sourcing);
     document.title = `How to cancel ${guide.name} — Spendrein`;
   }
   const target = anchor ? document.getElementById(anchor) : null;

@@ -120,6 +120,20 @@ fn wrap(out: &mut String, first_prefix: &str, text: &str) {
     out.push('\n');
 }
 
+/// The sources one claim cites, by id (the Sources list at the end gives each one's page),
+/// and the mark for a claim that rests only on third parties' pages. Nothing for legacy guides.
+fn cited(out: &mut String, indent: &str, guide: &guides::Guide, src: &[&str]) {
+    if src.is_empty() {
+        return;
+    }
+    let ids: Vec<String> = src.iter().map(|id| format!("[{id}]")).collect();
+    let mut line = format!("Sources: {}", ids.join(" "));
+    if guide.third_party_only(src) {
+        line.push_str(" (not confirmed on the vendor's own help pages)");
+    }
+    wrap(out, indent, &line);
+}
+
 fn heading(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}\n{}", "-".repeat(title.chars().count()));
 }
@@ -201,6 +215,7 @@ fn render_guide(guide: &Guide) -> String {
         if let Some(url) = step.url {
             let _ = writeln!(out, "{indent}{url}");
         }
+        cited(&mut out, &indent, guide, step.src);
     }
 
     heading(&mut out, "Gotchas");
@@ -211,6 +226,7 @@ fn render_guide(guide: &Guide) -> String {
         };
         wrap(&mut out, &format!("[{severity}] "), gotcha.title);
         wrap(&mut out, "    ", gotcha.text);
+        cited(&mut out, "    ", guide, gotcha.src);
         let mut notes = Vec::new();
         if let Some(step) = gotcha.step {
             notes.push(format!("fixed by step {step}"));
@@ -225,8 +241,10 @@ fn render_guide(guide: &Guide) -> String {
 
     heading(&mut out, "Your data after cancelling");
     wrap(&mut out, "", guide.data);
+    cited(&mut out, "", guide, guide.data_src);
     heading(&mut out, "Refunds");
     wrap(&mut out, "", guide.refunds);
+    cited(&mut out, "", guide, guide.refunds_src);
 
     if !guide.alternatives.is_empty() {
         heading(&mut out, "Alternatives to cancelling");
@@ -240,6 +258,7 @@ fn render_guide(guide: &Guide) -> String {
         for faq in guide.faq {
             wrap(&mut out, "Q: ", faq.q);
             wrap(&mut out, "A: ", faq.a);
+            cited(&mut out, "   ", guide, faq.src);
         }
     }
     if !guide.related.is_empty() {
@@ -297,6 +316,25 @@ mod tests {
         let listing = render_list("openai");
         assert!(listing.starts_with("openai-api"), "{listing}");
         assert!(render_list("zzzzzzzz").starts_with("no guide matches"));
+    }
+
+    #[test]
+    fn a_sourced_guide_names_each_claims_sources() {
+        let guide = guides::get("netflix").expect("the netflix guide exists");
+        assert!(
+            !guide.legacy,
+            "netflix is the worked example of [[sources]]"
+        );
+        let text = render_guide(guide);
+        let cited = text.matches("Sources: [").count();
+        assert_eq!(cited, guide.claims().len(), "{text}");
+        assert!(text.contains("Sources: [restart]\n"), "{text}");
+        assert!(text.contains("(not confirmed on the vendor's own help pages)"));
+        for source in guide.sources {
+            // Titles wrap at the line width; the id starts the entry.
+            assert!(text.contains(&format!("- [{}] ", source.id)));
+            assert!(text.contains(source.url));
+        }
     }
 
     #[test]
