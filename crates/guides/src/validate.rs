@@ -437,12 +437,46 @@ fn check_sources(report: &mut Report, guide: &Guide, today: NaiveDate) {
                 "is missing; say vendor or third-party",
             );
         }
+        if source.owner == Some(Owner::Vendor) {
+            let domains: Vec<&str> = guide
+                .steps
+                .iter()
+                .filter_map(|step| step.url)
+                .filter_map(site)
+                .collect();
+            if let Some(domain) = site(source.url) {
+                if !domains.is_empty() && !domains.contains(&domain) {
+                    report.warning(guide, field("owner"), format!("is vendor, but {domain} is the site of none of the guide's step pages ({}); check it is the vendor's own (another site's page is third-party)", domains.join(", ")));
+                }
+            }
+        }
     }
     if let (Some(reviewed), Some(newest)) = (reviewed, newest_read) {
         if reviewed > newest {
             report.error(guide, "last_reviewed", format!("{reviewed} is later than the day any source was read (the newest is {newest}); move last_reviewed only when a source was really read that day"));
         }
     }
+}
+
+/// The registrable part of an https url's host, roughly: the last two labels, or three when
+/// the second-level label is a generic one under a country code (`bbc.co.uk`).
+fn site(url: &str) -> Option<&str> {
+    let host = url
+        .strip_prefix("https://")?
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let keep = match labels.as_slice() {
+        [.., second, last]
+            if last.len() == 2 && ["co", "com", "org", "net", "ac", "gov"].contains(second) =>
+        {
+            3
+        }
+        _ => 2,
+    };
+    let start = labels.len().checked_sub(keep)?;
+    let skipped: usize = labels[..start].iter().map(|label| label.len() + 1).sum();
+    host.get(skipped..)
 }
 
 /// The `src` ids of one claim or evidence entry: each names a source, none twice.
@@ -1275,6 +1309,30 @@ mod tests {
         guide.descriptors.evidence = GUESSED;
         assert_eq!(errors(std::slice::from_ref(&guide)), Vec::<String>::new());
         assert_eq!(guesses(&[guide]), [("acme", "ACME")]);
+    }
+
+    #[test]
+    fn sites_are_the_registrable_part_of_the_host() {
+        assert_eq!(
+            site("https://help.netflix.com/en/node/407"),
+            Some("netflix.com")
+        );
+        assert_eq!(site("https://www.bbc.co.uk/iplayer"), Some("bbc.co.uk"));
+        assert_eq!(site("https://example.com"), Some("example.com"));
+        assert_eq!(site("https://localhost/x"), None);
+        let mut guide = sourced();
+        const ELSEWHERE: &[Source] = &[
+            Source {
+                url: "https://help.example.net/cancel",
+                ..VENDOR
+            },
+            BLOG,
+        ];
+        guide.sources = ELSEWHERE;
+        let problems = validate(&[guide], &[], today());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].level, Level::Warning);
+        assert_eq!(problems[0].field, "sources[0].owner");
     }
 
     #[test]

@@ -148,3 +148,44 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every guide gets one module, `export default <the whole guide as JSON>;`, with its body.
+    #[test]
+    fn guide_bodies_are_one_module_per_guide_with_the_whole_guide() {
+        let out = std::env::temp_dir().join(format!("spendrein-guides-{}", std::process::id()));
+        let stale = out.join("guides/removed-guide.js");
+        std::fs::create_dir_all(out.join("guides")).unwrap_or_default();
+        std::fs::write(&stale, "stale").unwrap_or_default();
+        assert_eq!(guide_bodies(&out), Ok(()));
+        assert!(!stale.exists(), "a file of a removed guide is left behind");
+        let files = std::fs::read_dir(out.join("guides"))
+            .map(|entries| entries.count())
+            .unwrap_or(0);
+        assert_eq!(files, guides::all().len());
+        for guide in guides::all() {
+            let text = std::fs::read_to_string(out.join(format!("guides/{}.js", guide.id)))
+                .unwrap_or_default();
+            let json = text
+                .split_once("export default ")
+                .and_then(|(_, rest)| rest.strip_suffix(";\n"))
+                .unwrap_or("");
+            let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+            assert_eq!(value["id"], guide.id, "guides/{}.js", guide.id);
+            assert_eq!(
+                value["steps"][0]["text"], guide.steps[0].text,
+                "guides/{}.js has no body",
+                guide.id
+            );
+            assert_eq!(
+                value["sources"].as_array().map(Vec::len),
+                Some(guide.sources.len())
+            );
+            assert_eq!(value["refunds"], guide.refunds);
+        }
+        let _ = std::fs::remove_dir_all(&out);
+    }
+}
