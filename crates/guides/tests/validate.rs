@@ -23,40 +23,20 @@ fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// Guides still in the legacy form (`sources` a list of URLs, no `src` on claims) during the
-/// migration of issue 16. Only the lead edits this list, at merge time: a guide converted to
-/// `[[sources]]` tables is validated in full whether or not it is still listed here, and a
-/// guide in the legacy form that is not listed fails.
-const LEGACY_GUIDES: &[&str] = &[
-];
-
+/// Every guide is in the sourced form: `[[sources]]` tables, cited by `src` on every claim.
+/// The legacy form (`sources` a list of URLs) was kept only while issue 16 migrated the files;
+/// a guide written in it now fails here, naming the file.
 #[test]
-fn only_the_listed_guides_are_in_the_legacy_form() {
-    let mut unlisted = Vec::new();
-    let mut converted = Vec::new();
-    for guide in guides::all() {
-        let listed = LEGACY_GUIDES.contains(&guide.id);
-        if guide.legacy && !listed {
-            unlisted.push(format!("{}: field `sources`: is the legacy list of urls; write [[sources]] tables and cite them in `src` on every claim (see guides/README.md)", guide.file()));
-        } else if !guide.legacy && listed {
-            converted.push(guide.id);
-        }
-    }
-    for id in LEGACY_GUIDES {
-        assert!(
-            guides::get(id).is_some(),
-            "LEGACY_GUIDES names {id:?}, which is not a guide"
-        );
-    }
-    let legacy = guides::all().iter().filter(|guide| guide.legacy).count();
-    println!(
-        "{legacy} of {} guides in the legacy form; converted but still in LEGACY_GUIDES (remove them): {converted:?}",
-        guides::all().len()
-    );
+fn no_guide_is_in_the_legacy_form() {
+    let legacy: Vec<String> = guides::all()
+        .iter()
+        .filter(|guide| guide.legacy)
+        .map(|guide| format!("{}: field `sources`: is the legacy list of urls; write [[sources]] tables and cite them in `src` on every claim (see guides/README.md)", guide.file()))
+        .collect();
     assert!(
-        unlisted.is_empty(),
-        "guides in the legacy form that are not in LEGACY_GUIDES:\n{}",
-        unlisted.join("\n")
+        legacy.is_empty(),
+        "guides in the legacy form:\n{}",
+        legacy.join("\n")
     );
 }
 
