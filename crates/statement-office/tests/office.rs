@@ -99,10 +99,9 @@ fn fixture_rows_keep_their_dates_amounts_and_cells() {
         "{}",
         other.message
     );
-    assert!(targo
-        .diagnostics
-        .iter()
-        .any(|d| d.code == "skipped-row" && d.message.starts_with("'Kto 3230108472'!A19")));
+    assert!(targo.diagnostics.iter().any(
+        |d| d.code.starts_with("skipped-row") && d.message.starts_with("'Kto 3230108472'!A19")
+    ));
     assert!(targo
         .diagnostics
         .iter()
@@ -235,7 +234,7 @@ fn a_zip_bomb_is_refused_before_it_is_inflated_in_full() {
     drop(zeros);
     assert!(bomb.len() < 1024 * 1024);
     let error = statement_office::read_any(&bomb, &Hints::default()).unwrap_err();
-    assert_eq!(error.code, "spreadsheet-too-large");
+    assert_eq!(error.code, "spreadsheet-too-large-unpacked");
 }
 
 #[test]
@@ -297,7 +296,7 @@ fn an_ods_repeat_bomb_is_refused() {
         )
     });
     let error = statement_office::read_any(&bomb, &Hints::default()).unwrap_err();
-    assert_eq!(error.code, "spreadsheet-too-large");
+    assert_eq!(error.code, "spreadsheet-too-large-repeats");
     // A legitimate million repeated EMPTY rows, as LibreOffice writes at a sheet's end, is fine.
     let tail = with_part(&original, "content.xml", |xml| {
         xml.replace(
@@ -312,7 +311,7 @@ fn an_ods_repeat_bomb_is_refused() {
 fn other_containers_and_broken_workbooks_get_clear_errors() {
     let docx = zip_of(&[("word/document.xml", b"<w/>")], true);
     let error = statement_office::read_any(&docx, &Hints::default()).unwrap_err();
-    assert_eq!(error.code, "unsupported-format");
+    assert_eq!(error.code, "unsupported-document");
     let original = data("danske_posteringer.xlsx");
     let cut = &original[..original.len() / 2];
     let error = statement_office::read_any(cut, &Hints::default()).unwrap_err();
