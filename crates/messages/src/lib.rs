@@ -447,6 +447,31 @@ pub fn check(code: &str, args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks a message as a report carries it: [`check`] on the code and arguments, and that its
+/// English text (and help, when given) is the code's template rendered with those arguments.
+pub fn check_rendered(
+    code: &str,
+    args: &Args,
+    message: &str,
+    help: Option<&str>,
+) -> Result<(), String> {
+    check(code, args)?;
+    let template = template(code).ok_or_else(|| format!("unknown code `{code}`"))?;
+    let expected = render(template.text, args);
+    if message != expected {
+        return Err(format!(
+            "`{code}`: the text {message:?} is not the template's {expected:?}"
+        ));
+    }
+    let expected_help = template.help.map(|help| render(help, args));
+    if help.is_some() && help.map(str::to_owned) != expected_help {
+        return Err(format!(
+            "`{code}`: the help {help:?} is not {expected_help:?}"
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

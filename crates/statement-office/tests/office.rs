@@ -375,3 +375,55 @@ fn mutated_workbooks_never_panic() {
         }
     }
 }
+
+/// Every message of a workbook's statement is data: a code of `messages` (so listed in
+/// `web/i18n/codes.json`) with arguments of the kinds its templates declare. The converter's
+/// own notes are also exactly their template's English; the reader's have their lines
+/// relabelled as cells, so only their codes and arguments are checked.
+#[test]
+fn workbook_messages_are_codes_with_typed_args() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut n_messages = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        let is_workbook = path
+            .extension()
+            .is_some_and(|e| e == "xlsx" || e == "ods" || e == "xls");
+        if !is_workbook {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        match statement_office::convert(&bytes) {
+            Ok(converted) => {
+                for d in &converted.diagnostics {
+                    n_messages += 1;
+                    statement::messages::check_rendered(
+                        &d.code,
+                        &d.args,
+                        &d.message,
+                        d.help.as_deref(),
+                    )
+                    .unwrap_or_else(|problem| panic!("{}: {problem}", path.display()));
+                }
+            }
+            Err(error) => {
+                n_messages += 1;
+                statement::messages::check_rendered(
+                    &error.code,
+                    &error.args,
+                    &error.message,
+                    Some(&error.help),
+                )
+                .unwrap_or_else(|problem| panic!("{}: {problem}", path.display()));
+            }
+        }
+        if let Ok(statement) = statement_office::read(&bytes, &Hints::default()) {
+            for d in &statement.diagnostics {
+                n_messages += 1;
+                statement::messages::check(&d.code, &d.args)
+                    .unwrap_or_else(|problem| panic!("{}: {problem}", path.display()));
+            }
+        }
+    }
+    assert!(n_messages > 0);
+}
