@@ -6,7 +6,7 @@
 //! (Legitimate files repeat *empty* rows and cells a million times; those cost nothing.)
 
 use crate::{refused, MAX_GRID_CELLS};
-use statement::ReadError;
+use statement::{Args, ReadError};
 
 const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
@@ -113,10 +113,10 @@ pub fn check_repeats(content: &[u8]) -> Result<(), ReadError> {
 
 fn too_big(cells: u64) -> ReadError {
     refused(
-        "spreadsheet-too-large",
-        format!(
-            "a sheet's repeated rows and cells expand to about {cells} cells, more than the {MAX_GRID_CELLS} that are read"
-        ),
+        "spreadsheet-too-large-repeats",
+        Args::new()
+            .count("cells", cells as usize)
+            .count("limit", MAX_GRID_CELLS as usize),
     )
 }
 
@@ -131,7 +131,7 @@ mod tests {
         let bomb = br#"<table:table table:name="S"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row></table:table>"#;
         assert_eq!(
             check_repeats(bomb).unwrap_err().code,
-            "spreadsheet-too-large"
+            "spreadsheet-too-large-repeats"
         );
         // Two filled cells far apart span the rows between them.
         let far = br#"<table:table><table:table-row><table:table-cell table:number-columns-repeated="9999"/><table:table-cell office:value-type="float"/></table:table-row><table:table-row table:number-rows-repeated="900000"><table:table-cell/></table:table-row><table:table-row><table:table-cell office:value-type="float"/></table:table-row></table:table>"#;
