@@ -4,6 +4,11 @@
 // objects in the page's worker and never requested over the network.
 
 const CACHE = 'spendrein-page-v1';
+// The page's language (app.js registers `sw.js?lang=<code>`): its catalogue is kept at install,
+// the other four when first used.
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl'];
+const wanted = new URL(self.location.href).searchParams.get('lang');
+const LANG = LANGUAGES.includes(wanted) ? wanted : 'en';
 const ASSETS = [
   './',
   './index.html',
@@ -14,6 +19,8 @@ const ASSETS = [
   './track.js',
   './results.js',
   './guides.js',
+  './i18n.js',
+  `./i18n/${LANG}.js`,
   './worker.js',
   './pkg/spendrein_wasm.js',
   './pkg/spendrein_wasm_bg.wasm',
@@ -24,6 +31,7 @@ const ASSETS = [
 const ON_DEMAND = [
   './reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js',
   './office.js', './pkg/spendrein_wasm_office.js', './pkg/spendrein_wasm_office_bg.wasm',
+  ...LANGUAGES.map((code) => `./i18n/${code}.js`),
 ];
 const ASSET_URLS = new Set([...ASSETS, ...ON_DEMAND].map((path) => new URL(path, self.registration.scope).href));
 

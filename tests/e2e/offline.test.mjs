@@ -31,6 +31,8 @@ test('the page works offline after the first load, and caches only its own files
     '/bridge.js',
     '/dom.js',
     '/guides.js',
+    '/i18n.js',
+    '/i18n/en.js',
     '/index.html',
     '/pkg/spendrein_wasm.js',
     '/pkg/spendrein_wasm_bg.wasm',
