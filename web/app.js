@@ -5,11 +5,10 @@
 // `#ref=v1.<…>` a cancellation reference (reference.js, loaded only then).
 
 import { Bridge } from './bridge.js';
-import { h, $, time, today, isIsoDate, download } from './dom.js';
+import { h, $, time, today, isIsoDate, download, formatName } from './dom.js';
 import { loadRecords, saveRecords, loadSettings, saveSettings, validateRecord, validateImport, mergeRecords, exportJson } from './track.js';
-import { renderResults, warmUpRendering, formatName } from './results.js';
 import { renderIndex, renderGuide } from './guides.js';
-import { t, tn, has, message, formatDate, chooseLanguage, setLanguage, translatePage, language } from './i18n.js';
+import { t, tn, has, message, formatDate, chooseLanguage, setLanguage, translatePage, language, loadResultsWords } from './i18n.js';
 
 // The catalogue first: everything below writes text in the chosen language.
 await setLanguage(chooseLanguage(loadSettings().language));
@@ -357,6 +356,8 @@ function showProgress(event) {
  */
 async function run(type, payload, busyText, adjust) {
   beginBusy(busyText);
+  // The results' code and words load while the worker reads (the first time only).
+  loadResults().catch(() => {});
   try {
     const { report, failures, timings } = await bridge.request(type, { ...payload, cancellations: engineCancellations(), today: today() });
     if (timings) performance.mark('spendrein:worker', { detail: timings });
@@ -447,9 +448,23 @@ function renderFiles() {
   $('#clear').hidden = !statements.length;
 }
 
+// results.js and the results' words are not part of the first load: they come with the first
+// report (or at idle on a later visit, when the service worker can keep them for offline use).
+let resultsPromise = null;
+function loadResults() {
+  resultsPromise ??= Promise.all([import('./results.js'), loadResultsWords()]).then(([module]) => module);
+  resultsPromise.catch(() => {
+    resultsPromise = null;
+  });
+  return resultsPromise;
+}
+
 let renderSeq = 0;
 async function showReport() {
   const seq = ++renderSeq;
+  // Reader errors and the results speak with the results' words.
+  if (state.report || state.failures.length) await loadResults();
+  if (seq !== renderSeq) return;
   renderFiles();
   const results = $('#results');
   const report = state.report;
@@ -467,6 +482,7 @@ async function showReport() {
     inferred: $('#inferred-results'),
     summary: $('#results-summary'),
   };
+  const { renderResults } = await loadResults();
   const done = await renderResults(
     report,
     {
@@ -676,8 +692,11 @@ window.addEventListener('hashchange', route);
 
 wireDropZone();
 renderRecords();
+// On a visit the service worker already controls, the results' code is fetched at idle (and
+// kept for offline use), and rendering is warmed up so the first drop is as quick as later ones.
+const warm = globalThis.navigator?.serviceWorker?.controller;
 fillVendorList()
-  .then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => warmUpRendering().catch(() => {})))
+  .then(() => warm && (globalThis.requestIdleCallback ?? setTimeout)(() => loadResults().then((module) => module.warmUpRendering()).catch(() => {})))
   .catch(() => {});
 route();
 document.body.dataset.state = 'ready';

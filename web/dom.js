@@ -62,6 +62,19 @@ export function time(iso) {
   return h('time', { attrs: { datetime: iso }, text: formatDate(iso) });
 }
 
+// Names of statement formats, the same in every language.
+const FORMATS = {
+  csv: 'CSV',
+  ofx: 'OFX',
+  qif: 'QIF',
+  camt052: 'CAMT.052',
+  camt053: 'CAMT.053',
+  camt054: 'CAMT.054',
+  mt940: 'MT940',
+};
+
+export const formatName = (format) => FORMATS[format] ?? format;
+
 /** Days since 1970-01-01 for an ISO date, for placing dates on a scale. */
 export function dayNumber(iso) {
   const [year, month, day] = iso.split('-').map(Number);

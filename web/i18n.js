@@ -47,13 +47,19 @@ function localeFor(code, wanted = globalThis.navigator?.languages ?? []) {
   return { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', nl: 'nl-NL' }[code];
 }
 
+// The catalogue comes in two files per language: `<lang>.js`, the page's own words, loaded
+// first; `<lang>-results.js`, the results' words and the engine's messages, loaded with
+// results.js when the first report is on its way (`loadResultsWords`).
+let withResults = false;
+const importWords = (code) => Promise.all([import(`./i18n/${code}.js`), withResults ? import(`./i18n/${code}-results.js`) : null]);
+
 /** Loads `code`'s catalogue and makes it current; `<html lang>` follows. */
 export async function setLanguage(code, wanted) {
   const chosen = chooseLanguage(code, []);
-  const module = await import(`./i18n/${chosen}.js`);
+  const [page, results] = await importWords(chosen);
   lang = chosen;
   locale = localeFor(chosen, wanted);
-  catalogue = module.default;
+  catalogue = { ...page.default, ...results?.default };
   plural = new Intl.PluralRules(locale);
   dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
@@ -64,6 +70,14 @@ export async function setLanguage(code, wanted) {
   delete globalThis.document?.documentElement.dataset.i18nMissing;
   if (globalThis.document) document.documentElement.lang = chosen;
   return chosen;
+}
+
+/** Adds the results' words and the engine's messages to the current catalogue. */
+export async function loadResultsWords() {
+  if (withResults) return;
+  const module = await import(`./i18n/${lang}-results.js`);
+  withResults = true;
+  catalogue = { ...catalogue, ...module.default };
 }
 
 function noteMissing(key) {

@@ -2,7 +2,7 @@
 // with its evidence and timeline, the recurring charges, and what the reader inferred about
 // each file with the controls that correct it. Text from files goes in through textContent.
 
-import { h, s, icon, time, formatDate, formatMoney, dayNumber } from './dom.js';
+import { h, s, icon, time, formatDate, formatMoney, dayNumber, formatName } from './dom.js';
 import { t, tn, message, formatMonth, formatNumber, language } from './i18n.js';
 
 // Words come from the chosen catalogue (i18n.js); these tables hold catalogue keys, so the
@@ -52,19 +52,6 @@ export const COLUMN_ROLES = {
   id: 'role.id',
   ignored: 'role.ignored',
 };
-
-// Names of formats, the same in every language.
-const FORMATS = {
-  csv: 'CSV',
-  ofx: 'OFX',
-  qif: 'QIF',
-  camt052: 'CAMT.052',
-  camt053: 'CAMT.053',
-  camt054: 'CAMT.054',
-  mt940: 'MT940',
-};
-
-export const formatName = (format) => FORMATS[format] ?? format;
 
 const SEVERITIES = { error: 'severity.error', warning: 'severity.warning', info: 'severity.info' };
 

@@ -4,8 +4,9 @@
 // objects in the page's worker and never requested over the network.
 
 const CACHE = 'spendrein-page-v1';
-// The page's language (app.js registers `sw.js?lang=<code>`): its catalogue is kept at install,
-// the other four when first used.
+// The page's language (app.js registers `sw.js?lang=<code>`): its catalogue of the page's own
+// words is kept at install, the others when first used. results.js and the results' words
+// come with the first report, or at idle on a later visit (app.js), and are kept then.
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl'];
 const wanted = new URL(self.location.href).searchParams.get('lang');
 const LANG = LANGUAGES.includes(wanted) ? wanted : 'en';
@@ -17,7 +18,6 @@ const ASSETS = [
   './bridge.js',
   './dom.js',
   './track.js',
-  './results.js',
   './guides.js',
   './i18n.js',
   `./i18n/${LANG}.js`,
@@ -31,7 +31,8 @@ const ASSETS = [
 const ON_DEMAND = [
   './reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js',
   './office.js', './pkg/spendrein_wasm_office.js', './pkg/spendrein_wasm_office_bg.wasm',
-  ...LANGUAGES.map((code) => `./i18n/${code}.js`),
+  './results.js',
+  ...LANGUAGES.flatMap((code) => [`./i18n/${code}.js`, `./i18n/${code}-results.js`]),
 ];
 const ASSET_URLS = new Set([...ASSETS, ...ON_DEMAND].map((path) => new URL(path, self.registration.scope).href));
 

@@ -6,11 +6,11 @@
 import { Bridge } from '../bridge.js';
 import { h, time, formatMoney, icon, today, isIsoDate } from '../dom.js';
 import { VERDICTS, verdictWords } from '../results.js';
-import { setLanguage } from '../i18n.js';
+import { setLanguage, loadResultsWords } from '../i18n.js';
 
 // The widget stays in English for now (its own words are written here); dates and money take
 // the page's English form, the verdict names come from the English catalogue.
-const english = setLanguage('en');
+const english = setLanguage('en').then(loadResultsWords);
 
 // This document's Trusted Types policy (the CSP allows one named `spendrein`): the only script
 // it loads by URL is the page's worker, one folder up.
