@@ -542,16 +542,20 @@ fn one_off_notes(analysis: &Analysis<'_>, summaries: &mut [StatementSummary]) {
         let charge = charges[one_off.member];
         let transaction = analysis.transaction(charge.row);
         let statement = analysis.rows[charge.row as usize].statement as usize;
-        let message = format!(
-            "one charge from {} ({} on {}) and none in the {} days after it: a renewal on the vendor's shortest billing period would have come, and none on its longest came or can show yet, so it is listed as a one-off, not a recurring charge",
-            merchant.name,
-            transaction.amount,
-            charge.date,
-            (end - charge.date).num_days()
-        );
         if let Some(summary) = summaries.get_mut(statement) {
+            let currency = analysis.transaction_ref(charge.row).currency;
+            let args = statement::Args::new()
+                .text("vendor", merchant.name.clone())
+                .money(
+                    "amount",
+                    transaction.amount.minor,
+                    transaction.amount.scale,
+                    currency.as_deref(),
+                )
+                .date("charged_on", charge.date)
+                .count("days", (end - charge.date).num_days().max(0) as usize);
             summary.diagnostics.push(
-                statement::Diagnostic::new(statement::Severity::Info, "one-off-charge", message)
+                statement::Diagnostic::new(statement::Severity::Info, "one-off-charge", args)
                     .at_line(transaction.line),
             );
         }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use statement::{Diagnostic, Dialect};
+use statement::{Diagnostic, Dialect, Message};
 
 /// Everything the analysis found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,8 +224,16 @@ pub struct CancellationResult {
     pub check_after: Option<NaiveDate>,
     /// The vendor's gotchas that could explain the charges.
     pub likely_causes: Vec<LikelyCause>,
-    /// One plain sentence.
+    /// One plain sentence (or a few): `explanation_message` and then each of
+    /// `explanation_notes` rendered in English, separated by spaces.
     pub explanation: String,
+    /// The main sentence as a code with typed arguments (`messages::TEMPLATES`), for the page
+    /// to render in the person's language.
+    pub explanation_message: Message,
+    /// Further sentences after the main one (the likely cause, a one-off charge, charges
+    /// billed through a store), in order.
+    #[serde(default)]
+    pub explanation_notes: Vec<Message>,
     /// Every charge from the vendor in the statements, for the timeline.
     pub history: Vec<TransactionRef>,
 }

@@ -8,12 +8,35 @@
 //! plus grace, and `too_early` before that.
 
 use crate::cadence::{self, Schedule};
-use crate::report::{
-    Cadence, Cancellation, CancellationResult, LikelyCause, TransactionRef, Verdict,
-};
+use crate::report::{Cadence, Cancellation, CancellationResult, LikelyCause, Verdict};
 use crate::streams::{Charge, Found, Stream};
 use crate::{Analysis, Merchant};
 use chrono::{Days, NaiveDate};
+use statement::{Args, Message};
+
+/// Sets the result's explanation: the main message and its notes, and their English.
+fn explain(result: &mut CancellationResult, main: Message, notes: Vec<Message>) {
+    let mut text = main.english();
+    for note in &notes {
+        text.push(' ');
+        text.push_str(&note.english());
+    }
+    result.explanation = text;
+    result.explanation_message = main;
+    result.explanation_notes = notes;
+}
+
+/// The money of a charge, as the message argument `amount`.
+fn charge_money(analysis: &Analysis<'_>, row: u32, args: Args) -> Args {
+    let transaction = analysis.transaction(row);
+    let currency = analysis.transaction_ref(row).currency;
+    args.money(
+        "amount",
+        transaction.amount.minor,
+        transaction.amount.scale,
+        currency.as_deref(),
+    )
+}
 
 /// A charge posted this many days after the cancellation may still be for the period before.
 pub const POSTING_LAG_DAYS: i64 = 3;
@@ -52,10 +75,12 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
         check_after: None,
         likely_causes: Vec::new(),
         explanation: String::new(),
+        explanation_message: Message::new("verdict-not-seen", Args::new()),
+        explanation_notes: Vec::new(),
         history: Vec::new(),
     };
     let Some(merchant_index) = target.merchant else {
-        result.explanation = not_seen_sentence(analysis, &result.vendor_name, target.guide);
+        not_seen_sentence(analysis, &mut result, target.guide);
         return result;
     };
     let merchant = &analysis.merchants[merchant_index];
@@ -69,7 +94,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
         .filter(|index| charges[*index].minor < 0 && !found.netted_with.contains_key(index))
         .collect();
     if active.is_empty() {
-        result.explanation = not_seen_sentence(analysis, &result.vendor_name, target.guide);
+        not_seen_sentence(analysis, &mut result, target.guide);
         return result;
     }
 
@@ -86,7 +111,8 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
             .map_or(reference, |stream| stream.schedule)
     };
 
-    let mut explained: Vec<(usize, &'static str)> = Vec::new();
+    // Each explained charge with whether usage billing (rather than posting lag) explains it.
+    let mut explained: Vec<(usize, bool)> = Vec::new();
     let mut unexplained: Vec<usize> = Vec::new();
     let mut final_invoice_taken = false;
     let cycle_days = cadence::nominal_days(reference.cadence).ceil() as i64;
@@ -99,19 +125,13 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
         let schedule = schedule_of(index);
         let (slot, _) = schedule.nearest(charge.date);
         if days_after <= POSTING_LAG_DAYS && schedule.slot(slot) <= cancelled_on {
-            explained.push((
-                index,
-                "posted within a few days of the cancellation for the period before it",
-            ));
+            explained.push((index, false));
         } else if usage
             && !final_invoice_taken
             && days_after <= cycle_days + cadence::grace(reference.cadence)
         {
             final_invoice_taken = true;
-            explained.push((
-                index,
-                "usage up to the cancellation is billed at the end of the cycle",
-            ));
+            explained.push((index, true));
         } else {
             unexplained.push(index);
         }
@@ -132,8 +152,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
             .iter()
             .any(|charge| names_a_channel(&charge.description));
         result.likely_causes = likely_causes(target.guide, via_channel);
-        result.explanation =
-            still_charging_sentence(analysis, &result, charges, &unexplained, merchant);
+        still_charging_sentence(analysis, &mut result, charges, &unexplained, merchant);
         return result;
     }
 
@@ -152,43 +171,48 @@ pub(crate) fn judge(analysis: &Analysis<'_>, cancellation: &Cancellation) -> Can
     };
     let check_after = due + Days::new(cadence::grace(reference.cadence).unsigned_abs());
     result.check_after = Some(check_after);
-    if let Some((index, why)) = explained.last() {
+    if let Some(&(index, usage_billed)) = explained.last() {
         result.verdict = Verdict::FinalCharge;
-        let final_ref = analysis.transaction_ref(charges[*index].row);
+        let final_ref = analysis.transaction_ref(charges[index].row);
         result.likely_causes = likely_causes(target.guide, names_a_channel(&final_ref.description));
-        let tail = if coverage_end >= check_after {
-            format!("nothing came after it up to {coverage_end}, so it stopped")
-        } else {
-            format!("nothing else has come so far; look again after {check_after} to be sure it stopped")
+        let stopped = coverage_end >= check_after;
+        let code = match (usage_billed, stopped) {
+            (false, true) => "verdict-final-charge-lag-stopped",
+            (false, false) => "verdict-final-charge-lag-wait",
+            (true, true) => "verdict-final-charge-usage-stopped",
+            (true, false) => "verdict-final-charge-usage-wait",
         };
-        result.explanation = format!(
-            "One final charge of {} on {} was expected ({why}), and {tail}.",
-            money(&final_ref),
-            final_ref.date
-        );
+        let args = charge_money(analysis, charges[index].row, Args::new())
+            .date("charged_on", final_ref.date);
+        let args = if stopped {
+            args.date("covered_to", coverage_end)
+        } else {
+            args.date("check_after", check_after)
+        };
+        explain(&mut result, Message::new(code, args), Vec::new());
         result.final_charge = Some(final_ref);
         return result;
     }
     // A lone charge the report lists as a one-off: say why the verdict waits for the longer
     // renewal.
-    let one_off_note = match found.one_off {
+    let notes = match found.one_off {
         Some(one_off) if charges[one_off.member].date <= cancelled_on => {
-            " Only one charge was seen, so the vendor's longest billing period decides."
+            vec![Message::new("note-one-off-longest-period", Args::new())]
         }
-        _ => "",
+        _ => Vec::new(),
     };
+    let args = Args::new()
+        .text("vendor", result.vendor_name.clone())
+        .date("cancelled_on", cancelled_on)
+        .date("due", due)
+        .date("covered_to", coverage_end);
     if coverage_end >= check_after {
         result.verdict = Verdict::Stopped;
-        result.explanation = format!(
-            "No charge from {} after you cancelled on {cancelled_on}; the next one would have come around {due}, and the statements run to {coverage_end}.{one_off_note}",
-            result.vendor_name
-        );
+        explain(&mut result, Message::new("verdict-stopped", args), notes);
     } else {
         result.verdict = Verdict::TooEarly;
-        result.explanation = format!(
-            "No charge from {} since you cancelled on {cancelled_on}, but the statements end on {coverage_end}, before the next charge would be due around {due}; check again after {check_after}.{one_off_note}",
-            result.vendor_name
-        );
+        let args = args.date("check_after", check_after);
+        explain(&mut result, Message::new("verdict-too-early", args), notes);
     }
     result
 }
@@ -292,75 +316,62 @@ fn likely_causes(
         .collect()
 }
 
-fn money(reference: &TransactionRef) -> String {
-    let amount = reference.amount.trim_start_matches('-');
-    match &reference.currency {
-        Some(currency) => format!("{amount} {currency}"),
-        None => amount.to_owned(),
-    }
-}
-
+/// "X charged you again after you cancelled on D: the first unexplained charge and how many
+/// more", then the most likely cause (or what to check) as a note.
 fn still_charging_sentence(
     analysis: &Analysis<'_>,
-    result: &CancellationResult,
+    result: &mut CancellationResult,
     charges: &[Charge],
     unexplained: &[usize],
     merchant: &Merchant,
-) -> String {
-    let listed: Vec<String> = unexplained
-        .iter()
-        .take(3)
-        .map(|index| {
-            let reference = analysis.transaction_ref(charges[*index].row);
-            format!("{} on {}", money(&reference), reference.date)
-        })
-        .collect();
-    let more = if unexplained.len() > 3 {
-        format!(" and {} more", unexplained.len() - 3)
+) {
+    let first = charges[unexplained[0]];
+    let args = Args::new()
+        .text("vendor", result.vendor_name.clone())
+        .date("cancelled_on", result.cancelled_on)
+        .date("charged_on", first.date);
+    let args = charge_money(analysis, first.row, args);
+    let main = if unexplained.len() == 1 {
+        Message::new("verdict-still-charging-once", args)
     } else {
-        String::new()
-    };
-    let times = if unexplained.len() == 1 {
-        "once"
-    } else {
-        "again"
+        let args = args.count("more", unexplained.len() - 1);
+        Message::new("verdict-still-charging", args)
     };
     let cause = match result.likely_causes.first() {
         Some(LikelyCause {
             title,
             step: Some(step),
             ..
-        }) => {
-            format!(
-                "; most likely cause: {} (see step {step} of the guide)",
-                title.trim_end_matches('.')
-            )
-        }
-        Some(LikelyCause { title, .. }) => {
-            format!("; most likely cause: {}", title.trim_end_matches('.'))
-        }
-        None if merchant.guide.is_none() => {
-            "; check that the cancellation was confirmed, or dispute the charges with your bank"
-                .to_owned()
-        }
-        None => "; check that the cancellation was confirmed".to_owned(),
+        }) => Message::new(
+            "note-likely-cause-step",
+            Args::new()
+                .text("cause", title.trim_end_matches('.'))
+                .count("step", *step as usize),
+        ),
+        Some(LikelyCause { title, .. }) => Message::new(
+            "note-likely-cause",
+            Args::new().text("cause", title.trim_end_matches('.')),
+        ),
+        None if merchant.guide.is_none() => Message::new("note-confirm-or-dispute", Args::new()),
+        None => Message::new("note-confirm-cancellation", Args::new()),
     };
-    format!(
-        "{} charged you {times} after you cancelled on {}: {}{more}{cause}.",
-        result.vendor_name,
-        result.cancelled_on,
-        listed.join(", ")
-    )
+    explain(result, main, vec![cause]);
 }
 
+/// "No charge from X appears in the statements", with a note per store whose charges could
+/// hide the vendor.
 fn not_seen_sentence(
     analysis: &Analysis<'_>,
-    name: &str,
+    result: &mut CancellationResult,
     guide: Option<&'static guides::Guide>,
-) -> String {
-    let period = match analysis.coverage {
-        Some((from, to)) => format!(" ({from} to {to})"),
-        None => String::new(),
+) {
+    let args = Args::new().text("vendor", result.vendor_name.clone());
+    let main = match analysis.coverage {
+        Some((from, to)) => Message::new(
+            "verdict-not-seen-period",
+            args.date("from", from).date("to", to),
+        ),
+        None => Message::new("verdict-not-seen", args),
     };
     // Charges billed through a store do not name the app, so they are never blamed on a
     // vendor; say they exist when the vendor can be billed through that store.
@@ -378,22 +389,15 @@ fn not_seen_sentence(
             .map(|(_, (charges, _))| charges.iter().filter(|charge| charge.minor < 0).count())
             .sum();
         if count > 0 {
-            hints.push(format!(
-                "{count} charge{} billed via {} do{} not name the app, so if you subscribed through {}, check its subscription list",
-                if count == 1 { "" } else { "s" },
-                channel.label(),
-                if count == 1 { "es" } else { "" },
-                channel.label()
+            hints.push(Message::new(
+                "note-store-charges",
+                Args::new()
+                    .count("charges", count)
+                    .text("store", channel.label()),
             ));
         }
     }
-    let mut sentence = format!("No charge from {name} appears in the statements{period}");
-    for hint in hints {
-        sentence.push_str("; ");
-        sentence.push_str(&hint);
-    }
-    sentence.push('.');
-    sentence
+    explain(result, main, hints);
 }
 
 /// Finds the guide and merchant a cancellation names: a guide id, a guide's name or alias,

@@ -6,7 +6,7 @@
 //! unbounded grid, slice past the stream, or read past a record.
 
 use crate::{encrypted, refused, Kind, MAX_GRID_CELLS};
-use statement::ReadError;
+use statement::{Args, ReadError};
 use std::io::{Cursor, Read};
 
 fn damaged(detail: &str) -> ReadError {
@@ -83,9 +83,9 @@ impl Span {
 fn too_big(cells: u64) -> ReadError {
     refused(
         "spreadsheet-too-large",
-        format!(
-            "a sheet of the workbook spans about {cells} cells, more than the {MAX_GRID_CELLS} that are read"
-        ),
+        Args::new()
+            .count("cells", cells as usize)
+            .count("limit", MAX_GRID_CELLS as usize),
     )
 }
 
@@ -99,13 +99,7 @@ pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
     let path = ["/Workbook", "/Book"]
         .into_iter()
         .find(|path| file.is_stream(path))
-        .ok_or_else(|| {
-            ReadError::new(
-                "not-a-spreadsheet",
-                "the file is an OLE2 document (such as an old Word or Outlook file) but not an Excel workbook",
-                "export the statement from your bank as CSV, XLSX, OFX, CAMT.053 or MT940",
-            )
-        })?;
+        .ok_or_else(|| ReadError::new("not-a-spreadsheet-ole", Args::new()))?;
     let mut stream = Vec::new();
     file.open_stream(path)
         .map_err(|e| damaged(&e.to_string()))?

@@ -21,7 +21,7 @@ mod zipcheck;
 
 use calamine::{Data, DataRef, Reader as _};
 use grid::{Cell, Sheet, Value};
-use statement::{Diagnostic, Hints, ReadError, Severity, Statement};
+use statement::{Args, Diagnostic, Hints, ReadError, Severity, Statement};
 use std::io::Cursor;
 
 /// The largest workbook file read (the whole file is held in memory).
@@ -96,32 +96,26 @@ impl Converted {
 }
 
 fn damaged(kind: Kind, detail: impl std::fmt::Display) -> ReadError {
-    let what = match kind {
-        Kind::Xlsx => "Excel workbook (.xlsx)",
-        Kind::Xls => "legacy Excel workbook (.xls)",
-        Kind::Ods => "OpenDocument spreadsheet (.ods)",
+    let kind = match kind {
+        Kind::Xlsx => "file-xlsx",
+        Kind::Xls => "file-xls",
+        Kind::Ods => "file-ods",
     };
     ReadError::new(
         "damaged-spreadsheet",
-        format!("the file looks like an {what} but cannot be read: {detail}"),
-        "open it in your spreadsheet program and save it again (or as CSV), or download it from your bank again",
+        Args::new()
+            .term("kind", kind)
+            .text("detail", detail.to_string()),
     )
 }
 
-pub(crate) fn refused(code: &str, message: impl Into<String>) -> ReadError {
-    ReadError::new(
-        code,
-        message,
-        "open it in your spreadsheet program and save it as CSV, or export CSV from your bank",
-    )
+/// A workbook past one of the bounds: `code`'s help says to save it as CSV.
+pub(crate) fn refused(code: &'static str, args: Args) -> ReadError {
+    ReadError::new(code, args)
 }
 
 fn not_spreadsheet() -> ReadError {
-    ReadError::new(
-        "not-a-spreadsheet",
-        "the file is not an XLSX, XLS or ODS workbook",
-        "export the statement from your bank as CSV, XLSX, OFX, CAMT.053 or MT940",
-    )
+    ReadError::new("not-a-spreadsheet", Args::new())
 }
 
 /// Opens a workbook and converts its transaction sheet to delimited text.
@@ -129,11 +123,8 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, ReadError> {
     let kind = detect(bytes).ok_or_else(not_spreadsheet)?;
     if bytes.len() > MAX_FILE_BYTES {
         return Err(refused(
-            "too-large",
-            format!(
-                "the workbook is larger than {} MB, the most that is read",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            "spreadsheet-file-too-large",
+            Args::new().count("megabytes", MAX_FILE_BYTES / (1024 * 1024)),
         ));
     }
     let sheets = match kind {
@@ -192,11 +183,7 @@ fn read_xls(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
 }
 
 pub(crate) fn encrypted() -> ReadError {
-    ReadError::new(
-        "encrypted-spreadsheet",
-        "the workbook is protected with a password, so its cells cannot be read",
-        "open it in your spreadsheet program, remove the password (or save it as CSV), and drop it again",
-    )
+    ReadError::new("encrypted-spreadsheet", Args::new())
 }
 
 fn ranges<'a, R>(kind: Kind, mut workbook: R) -> Result<Vec<Sheet>, ReadError>
@@ -248,7 +235,7 @@ fn push_cell(
     if *budget == 0 {
         return Err(refused(
             "too-many-cells",
-            format!("the workbook has more than {MAX_CELLS} filled cells, the most that is read"),
+            Args::new().count("limit", MAX_CELLS),
         ));
     }
     *budget -= 1;
@@ -324,11 +311,7 @@ fn choose(kind: Kind, sheets: Vec<Sheet>) -> Result<Converted, ReadError> {
         .filter(|&i| !sheets[i].cells.is_empty())
         .collect();
     let Some(&first_filled) = filled.first() else {
-        return Err(ReadError::new(
-            "empty-file",
-            "every sheet of the workbook is empty",
-            "export the statement again from your bank; the download may have failed",
-        ));
+        return Err(ReadError::new("empty-workbook", Args::new()));
     };
     // The first sheet with the best score wins (max_by_key would take the last).
     let best = (0..sheets.len())
@@ -345,28 +328,18 @@ fn choose(kind: Kind, sheets: Vec<Sheet>) -> Result<Converted, ReadError> {
         .map(|&i| sheets[i].name.as_str())
         .collect();
     if !others.is_empty() {
-        let why = if scores[best] > 0 {
-            format!(
-                "it has the most rows with a date and an amount ({})",
-                scores[best]
-            )
-        } else {
-            "no sheet has rows with a date and an amount, so the first filled one".to_owned()
-        };
-        diagnostics.push(
+        let args = Args::new()
+            .text("sheet", sheets[best].name.clone())
+            .text("others", quoted_list(&others));
+        diagnostics.push(if scores[best] > 0 {
             Diagnostic::new(
                 Severity::Info,
                 "other-sheets",
-                format!(
-                    "read sheet \"{}\" ({why}); not read: {}",
-                    sheets[best].name,
-                    quoted_list(&others)
-                ),
+                args.count("rows", scores[best]),
             )
-            .with_help(
-                "if the transactions are on another sheet, save that sheet as CSV and drop it",
-            ),
-        );
+        } else {
+            Diagnostic::new(Severity::Info, "other-sheets-first", args)
+        });
     }
     let sheet = &sheets[best];
     let text = grid::to_text(sheet);
@@ -379,12 +352,10 @@ fn choose(kind: Kind, sheets: Vec<Sheet>) -> Result<Converted, ReadError> {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             "cells-left-out",
-            format!(
-                "{} cells lie more than {} columns right of the table's first column and were left out (first: {})",
-                text.cut_count,
-                grid::MAX_COLUMNS,
-                first.join(", ")
-            ),
+            Args::new()
+                .count("cells", text.cut_count)
+                .count("limit", grid::MAX_COLUMNS)
+                .text("first", first.join(", ")),
         ));
     }
     Ok(Converted {

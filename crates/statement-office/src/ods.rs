@@ -6,7 +6,7 @@
 //! (Legitimate files repeat *empty* rows and cells a million times; those cost nothing.)
 
 use crate::{refused, MAX_GRID_CELLS};
-use statement::ReadError;
+use statement::{Args, ReadError};
 
 const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
@@ -113,10 +113,10 @@ pub fn check_repeats(content: &[u8]) -> Result<(), ReadError> {
 
 fn too_big(cells: u64) -> ReadError {
     refused(
-        "spreadsheet-too-large",
-        format!(
-            "a sheet's repeated rows and cells expand to about {cells} cells, more than the {MAX_GRID_CELLS} that are read"
-        ),
+        "spreadsheet-too-large-repeats",
+        Args::new()
+            .count("cells", cells as usize)
+            .count("limit", MAX_GRID_CELLS as usize),
     )
 }
 

@@ -6,7 +6,7 @@
 //! no spreadsheet program writes one.
 
 use crate::{damaged, encrypted, refused, Kind};
-use statement::ReadError;
+use statement::{Args, ReadError};
 use std::io::{Cursor, Read};
 
 /// The most entries an archive may have (a workbook has a few dozen).
@@ -18,19 +18,20 @@ pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
 
 fn too_big() -> ReadError {
     refused(
-        "spreadsheet-too-large",
-        format!(
-            "the workbook unpacks to more than {} MB (one part) or {} MB (all parts), the most that is read; it may be a zip bomb",
-            MAX_ENTRY_BYTES / (1024 * 1024),
-            MAX_TOTAL_BYTES / (1024 * 1024)
-        ),
+        "spreadsheet-too-large-unpacked",
+        Args::new()
+            .count("part_megabytes", (MAX_ENTRY_BYTES / (1024 * 1024)) as usize)
+            .count(
+                "total_megabytes",
+                (MAX_TOTAL_BYTES / (1024 * 1024)) as usize,
+            ),
     )
 }
 
 fn too_many() -> ReadError {
     refused(
         "spreadsheet-too-many-parts",
-        format!("the archive has more than {MAX_ENTRIES} parts, far more than any workbook"),
+        Args::new().count("limit", MAX_ENTRIES),
     )
 }
 
@@ -119,7 +120,7 @@ pub fn check(bytes: &[u8], kind: Kind) -> Result<Vec<u8>, ReadError> {
                 if scan.found {
                     return Err(refused(
                         "spreadsheet-dtd",
-                        format!("the workbook part {name} declares a document type (entities), which no spreadsheet program writes; it is not read"),
+                        Args::new().text("part", name.to_string()),
                     ));
                 }
             }

@@ -11,7 +11,8 @@ use crate::ofx::dominant_currency;
 use crate::sniff::text::{self, join_description, parse_decimal};
 use crate::xml::{self, Token, Tokenizer, XmlError, MAX_DEPTH};
 use crate::{
-    Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source, Statement, Transaction,
+    Args, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source, Statement,
+    Transaction,
 };
 use chrono::NaiveDate;
 
@@ -36,9 +37,11 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         {
             statement.diagnostics.push(Diagnostic::new(
                 Severity::Info,
-                "encoding-mismatch",
-                format!("the XML declaration says encoding {declared:?} but the bytes are not; they were read as {}", decoded.encoding),
-            ).with_help("if accented letters look wrong, choose another encoding"));
+                "xml-encoding-mismatch",
+                Args::new()
+                    .text("declared", declared)
+                    .text("used", decoded.encoding),
+            ));
         }
     }
     let mut walker = Walker::new(&mut statement);
@@ -47,11 +50,9 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         let token = token.map_err(|XmlError::TooManyNodes { line }| {
             ReadError::new(
                 "too-many-elements",
-                format!(
-                    "the file has more than {} XML elements (stopped at line {line})",
-                    xml::MAX_NODES
-                ),
-                "export a shorter period",
+                Args::new()
+                    .count("limit", xml::MAX_NODES)
+                    .line("line", line),
             )
         })?;
         match token {
@@ -64,8 +65,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
                 if walker.stack.len() >= MAX_DEPTH {
                     return Err(ReadError::new(
                         "too-deep",
-                        format!("the XML nests more than {MAX_DEPTH} elements deep (line {line})"),
-                        "this is not a bank statement; CAMT files nest about 15 levels",
+                        Args::new().count("limit", MAX_DEPTH).line("line", line),
                     ));
                 }
                 walker.open(xml::local_name(name), attrs, line);
@@ -86,9 +86,8 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
             } => {
                 if declares_entities || external {
                     return Err(ReadError::new(
-                        "xml-entities",
-                        format!("the file declares a document type with entities or an external DTD (line {line}), which is never expanded"),
-                        "CAMT statements never need this; export the statement again from your bank",
+                        "camt-xml-entities",
+                        Args::new().line("line", line),
                     ));
                 }
                 walker
@@ -105,13 +104,11 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
             Diagnostic::new(
                 Severity::Warning,
                 "truncated",
-                format!(
-                    "the XML ends at line {line} with {} elements still open",
-                    walker.stack.len()
-                ),
+                Args::new()
+                    .line("line", line)
+                    .count("open", walker.stack.len()),
             )
-            .at_line(line)
-            .with_help("the download may have been cut off; export the statement again"),
+            .at_line(line),
         );
     }
     let n_statements = walker.n_statements;
@@ -123,11 +120,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     let version = walker.version.take();
     drop(walker);
     if !root_seen {
-        return Err(ReadError::new(
-            "not-a-statement",
-            "the XML has no camt.052, camt.053 or camt.054 message (BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn)",
-            "export the statement as CAMT.053 from your bank",
-        ));
+        return Err(ReadError::new("not-a-statement-camt", Args::new()));
     }
     statement
         .diagnostics
@@ -139,34 +132,29 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     if accounts.len() > 1 {
         statement.diagnostics.push(Diagnostic::new(
             Severity::Info,
-            "several-accounts",
-            format!(
-                "the file holds {} accounts; the entries of all of them were read",
-                accounts.len()
-            ),
+            "several-accounts-entries",
+            Args::new().count("accounts", accounts.len()),
         ));
     }
     if n_statements == 0 {
         statement.diagnostics.push(Diagnostic::new(
             Severity::Warning,
             "no-statement",
-            "the message holds no statement, report or notification (Stmt, Rpt or Ntfctn)",
+            Args::new(),
         ));
     }
     if n_pending > 0 {
         statement.diagnostics.push(Diagnostic::new(
             Severity::Info,
             "pending-entries",
-            format!(
-                "{n_pending} entries are not booked yet (status PDNG or INFO); they were read too"
-            ),
+            Args::new().count("pending", n_pending),
         ));
     }
     statement.currency = account_currency.or_else(|| dominant_currency(&statement.transactions));
     if hints.sign_convention == Some(SignConvention::OutflowPositive) {
         statement.transactions.negate_amounts();
     }
-    text::report_nothing_read(&mut statement, "entries");
+    text::report_nothing_read(&mut statement, "camt-entries");
     Ok(statement)
 }
 
@@ -403,12 +391,11 @@ impl<'s> Walker<'s> {
         };
         let line = entry.line;
         let element = entry.element.clone();
-        let warn = |statement: &mut Statement, code: &str, message: String| {
-            statement.diagnostics.push(
-                Diagnostic::new(Severity::Warning, code, message)
-                    .at_line(line)
-                    .with_help("the bank's export is incomplete or broken; export the statement again or as CSV"),
-            );
+        let warn = |statement: &mut Statement, code: &'static str, args: Args| {
+            let args = args.text("element", element.clone()).line("line", line);
+            statement
+                .diagnostics
+                .push(Diagnostic::new(Severity::Warning, code, args).at_line(line));
         };
         let currency = entry
             .currency
@@ -424,11 +411,8 @@ impl<'s> Walker<'s> {
         else {
             warn(
                 self.statement,
-                "bad-amount",
-                format!(
-                    "entry {element} on line {line} has no readable amount ({:?}) and was skipped",
-                    entry.amount.as_deref().unwrap_or("")
-                ),
+                "camt-bad-amount",
+                Args::new().text("value", entry.amount.as_deref().unwrap_or("")),
             );
             return;
         };
@@ -439,7 +423,7 @@ impl<'s> Walker<'s> {
                 warn(
                     self.statement,
                     "bad-indicator",
-                    format!("entry {element} on line {line} has CdtDbtInd {:?} instead of CRDT or DBIT and was skipped", other.unwrap_or("")),
+                    Args::new().text("value", other.unwrap_or("")),
                 );
                 return;
             }
@@ -447,11 +431,7 @@ impl<'s> Walker<'s> {
         let booked = entry.booked.as_deref().and_then(parse_date);
         let value = entry.value.as_deref().and_then(parse_date);
         let Some(date) = booked.or(value) else {
-            warn(
-                self.statement,
-                "bad-date",
-                format!("entry {element} on line {line} has no readable booking or value date and was skipped"),
-            );
+            warn(self.statement, "camt-bad-date", Args::new());
             return;
         };
         let posted = value.filter(|&v| booked.is_some() && v != date);

@@ -23,6 +23,7 @@ pub mod qif;
 pub mod sniff;
 mod xml;
 
+pub use messages::{self, Arg, Args, Message};
 pub use store::{
     Iter as TransactionIter, StoreFull, TransactionView, Transactions, MAX_TEXT_BYTES,
 };
@@ -153,11 +154,7 @@ fn read_buffered(format: Format, bytes: &[u8], hints: &Hints) -> Result<Statemen
 fn too_large() -> ReadError {
     ReadError::new(
         "too-large",
-        format!(
-            "the file is larger than {} MB, the most this format can be read in one piece",
-            MAX_BUFFERED_BYTES / (1024 * 1024)
-        ),
-        "export a shorter period, or export CSV, which is read as a stream",
+        Args::new().count("megabytes", MAX_BUFFERED_BYTES / (1024 * 1024)),
     )
 }
 

@@ -36,7 +36,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         statement.diagnostics.push(Diagnostic::new(
             Severity::Info,
             "control-bytes",
-            format!("{n_control} control bytes around or inside the messages were ignored"),
+            crate::Args::new().count("control", n_control),
         ));
     }
     let mut reader = Reader {
@@ -58,11 +58,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     let n_statements = reader.n_statements;
     let first_currency = reader.first_currency.take();
     if n_statements == 0 {
-        return Err(ReadError::new(
-            "not-a-statement",
-            "the file has no MT940 statement (no :20: field)",
-            "export the statement again as MT940, or choose CSV or CAMT.053",
-        ));
+        return Err(ReadError::new("not-a-statement-mt940", crate::Args::new()));
     }
     let kind = if interim { "MT942" } else { "MT940" };
     statement.dialect.version = Some(if envelope {
@@ -75,17 +71,14 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         statement.diagnostics.push(Diagnostic::new(
             Severity::Info,
             "several-accounts",
-            format!(
-                "the file holds {} accounts; the transactions of all of them were read",
-                accounts.len()
-            ),
+            crate::Args::new().count("accounts", accounts.len()),
         ));
     }
     statement.currency = first_currency.or_else(|| dominant_currency(&statement.transactions));
     if hints.sign_convention == Some(SignConvention::OutflowPositive) {
         statement.transactions.negate_amounts();
     }
-    text::report_nothing_read(&mut statement, ":61: transactions");
+    text::report_nothing_read(&mut statement, "mt940-transactions");
     Ok(statement)
 }
 
@@ -237,10 +230,11 @@ impl Reader<'_> {
                         Diagnostic::new(
                             Severity::Warning,
                             "bad-statement-line",
-                            format!("the :61: line on line {} could not be read and was skipped: {:?}", field.line, first_line(content)),
+                            crate::Args::new()
+                                .line("line", field.line)
+                                .text("value", first_line(content)),
                         )
-                        .at_line(field.line)
-                        .with_help("the bank's export is broken; export the statement again, or as CSV or CAMT.053"),
+                        .at_line(field.line),
                     ),
                 }
             }
@@ -273,7 +267,7 @@ impl Reader<'_> {
                     Diagnostic::new(
                         Severity::Info,
                         "bad-entry-date",
-                        format!("the entry date on line {line} is not a real day; the value date was used"),
+                        crate::Args::new().line("line", line),
                     )
                     .at_line(line),
                 );

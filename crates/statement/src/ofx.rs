@@ -10,8 +10,8 @@
 use crate::sniff::text::{self, collapse_whitespace, join_description, parse_decimal};
 use crate::xml::{Token, Tokenizer, XmlError};
 use crate::{
-    Amount, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source, Statement,
-    Transaction,
+    Amount, Args, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source,
+    Statement, Transaction,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -76,12 +76,10 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     while let Some(token) = tokenizer.next_token() {
         let token = token.map_err(|XmlError::TooManyNodes { line }| {
             ReadError::new(
-                "too-many-elements",
-                format!(
-                    "the file has more than {} tags (stopped at line {line})",
-                    crate::xml::MAX_NODES
-                ),
-                "export a shorter period",
+                "ofx-too-many-elements",
+                Args::new()
+                    .count("limit", crate::xml::MAX_NODES)
+                    .line("line", line),
             )
         })?;
         match token {
@@ -138,12 +136,10 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         }
         if walker.depth_exceeded {
             return Err(ReadError::new(
-                "too-deep",
-                format!(
-                    "the OFX aggregates nest more than {MAX_OFX_DEPTH} levels deep (line {})",
-                    tokenizer.line()
-                ),
-                "this is not a valid OFX file; export it again from your bank",
+                "ofx-too-deep",
+                Args::new()
+                    .count("limit", MAX_OFX_DEPTH)
+                    .line("line", tokenizer.line()),
             ));
         }
     }
@@ -152,11 +148,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         .diagnostics
         .extend(tokenizer.unknown_entity_diagnostic());
     if !saw_ofx && statement.transactions.is_empty() {
-        return Err(ReadError::new(
-            "not-a-statement",
-            "the file has an OFX header but no <OFX> content",
-            "export the statement again from your bank; the download may have been cut off",
-        ));
+        return Err(ReadError::new("not-a-statement-ofx", Args::new()));
     }
     let flavour = if header.intuit || decoded.text.contains("<INTU.") {
         " (Intuit QFX/QBO)"
@@ -172,16 +164,12 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         },
     });
     apply_sign_hints(&mut statement, hints);
-    text::report_nothing_read(&mut statement, "transactions");
+    text::report_nothing_read(&mut statement, "ofx-transactions");
     Ok(statement)
 }
 
 fn entity_error(line: u32) -> ReadError {
-    ReadError::new(
-        "xml-entities",
-        format!("the file declares a document type with entities or an external DTD (line {line}), which is never expanded"),
-        "bank statements never need this; export the statement again from your bank",
-    )
+    ReadError::new("xml-entities", Args::new().line("line", line))
 }
 
 fn dotted(version: &str) -> String {
@@ -258,8 +246,8 @@ impl Header {
             return Some(Diagnostic::new(
                 Severity::Info,
                 "encoding-mismatch",
-                format!("the header declares {declared} but the bytes are not; they were read as {used}"),
-            ).with_help("if accented letters look wrong, choose another encoding"));
+                Args::new().text("declared", declared).text("used", used),
+            ));
         }
         None
     }
@@ -491,24 +479,21 @@ impl<'s> Walker<'s> {
         if severity.eq_ignore_ascii_case("ERROR")
             || (!code.is_empty() && code != "0" && severity.is_empty())
         {
-            let what = if name == "SONRS" {
-                "sign-on"
+            let request = if name == "SONRS" {
+                "ofx-sign-on"
             } else {
-                "statement"
+                "ofx-statement"
             };
-            let message = if message.is_empty() {
-                String::new()
+            let args = Args::new().term("request", request).text("status", code);
+            self.statement.diagnostics.push(if message.is_empty() {
+                Diagnostic::new(Severity::Error, "server-error", args)
             } else {
-                format!(" ({})", message.to_lowercase())
-            };
-            self.statement.diagnostics.push(
                 Diagnostic::new(
                     Severity::Error,
-                    "server-error",
-                    format!("the bank's server answered the {what} request with error {code}{message} instead of transactions"),
+                    "server-error-detail",
+                    args.text("detail", message.to_lowercase()),
                 )
-                .with_help("download the statement again; if it keeps failing, export CSV from the bank's website"),
-            );
+            });
         }
     }
 
@@ -520,32 +505,26 @@ impl<'s> Walker<'s> {
         let tag = pending.tag.clone();
         let element = Some(format!("{tag}[{}]", pending.index));
         let investment = tag != "STMTTRN";
-        let skip = |statement: &mut Statement, code: &str, message: String, help: &str| {
-            statement.diagnostics.push(
-                Diagnostic::new(Severity::Warning, code, message)
-                    .at_line(line)
-                    .with_help(help),
-            );
+        let at = || {
+            Args::new()
+                .text("element", element.clone().unwrap_or_default())
+                .line("line", line)
+        };
+        let skip = |statement: &mut Statement, code: &'static str, args: Args| {
+            statement
+                .diagnostics
+                .push(Diagnostic::new(Severity::Warning, code, args).at_line(line));
         };
         let date_text = pending.user_date.as_deref().or(pending.posted.as_deref());
         let Some(date_text) = date_text else {
-            skip(
-                self.statement,
-                "missing-date",
-                format!(
-                    "transaction {tag}[{}] on line {line} has no DTPOSTED and was skipped",
-                    pending.index
-                ),
-                "the bank's export is incomplete; export the statement again or as CSV",
-            );
+            skip(self.statement, "ofx-missing-date", at());
             return;
         };
         let Some(date) = parse_date(date_text) else {
             skip(
                 self.statement,
-                "bad-date",
-                format!("transaction {tag}[{}] on line {line} has an impossible date {date_text:?} and was skipped", pending.index),
-                "the bank's export is broken; export the statement again or as CSV",
+                "ofx-bad-date",
+                at().text("value", date_text),
             );
             return;
         };
@@ -559,33 +538,19 @@ impl<'s> Walker<'s> {
             .or_else(|| self.account.currency.clone());
         let Some(amount_text) = pending.amount.as_deref() else {
             if investment {
-                self.statement.diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Info,
-                        "no-cash-movement",
-                        format!("investment transaction {tag}[{}] on line {line} moves securities but no money (no TOTAL); it was not read as a transaction", pending.index),
-                    )
-                    .at_line(line),
-                );
+                self.statement
+                    .diagnostics
+                    .push(Diagnostic::new(Severity::Info, "no-cash-movement", at()).at_line(line));
                 return;
             }
-            skip(
-                self.statement,
-                "missing-amount",
-                format!(
-                    "transaction {tag}[{}] on line {line} has no TRNAMT and was skipped",
-                    pending.index
-                ),
-                "the bank's export is incomplete; export the statement again or as CSV",
-            );
+            skip(self.statement, "ofx-missing-amount", at());
             return;
         };
         let Some(mut amount) = self.parse_amount(amount_text, currency.as_deref(), line) else {
             skip(
                 self.statement,
-                "bad-amount",
-                format!("transaction {tag}[{}] on line {line} has an unreadable amount {amount_text:?} and was skipped", pending.index),
-                "the bank's export is broken; export the statement again or as CSV",
+                "ofx-bad-amount",
+                at().text("value", amount_text),
             );
             return;
         };
@@ -597,22 +562,14 @@ impl<'s> Walker<'s> {
                 Some(&(seen_date, seen_amount)) if seen_date == date && seen_amount == amount => {
                     self.n_duplicates += 1;
                     self.statement.diagnostics.push(
-                        Diagnostic::new(
-                            Severity::Info,
-                            "duplicate-id",
-                            format!("transaction {tag}[{}] on line {line} repeats FITID {fitid:?} with the same date and amount and was read once", pending.index),
-                        )
-                        .at_line(line),
+                        Diagnostic::new(Severity::Info, "duplicate-id", at().text("id", fitid))
+                            .at_line(line),
                     );
                     return;
                 }
                 Some(_) => self.statement.diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Info,
-                        "reused-id",
-                        format!("transaction {tag}[{}] on line {line} reuses FITID {fitid:?} for a different transaction; both were kept", pending.index),
-                    )
-                    .at_line(line),
+                    Diagnostic::new(Severity::Info, "reused-id", at().text("id", fitid))
+                        .at_line(line),
                 ),
                 None => {
                     self.seen_ids.insert(key, (date, amount));
@@ -697,7 +654,7 @@ impl<'s> Walker<'s> {
                 Diagnostic::new(
                     Severity::Warning,
                     "currency-symbol",
-                    format!("the amount {raw:?} on line {line} has a currency symbol, which OFX does not allow; it was ignored"),
+                    Args::new().text("value", raw).line("line", line),
                 )
                 .at_line(line),
             );
@@ -723,10 +680,7 @@ impl<'s> Walker<'s> {
             self.statement.diagnostics.push(Diagnostic::new(
                 Severity::Info,
                 "duplicates-removed",
-                format!(
-                    "{} transactions repeated an earlier FITID and were read once",
-                    self.n_duplicates
-                ),
+                Args::new().count("duplicates", self.n_duplicates),
             ));
         }
         self.statement.account = self
@@ -738,10 +692,7 @@ impl<'s> Walker<'s> {
             self.statement.diagnostics.push(Diagnostic::new(
                 Severity::Info,
                 "several-accounts",
-                format!(
-                    "the file holds {} accounts; the transactions of all of them were read",
-                    self.accounts.len()
-                ),
+                Args::new().count("accounts", self.accounts.len()),
             ));
         }
         // The first statement's CURDEF is the file's currency; transactions in another
@@ -757,10 +708,7 @@ impl<'s> Walker<'s> {
             self.statement.diagnostics.push(Diagnostic::new(
                 Severity::Info,
                 "investment-sign",
-                format!(
-                    "{} investment buys or sells had a TOTAL of the wrong sign; buys were made negative and sells positive",
-                    self.n_resigned
-                ),
+                Args::new().count("resigned", self.n_resigned),
             ));
         }
         let any_negative = self
@@ -783,14 +731,11 @@ impl<'s> Walker<'s> {
             self.statement.dialect.sign_convention = Some(SignConvention::Indicator);
             self.statement.dialect.sign_reason =
                 Some("no amount is negative, so TRNTYPE (DEBIT, PAYMENT, …) gave the sign".into());
-            self.statement.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "sign-from-type",
-                    format!("no amount in the file is negative; {} transactions typed as money out were made negative", self.debit_typed.len()),
-                )
-                .with_help("if the signs look wrong, use the flip-sign control"),
-            );
+            self.statement.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "sign-from-type",
+                Args::new().count("typed", self.debit_typed.len()),
+            ));
         } else {
             self.statement.dialect.sign_convention = Some(SignConvention::OutflowNegative);
             self.statement.dialect.sign_reason =

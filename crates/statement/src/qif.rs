@@ -153,9 +153,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
             Diagnostic::new(
                 Severity::Info,
                 "missing-record-end",
-                format!(
-                    "the last record (line {open_line}) has no closing ^ line; it was read anyway"
-                ),
+                crate::Args::new().line("line", open_line),
             )
             .at_line(open_line),
         );
@@ -164,17 +162,14 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
         statement.diagnostics.push(Diagnostic::new(
             Severity::Info,
             "no-type-header",
-            "the file has no !Type: line; it was read as a bank register",
+            crate::Args::new(),
         ));
     }
     if !skipped_lists.is_empty() {
         statement.diagnostics.push(Diagnostic::new(
             Severity::Info,
             "skipped-lists",
-            format!(
-                "sections that hold lists, not transactions, were skipped: {}",
-                skipped_lists.join(", ")
-            ),
+            crate::Args::new().text("sections", skipped_lists.join(", ")),
         ));
     }
     statement.account = first_account;
@@ -208,7 +203,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
             statement.transactions.push(transaction);
         }
     }
-    text::report_nothing_read(&mut statement, "records");
+    text::report_nothing_read(&mut statement, "qif-records");
     Ok(statement)
 }
 
@@ -226,27 +221,24 @@ fn build(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Transaction> {
     let line = record.line;
-    let mut skip = |code: &str, message: String| {
-        diagnostics.push(
-            Diagnostic::new(Severity::Warning, code, message)
-                .at_line(line)
-                .with_help("fix the record in a text editor, or export the statement again"),
-        );
+    let mut skip = |code: &'static str, args: crate::Args| {
+        diagnostics
+            .push(Diagnostic::new(Severity::Warning, code, args.line("line", line)).at_line(line));
     };
     let Some(date_text) = record.date.as_deref() else {
-        skip(
-            "missing-date",
-            format!("the record starting on line {line} has no D (date) line and was skipped"),
-        );
+        skip("qif-missing-date", crate::Args::new());
         return None;
     };
     let Some(date) = parse_date(date_text, order) else {
-        skip("bad-date", format!("the record starting on line {line} has an unreadable date {date_text:?} and was skipped"));
+        skip("qif-bad-date", crate::Args::new().text("value", date_text));
         return None;
     };
     let amount_text = record.amount.as_deref().unwrap_or("");
     let Some(mut amount) = parse_amount(amount_text, comma) else {
-        skip("bad-amount", format!("the record starting on line {line} has an unreadable amount {amount_text:?} and was skipped"));
+        skip(
+            "qif-bad-amount",
+            crate::Args::new().text("value", amount_text),
+        );
         return None;
     };
     let mut parts: Vec<String> = Vec::new();

@@ -3,6 +3,7 @@
 
 use crate::Transactions;
 use chrono::NaiveDate;
+use messages::Args;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -385,29 +386,29 @@ pub struct Diagnostic {
     /// How to fix it, when there is something the person can do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The typed arguments `message` and `help` were rendered from (`messages::TEMPLATES`
+    /// has the code's templates); absent in JSON when there are none.
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
 }
 
 impl Diagnostic {
-    /// A diagnostic with no line and no help.
-    pub fn new(severity: Severity, code: &str, message: impl Into<String>) -> Self {
+    /// The diagnostic `code` with these arguments: its message and help are the code's
+    /// English templates rendered with them.
+    pub fn new(severity: Severity, code: &'static str, args: Args) -> Self {
         Diagnostic {
             severity,
             code: code.to_owned(),
-            message: message.into(),
+            message: messages::text(code, &args),
             line: None,
-            help: None,
+            help: messages::help(code, &args),
+            args,
         }
     }
 
     /// The same diagnostic pointing at a line.
     pub fn at_line(mut self, line: u32) -> Self {
         self.line = Some(line);
-        self
-    }
-
-    /// The same diagnostic with a hint on how to fix it.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
         self
     }
 }
@@ -479,15 +480,20 @@ pub struct ReadError {
     pub message: String,
     /// What to do instead (which export to choose at the bank).
     pub help: String,
+    /// The typed arguments `message` and `help` were rendered from; absent when none.
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
 }
 
 impl ReadError {
-    /// A read error with a code, a message and a help text.
-    pub fn new(code: &str, message: impl Into<String>, help: impl Into<String>) -> Self {
+    /// The read error `code` with these arguments, its message and help rendered from the
+    /// code's English templates.
+    pub fn new(code: &'static str, args: Args) -> Self {
         ReadError {
             code: code.to_owned(),
-            message: message.into(),
-            help: help.into(),
+            message: messages::text(code, &args),
+            help: messages::help(code, &args).unwrap_or_default(),
+            args,
         }
     }
 }

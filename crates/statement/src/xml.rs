@@ -67,7 +67,7 @@ pub fn doctype_ignored(line: u32) -> crate::Diagnostic {
     crate::Diagnostic::new(
         crate::Severity::Info,
         "doctype-ignored",
-        format!("the DOCTYPE declaration on line {line} was ignored"),
+        crate::Args::new().line("line", line),
     )
     .at_line(line)
 }
@@ -81,7 +81,7 @@ impl<'a> Tokenizer<'a> {
             crate::Diagnostic::new(
                 crate::Severity::Info,
                 "unknown-entity",
-                format!("an entity reference on line {line} is not a standard XML entity and was kept as written"),
+                crate::Args::new().line("line", line),
             )
             .at_line(line),
         )

@@ -32,7 +32,7 @@ fn ofx_with_100_000_levels_of_nesting_is_refused_quickly() {
         file.push_str(&format!("<AGG{level}>"));
     }
     let (result, elapsed) = read(file.as_bytes());
-    assert_eq!(result.unwrap_err().code, "too-deep");
+    assert_eq!(result.unwrap_err().code, "ofx-too-deep");
     assert!(elapsed < QUICK, "took {elapsed:?}");
 }
 

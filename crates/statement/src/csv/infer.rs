@@ -5,7 +5,7 @@
 use super::names::{self, Language, NameRole};
 use super::split::Splitter;
 use crate::number::{self, MarkEvidence};
-use crate::{date, ColumnRole, Diagnostic, Hints, ReadError, Severity};
+use crate::{date, Args, ColumnRole, Diagnostic, Hints, ReadError, Severity};
 
 /// How many records inference looks at.
 const SAMPLE_RECORDS: usize = 400;
@@ -261,29 +261,18 @@ fn column_stats(rows: &[&SampleRecord], n_columns: usize) -> Vec<ColumnStats> {
 }
 
 /// The error for a file that has no table of dates and amounts, naming what it looks like.
-pub fn not_a_statement(prefix: &[u8], detail: Option<String>) -> ReadError {
-    let help_export = "export the transaction list as CSV (or OFX, QIF, CAMT or MT940) from your bank's online banking";
-    let (what, help) = match prefix {
-        [b'%', b'P', b'D', b'F', ..] => (
-            "a PDF document".to_owned(),
-            "PDF statements cannot be read; download the transactions as CSV from your bank instead",
-        ),
-        [b'P', b'K', 3, 4, ..] | [b'P', b'K', 5, 6, ..] => (
-            "a ZIP archive (an Excel .xlsx workbook is one)".to_owned(),
-            "open the workbook and save it as CSV, or download CSV from your bank instead",
-        ),
-        [0xD0, 0xCF, 0x11, 0xE0, ..] => (
-            "a legacy Excel (.xls) workbook".to_owned(),
-            "open the workbook and save it as CSV, or download CSV from your bank instead",
-        ),
-        [0x89, b'P', b'N', b'G', ..] | [0xFF, 0xD8, 0xFF, ..] | [b'G', b'I', b'F', b'8', ..] => (
-            "an image".to_owned(),
-            "a screenshot cannot be read; download the transactions as CSV from your bank",
-        ),
-        [0x1F, 0x8B, ..] => (
-            "a gzip-compressed file".to_owned(),
-            "unpack it first, or download the statement again as CSV",
-        ),
+/// `detail` is the term naming what the text looks like, when the caller knows.
+pub fn not_a_statement(prefix: &[u8], detail: Option<&'static str>) -> ReadError {
+    let (code, kind) = match prefix {
+        [b'%', b'P', b'D', b'F', ..] => ("not-a-statement-pdf", "file-pdf"),
+        [b'P', b'K', 3, 4, ..] | [b'P', b'K', 5, 6, ..] => {
+            ("not-a-statement-workbook", "file-zip-workbook")
+        }
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => ("not-a-statement-workbook", "file-xls-legacy"),
+        [0x89, b'P', b'N', b'G', ..] | [0xFF, 0xD8, 0xFF, ..] | [b'G', b'I', b'F', b'8', ..] => {
+            ("not-a-statement-image", "file-image")
+        }
+        [0x1F, 0x8B, ..] => ("not-a-statement-gzip", "file-gzip-compressed"),
         _ => {
             let head: Vec<u8> = prefix.iter().take(512).copied().collect();
             let text = String::from_utf8_lossy(&head).to_lowercase();
@@ -292,29 +281,17 @@ pub fn not_a_statement(prefix: &[u8], detail: Option<String>) -> ReadError {
                 .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
                 .count();
             if text.trim_start().starts_with("<!doctype html") || text.contains("<html") {
-                (
-                    "a web page (HTML), not an export".to_owned(),
-                    "the download may have failed or saved the bank's page; export the transactions again as CSV",
-                )
+                ("not-a-statement-html", "file-web-page")
             } else if controls * 20 > head.len().max(1) {
-                ("binary data, not text".to_owned(), help_export)
+                ("not-a-statement", "file-binary")
             } else if text.trim_start().starts_with('{') || text.trim_start().starts_with('[') {
-                ("JSON data, not a bank export".to_owned(), help_export)
+                ("not-a-statement", "file-json")
             } else {
-                (
-                    detail.unwrap_or_else(|| {
-                        "text without a table of dates and amounts".to_owned()
-                    }),
-                    help_export,
-                )
+                ("not-a-statement", detail.unwrap_or("file-no-table"))
             }
         }
     };
-    ReadError::new(
-        "not-a-statement",
-        format!("this file is not a bank statement: it looks like {what}"),
-        help,
-    )
+    ReadError::new(code, Args::new().term("kind", kind))
 }
 
 /// True when the bytes start like a binary format we can name (PDF, ZIP, image, …).
@@ -349,18 +326,13 @@ pub fn infer(
     if records.iter().all(|r| non_empty(&r.fields) == 0) {
         if text.iter().any(|b| !b.is_ascii_whitespace()) {
             let detail = if complete {
-                "text with no filled-in rows".to_owned()
+                "file-no-rows"
             } else {
-                "text with no line break in its first 64 KiB, not a table of transactions"
-                    .to_owned()
+                "file-no-line-break"
             };
             return Err(not_a_statement(text, Some(detail)));
         }
-        return Err(ReadError::new(
-            "empty-file",
-            "the file has no text in it",
-            "export the statement again from your bank; the download may have failed",
-        ));
+        return Err(ReadError::new("empty-file-no-text", Args::new()));
     }
     let data_flags: Vec<bool> = records.iter().map(|r| is_data(&r.fields)).collect();
     let mut counts = std::collections::HashMap::new();
@@ -427,13 +399,16 @@ pub fn infer(
         diagnostics.push(
             Diagnostic::new(
                 Severity::Info,
-                "preamble",
-                format!(
-                    "skipped {} line{} before the {} in line {preamble_end} (lines {first}–{last}): account details, notes or filters, not transactions",
-                    preamble.len(),
-                    if preamble.len() == 1 { "" } else { "s" },
-                    if header.is_some() { "header" } else { "first transaction" }
-                ),
+                if header.is_some() {
+                    "preamble"
+                } else {
+                    "preamble-no-header"
+                },
+                Args::new()
+                    .count("lines", preamble.len())
+                    .line("line", preamble_end)
+                    .line("first", *first)
+                    .line("last", *last),
             )
             .at_line(*first),
         );
@@ -653,7 +628,7 @@ pub fn infer(
         let detail = if data_rows.is_empty() {
             None
         } else {
-            Some("a table without a date column".to_owned())
+            Some("file-no-date-column")
         };
         return Err(not_a_statement(text, detail));
     };
@@ -732,11 +707,11 @@ pub fn infer(
     }
     if amount.is_none() && debit.is_none() && credit.is_none() {
         let detail = if balance.is_some() {
-            Some("a list of balances by day without transactions (no amount column)".to_owned())
+            Some("file-balances-only")
         } else if data_rows.is_empty() {
             None
         } else {
-            Some("a table without an amount column".to_owned())
+            Some("file-no-amount-column")
         };
         return Err(not_a_statement(text, detail));
     }
@@ -959,14 +934,11 @@ pub fn infer(
     let n_roles = n_columns.max(forced.iter().map(|(i, _)| i + 1).max().unwrap_or(0));
     layout.roles = (0..n_roles).map(|i| role_of_column(&layout, i)).collect();
     if data_rows.is_empty() {
-        diagnostics.push(
-            Diagnostic::new(
-                Severity::Warning,
-                "no-transactions",
-                "the file has a header but no transaction rows",
-            )
-            .with_help("check the period chosen for the export; it may contain no transactions"),
-        );
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "no-transactions",
+            Args::new(),
+        ));
     }
     Ok(layout)
 }
@@ -1093,7 +1065,7 @@ fn apply_forced(
     diagnostics.push(Diagnostic::new(
         Severity::Info,
         "column-hints",
-        format!("{} column role(s) set by hints", forced.len()),
+        Args::new().count("columns", forced.len()),
     ));
 }
 

@@ -22,8 +22,8 @@ use crate::encoding::{self, Decoder, Encoding};
 use crate::number;
 use crate::store::{Parts, Row, Span, MAX_TEXT_BYTES};
 use crate::{
-    Amount, Column, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention,
-    Statement, Transactions,
+    Amount, Args, Column, DateOrder, Diagnostic, Format, Hints, ReadError, Severity,
+    SignConvention, Statement, Transactions,
 };
 use chrono::{Datelike, NaiveDate};
 use infer::Layout;
@@ -195,11 +195,7 @@ impl CsvReader {
             self.start(prefix, true);
         }
         match self.phase {
-            Phase::Sniffing(_) => Err(ReadError::new(
-                "empty-file",
-                "the file is empty (0 bytes)",
-                "export the statement again from your bank; the download may have failed",
-            )),
+            Phase::Sniffing(_) => Err(ReadError::new("empty-file", Args::new())),
             Phase::Failed(error) => Err(error),
             Phase::Streaming(stream) => stream.finish(&self.hints),
         }
@@ -220,11 +216,7 @@ impl CsvReader {
 impl Stream {
     fn start(prefix: &[u8], complete: bool, hints: &Hints) -> Result<Stream, ReadError> {
         if prefix.is_empty() {
-            return Err(ReadError::new(
-                "empty-file",
-                "the file is empty (0 bytes)",
-                "export the statement again from your bank; the download may have failed",
-            ));
+            return Err(ReadError::new("empty-file", Args::new()));
         }
         if infer::is_known_binary(prefix) {
             return Err(infer::not_a_statement(prefix, None));
@@ -235,14 +227,13 @@ impl Stream {
             Some(label) => match Encoding::from_label(label) {
                 Some(encoding) => (encoding, "hint"),
                 None => {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            Severity::Warning,
-                            "unknown-encoding",
-                            format!("the encoding hint `{label}` is not one this reader knows; used {} instead", detected.encoding.label()),
-                        )
-                        .with_help("use utf-8, utf-16le, utf-16be, windows-1252, windows-1250 or windows-1257"),
-                    );
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        "unknown-encoding",
+                        Args::new()
+                            .text("hint", label)
+                            .text("used", detected.encoding.label()),
+                    ));
                     (detected.encoding, detected.reason)
                 }
             },
@@ -367,29 +358,20 @@ impl Stream {
                 Diagnostic::new(
                     Severity::Info,
                     "encoding",
-                    format!(
-                        "decoded as {} ({})",
-                        self.encoding.label(),
-                        self.encoding_reason
-                    ),
+                    Args::new()
+                        .text("encoding", self.encoding.label())
+                        .text("reason", self.encoding_reason.to_string()),
                 ),
             );
         }
         if replaced > 0 {
-            statement.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "replaced-bytes",
-                    format!(
-                        "{replaced} byte{} could not be decoded as {} and were replaced with �",
-                        if replaced == 1 { "" } else { "s" },
-                        self.encoding.label()
-                    ),
-                )
-                .with_help(
-                    "if names look garbled, choose the file's encoding (for example windows-1252)",
-                ),
-            );
+            statement.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "replaced-bytes",
+                Args::new()
+                    .count("replaced", replaced)
+                    .text("encoding", self.encoding.label()),
+            ));
         }
         Ok(statement)
     }
@@ -433,11 +415,21 @@ impl Rows {
         }
     }
 
-    fn skip(&mut self, line: u32, message: String) {
+    /// `args` with the 1-based `column` and its `header` name (empty when the file has none).
+    fn column_args(&self, args: Args, index: usize) -> Args {
+        let header = self
+            .layout
+            .header
+            .as_ref()
+            .and_then(|h| h.get(index))
+            .cloned()
+            .unwrap_or_default();
+        args.count("column", index + 1).text("header", header)
+    }
+
+    fn skip(&mut self, line: u32, code: &'static str, args: Args) {
         self.diagnose(
-            Diagnostic::new(Severity::Warning, "skipped-row", message)
-                .at_line(line)
-                .with_help("check the row in the file; if the columns were guessed wrong, set them by hand"),
+            Diagnostic::new(Severity::Warning, code, args.line("line", line)).at_line(line),
         );
     }
 
@@ -470,13 +462,11 @@ impl Rows {
                     Diagnostic::new(
                         Severity::Warning,
                         "row-too-long",
-                        format!(
-                            "skipped a row longer than {} MB starting in line {line}",
-                            MAX_ROW_BYTES / (1024 * 1024)
-                        ),
+                        Args::new()
+                            .count("megabytes", MAX_ROW_BYTES / (1024 * 1024))
+                            .line("line", line),
                     )
-                    .at_line(line)
-                    .with_help("a quote that is never closed makes the rest of the file one field; check the line"),
+                    .at_line(line),
                 );
                 return;
             }
@@ -485,7 +475,7 @@ impl Rows {
                     Diagnostic::new(
                         Severity::Warning,
                         "too-many-columns",
-                        format!("skipped a row with more than {MAX_FIELDS} columns in line {line}"),
+                        Args::new().count("limit", MAX_FIELDS).line("line", line),
                     )
                     .at_line(line),
                 );
@@ -506,7 +496,7 @@ impl Rows {
                     Diagnostic::new(
                         Severity::Info,
                         "repeated-header",
-                        format!("line {line} repeats the header and was skipped"),
+                        Args::new().line("line", line),
                     )
                     .at_line(line),
                 );
@@ -530,8 +520,8 @@ impl Rows {
                 self.summary(line);
                 return;
             }
-            let name = self.column_name(self.layout.date);
-            self.skip(line, format!("line {line} has no date in {name}"));
+            let args = self.column_args(Args::new(), self.layout.date);
+            self.skip(line, "skipped-row-no-date", args);
             return;
         }
         let Some(date) = self.dates.parse(date_field) else {
@@ -539,14 +529,9 @@ impl Rows {
                 self.summary(line);
                 return;
             }
-            let name = self.column_name(self.layout.date);
-            self.skip(
-                line,
-                format!(
-                    "line {line}: `{}` in {name} is not a date",
-                    shorten(date_field)
-                ),
-            );
+            let args = Args::new().text("value", shorten(date_field));
+            let args = self.column_args(args, self.layout.date);
+            self.skip(line, "skipped-row-bad-date", args);
             return;
         };
         let mark = layout.decimal_mark;
@@ -567,7 +552,7 @@ impl Rows {
                 }
                 found
             }
-            Err(message) => {
+            Err((code, args)) => {
                 if self.is_summary_footer(record) {
                     self.summary(line);
                     return;
@@ -575,7 +560,7 @@ impl Rows {
                     self.notice(line, false);
                     return;
                 } else {
-                    self.skip(line, message);
+                    self.skip(line, code, args);
                     return;
                 }
             }
@@ -736,18 +721,13 @@ impl Rows {
     #[cold]
     #[inline(never)]
     fn notice(&mut self, line: u32, kept: bool) {
-        let what = if kept {
-            "a zero amount: kept, but never a charge"
+        let code = if kept {
+            "zero-amount-row"
         } else {
-            "a date but no amount: a notice (such as a card renewal), not a transaction, so it was left out"
+            "notice-row"
         };
         self.diagnose(
-            Diagnostic::new(
-                Severity::Info,
-                "notice-row",
-                format!("line {line} has {what}"),
-            )
-            .at_line(line),
+            Diagnostic::new(Severity::Info, code, Args::new().line("line", line)).at_line(line),
         );
     }
 
@@ -791,26 +771,22 @@ impl Rows {
         } else if n_spaced == 1 {
             spaced
         } else {
-            let why = if fits == 0 {
-                "its dates and amounts line up with no single text column taking them; skipped so that no amount is read from the wrong column".to_owned()
+            let args = Args::new().count("extra", extra);
+            if fits == 0 {
+                self.skip(line, "skipped-row-misaligned", args);
             } else {
-                format!("they could belong to {names}; skipped rather than guess which text held the delimiter")
-            };
-            self.skip(
-                line,
-                format!("line {line} has {extra} more field(s) than the header, and {why}"),
-            );
+                self.skip(line, "skipped-row-ambiguous", args.text("columns", names));
+            }
             return true;
         };
         let delimiter = self.layout.delimiter;
-        let name = self.column_name(at);
+        let args = Args::new()
+            .line("line", line)
+            .count("extra", extra)
+            .text("delimiter", char::from(delimiter).to_string());
         self.diagnose(
-            Diagnostic::new(
-                Severity::Info,
-                "joined-fields",
-                format!("line {line} has {extra} more field(s) than the header: `{}` in {name} was not quoted, so its parts were joined back", char::from(delimiter)),
-            )
-            .at_line(line),
+            Diagnostic::new(Severity::Info, "joined-fields", self.column_args(args, at))
+                .at_line(line),
         );
         let (mut data, mut spans) = std::mem::take(&mut self.joined);
         let joined = record.joined(at, extra, delimiter, &mut data, &mut spans);
@@ -871,9 +847,7 @@ impl Rows {
             Diagnostic::new(
                 Severity::Info,
                 "summary-row",
-                format!(
-                    "line {line} is a balance or total row, not a transaction, and was skipped"
-                ),
+                Args::new().line("line", line),
             )
             .at_line(line),
         );
@@ -884,29 +858,27 @@ impl Rows {
         &mut self,
         record: &Record<'_>,
         mark: u8,
-    ) -> Result<(i64, u8, Option<[u8; 3]>), String> {
-        let line = record.line;
+    ) -> Result<(i64, u8, Option<[u8; 3]>), (&'static str, Args)> {
         let layout = &self.layout;
-        let parse = |column: usize| -> Result<Option<number::Number>, String> {
+        let parse = |column: usize| -> Result<Option<number::Number>, (&'static str, Args)> {
             number::parse(record.field(column), mark).map_err(|error| {
-                let problem = match error {
-                    number::NumberError::Invalid => "is not an amount",
-                    number::NumberError::TooLarge => "is too large an amount",
+                let code = match error {
+                    number::NumberError::Invalid => "skipped-row-bad-amount",
+                    number::NumberError::TooLarge => "skipped-row-large-amount",
                 };
-                format!(
-                    "line {line}: `{}` in column {} {problem}",
-                    shorten(trim(record.field(column))),
-                    column + 1
-                )
+                let args = Args::new()
+                    .text("value", shorten(trim(record.field(column))))
+                    .count("column", column + 1);
+                (code, args)
             })
         };
         let number = if let Some(column) = layout.amount {
             match parse(column)? {
                 Some(number) => number,
                 None => {
-                    return Err(format!(
-                        "line {line} has no amount in {}",
-                        self.column_name(column)
+                    return Err((
+                        "skipped-row-no-amount",
+                        self.column_args(Args::new(), column),
                     ))
                 }
             }
@@ -914,11 +886,7 @@ impl Rows {
             let debit = layout.debit.map(parse).transpose()?.flatten();
             let credit = layout.credit.map(parse).transpose()?.flatten();
             match (debit, credit) {
-                (None, None) => {
-                    return Err(format!(
-                        "line {line} has no amount in the debit or credit column"
-                    ))
-                }
+                (None, None) => return Err(("skipped-row-no-debit-credit", Args::new())),
                 (Some(debit), None) => number::Number {
                     minor: -debit.minor.saturating_abs(),
                     ..debit
@@ -939,11 +907,7 @@ impl Rows {
                             signed: false,
                             currency: debit.currency.or(credit.currency),
                         },
-                        _ => {
-                            return Err(format!(
-                                "line {line}: the debit and credit amounts are too large"
-                            ))
-                        }
+                        _ => return Err(("skipped-row-large-debit-credit", Args::new())),
                     }
                 }
             }
@@ -985,31 +949,24 @@ impl Rows {
                 Diagnostic::new(
                     Severity::Warning,
                     "unclosed-quote",
-                    format!("a quoted field opened in line {line} is never closed, so it runs to the end of the file"),
+                    Args::new().line("line", line),
                 )
-                .at_line(line)
-                .with_help("check that line for a stray quote mark; everything after it was read as one field"),
+                .at_line(line),
             );
         }
         if self.more_row_problems > 0 {
             self.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "more-skipped-rows",
-                format!(
-                    "{} more rows were skipped or not kept beyond the ones listed",
-                    self.more_row_problems
-                ),
+                Args::new().count("rows", self.more_row_problems),
             ));
         }
         if self.full {
             self.diagnostics.push(Diagnostic::new(
                 Severity::Error,
                 "too-many-rows",
-                format!(
-                    "the file has more transactions than one statement can hold; only the first {} were kept",
-                    self.transactions.len()
-                ),
-            ).with_help("export a shorter period"));
+                Args::new().count("kept", self.transactions.len()),
+            ));
         }
         let layout = &self.layout;
 
@@ -1074,10 +1031,9 @@ impl Rows {
                     Diagnostic::new(
                         Severity::Warning,
                         "bad-date",
-                        format!(
-                            "line {line}: the date is not valid when read {}, so the row was skipped",
-                            order_name(order_value)
-                        ),
+                        Args::new()
+                            .line("line", line)
+                            .term("order", order_value.as_str()),
                     )
                     .at_line(line),
                 );
@@ -1088,7 +1044,7 @@ impl Rows {
                     Diagnostic::new(
                         Severity::Warning,
                         "bad-amount",
-                        format!("line {line}: the amount is too large to keep"),
+                        Args::new().line("line", line),
                     )
                     .at_line(line),
                 );
@@ -1134,21 +1090,14 @@ impl Rows {
         statement.dialect.sign_convention = Some(convention);
         statement.dialect.sign_reason = Some(sign_reason.clone());
         if guessed {
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Info,
-                    "sign-inferred",
-                    format!(
-                        "read money out as {}: {sign_reason}",
-                        match convention {
-                            SignConvention::OutflowPositive =>
-                                "positive amounts in the file (a card export)",
-                            _ => "negative amounts in the file",
-                        }
-                    ),
-                )
-                .with_help("if charges show as money in, flip the sign"),
-            );
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                match convention {
+                    SignConvention::OutflowPositive => "sign-inferred-positive",
+                    _ => "sign-inferred",
+                },
+                Args::new().text("reason", sign_reason.clone()),
+            ));
         }
         if let Some((_, Some(diagnostic))) = order {
             self.diagnostics.push(diagnostic);
@@ -1229,12 +1178,13 @@ impl Rows {
                 let diagnostic = Diagnostic::new(
                     Severity::Warning,
                     "conflicting-date-order",
-                    format!(
-                        "{day_first} dates read only day first (first in line {day_line}) and {month_first} only month first (first in line {month_line}); read {}",
-                        order_name(order)
-                    ),
-                )
-                .with_help("rows whose date does not fit were skipped; check the file's dates");
+                    Args::new()
+                        .count("day_first", day_first)
+                        .line("day_line", day_line)
+                        .count("month_first", month_first)
+                        .line("month_line", month_line)
+                        .term("order", order.as_str()),
+                );
                 return (
                     Some((order, Some(diagnostic))),
                     Some("conflicting: the majority of dates".to_owned()),
@@ -1275,12 +1225,8 @@ impl Rows {
             let diagnostic = Diagnostic::new(
                 Severity::Warning,
                 "ambiguous-date-order",
-                format!(
-                    "no date has a day over 12; read {} because only then are the rows in date order",
-                    order_name(order)
-                ),
-            )
-            .with_help("if the dates look wrong, choose the other date order");
+                Args::new().term("order", order.as_str()),
+            );
             return (
                 Some((order, Some(diagnostic))),
                 Some("guessed: the rows are in date order only when read this way".to_owned()),
@@ -1288,10 +1234,9 @@ impl Rows {
         }
         let diagnostic = Diagnostic::new(
             Severity::Warning,
-            "ambiguous-date-order",
-            "no date has a day over 12 and nothing else tells day/month from month/day; read as day first",
-        )
-        .with_help("if the dates look wrong, choose month-first (M/D/Y) dates");
+            "ambiguous-date-order-assumed",
+            Args::new(),
+        );
         (
             Some((DateOrder::Dmy, Some(diagnostic))),
             Some("ambiguous: assumed day first".to_owned()),
@@ -1391,16 +1336,15 @@ impl Rows {
                     None => unflagged.push(t.line),
                 }
             }
-            let column = self.column_name(layout.flag.unwrap_or(0));
+            let column = self.column_args(Args::new(), layout.flag.unwrap_or(0));
             for line in unflagged {
                 problems.push(
                     Diagnostic::new(
                         Severity::Warning,
                         "missing-flag",
-                        format!("line {line} has no debit/credit mark in {column}; its amount was kept as written"),
+                        column.clone().line("line", line),
                     )
-                    .at_line(line)
-                    .with_help("check the sign of this row by hand"),
+                    .at_line(line),
                 );
             }
             finish_balances(transactions);
@@ -1556,14 +1500,6 @@ fn trimmed_equal(record: &Record<'_>, header: &[String]) -> bool {
             .iter()
             .enumerate()
             .all(|(i, name)| trim(record.field(i)) == trim(name.as_bytes()))
-}
-
-fn order_name(order: DateOrder) -> &'static str {
-    match order {
-        DateOrder::Dmy => "day first (D/M/Y)",
-        DateOrder::Mdy => "month first (M/D/Y)",
-        DateOrder::Ymd => "year first (Y/M/D)",
-    }
 }
 
 /// The usual number of decimals of a currency.

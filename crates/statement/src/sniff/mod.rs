@@ -7,17 +7,13 @@
 
 pub(crate) mod text;
 
-use crate::{Format, ReadError};
+use crate::{Args, Format, ReadError};
 
 /// Decides the format from the first bytes of a file. `complete` is true when `prefix` is the
 /// whole file.
 pub fn sniff(prefix: &[u8], complete: bool) -> Result<Format, ReadError> {
     if prefix.is_empty() {
-        return Err(ReadError::new(
-            "empty-file",
-            "the file is empty (0 bytes)",
-            "export the statement again from your bank; the download may have failed",
-        ));
+        return Err(ReadError::new("empty-file", Args::new()));
     }
     if let Some(error) = binary_format(prefix) {
         return Err(error);
@@ -27,11 +23,7 @@ pub fn sniff(prefix: &[u8], complete: bool) -> Result<Format, ReadError> {
     let decoded = text::decode(prefix, None, None);
     let body = skip_noise(&decoded.text);
     if body.is_empty() {
-        return Err(ReadError::new(
-            "empty-file",
-            "the file holds only blank space",
-            "export the statement again from your bank; the download may have failed",
-        ));
+        return Err(ReadError::new("empty-file-blank", Args::new()));
     }
     if let Some(format) = markup_format(body)? {
         return Ok(format);
@@ -43,10 +35,7 @@ pub fn sniff(prefix: &[u8], complete: bool) -> Result<Format, ReadError> {
         return Ok(Format::Qif);
     }
     if is_coda(body) {
-        return Err(unsupported(
-            "a Belgian CODA statement (.cod)",
-            "choose CSV, CAMT.053 (XML) or MT940 in your bank's export options",
-        ));
+        return Err(ReadError::new("unsupported-coda", Args::new()));
     }
     if body.starts_with('{') || body.starts_with('[') {
         let json_like = body.trim_end().ends_with('}')
@@ -54,126 +43,89 @@ pub fn sniff(prefix: &[u8], complete: bool) -> Result<Format, ReadError> {
             || !complete
             || body.contains("\":");
         if json_like {
-            return Err(unsupported(
-                "a JSON file",
-                "choose CSV, OFX, QIF, CAMT.053 or MT940 in your bank's export options",
-            ));
+            return Err(ReadError::new("unsupported-json", Args::new()));
         }
     }
     if looks_binary(prefix) {
-        return Err(ReadError::new(
-            "not-a-statement",
-            "the file is binary data, not a statement export",
-            "export the statement from your bank as CSV, OFX, QIF, CAMT.053 or MT940",
-        ));
+        return Err(ReadError::new("not-a-statement-binary", Args::new()));
     }
     Ok(Format::Csv)
 }
 
-fn unsupported(what: &str, help: &str) -> ReadError {
-    ReadError::new(
-        "unsupported-format",
-        format!("the file appears to be {what}, which cannot be read as a statement"),
-        help,
-    )
+/// A file of a kind that is not a statement: `code` says which family (and so which help),
+/// `kind` names the file (a term).
+fn unsupported(code: &'static str, kind: &'static str) -> ReadError {
+    ReadError::new(code, Args::new().term("kind", kind))
 }
 
 /// The error code of a workbook (XLSX, ODS, XLS): a stable code so that a caller with a
 /// spreadsheet reader (the `statement-office` crate) knows to hand the file to it.
 pub const SPREADSHEET_CODE: &str = "spreadsheet";
 
-fn spreadsheet(what: &str) -> ReadError {
-    ReadError {
-        code: SPREADSHEET_CODE.to_owned(),
-        ..unsupported(what, SPREADSHEET_HELP)
-    }
+fn spreadsheet(kind: &'static str) -> ReadError {
+    unsupported(SPREADSHEET_CODE, kind)
 }
-
-const SPREADSHEET_HELP: &str =
-    "open it in your spreadsheet program and save it as CSV, or export CSV from your bank";
 
 fn binary_format(bytes: &[u8]) -> Option<ReadError> {
     let starts = |signature: &[u8]| bytes.starts_with(signature);
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     if starts(b"%PDF") {
-        return Some(unsupported(
-            "a PDF document",
-            "PDF statements are for printing; export CSV, OFX, CAMT.053 or MT940 from your bank's transaction list instead",
-        ));
+        return Some(ReadError::new("unsupported-pdf", Args::new()));
     }
     if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
         if contains(b"application/vnd.oasis.opendocument.spreadsheet") {
-            return Some(spreadsheet("an OpenDocument spreadsheet (.ods)"));
+            return Some(spreadsheet("file-ods"));
         }
         if contains(b"xl/") {
-            return Some(spreadsheet("an Excel workbook (.xlsx)"));
+            return Some(spreadsheet("file-xlsx"));
         }
-        let (what, help) = if contains(b"word/") {
-            (
-                "a Word document (.docx)",
-                "export CSV, OFX, CAMT.053 or MT940 from your bank instead",
-            )
+        return Some(if contains(b"word/") {
+            unsupported("unsupported-document", "file-docx")
         } else {
-            (
-                "a ZIP archive",
-                "unpack it and choose the statement file inside (CSV, OFX, QIF, CAMT or MT940)",
-            )
-        };
-        return Some(unsupported(what, help));
+            unsupported("unsupported-archive", "file-zip")
+        });
     }
     if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Some(spreadsheet("a legacy Excel workbook (.xls, BIFF/OLE2)"));
+        return Some(spreadsheet("file-xls"));
     }
     if starts(b"\x09\x08") && bytes.len() > 4 && matches!(bytes[2..4], [0x06 | 0x08 | 0x10, 0x00]) {
-        return Some(unsupported(
-            "a legacy Excel sheet (.xls, BIFF)",
-            SPREADSHEET_HELP,
-        ));
+        return Some(unsupported("unsupported-sheet", "file-xls-biff"));
     }
     let image = if starts(b"\x89PNG\r\n\x1a\n") {
-        Some("a PNG image")
+        Some("file-png")
     } else if starts(b"\xFF\xD8\xFF") {
-        Some("a JPEG image")
+        Some("file-jpeg")
     } else if starts(b"GIF87a") || starts(b"GIF89a") {
-        Some("a GIF image")
+        Some("file-gif")
     } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-        Some("a WebP image")
+        Some("file-webp")
     } else if starts(b"II*\0") || starts(b"MM\0*") {
-        Some("a TIFF image")
+        Some("file-tiff")
     } else if bytes
         .get(4..12)
         .is_some_and(|w| w == b"ftypheic" || w == b"ftypmif1" || w == b"ftypheix")
     {
-        Some("a HEIC image")
+        Some("file-heic")
     } else {
         None
     };
     if let Some(image) = image {
-        return Some(unsupported(
-            image,
-            "a photo or screenshot of a statement cannot be read; export CSV, OFX, CAMT.053 or MT940 from your bank",
-        ));
+        return Some(unsupported("unsupported-image", image));
     }
     let archive = if starts(b"\x1F\x8B") {
-        Some("a gzip archive")
+        Some("file-gzip")
     } else if starts(b"7z\xBC\xAF\x27\x1C") {
-        Some("a 7-Zip archive")
+        Some("file-7z")
     } else if starts(b"Rar!\x1A\x07") {
-        Some("a RAR archive")
+        Some("file-rar")
     } else {
         None
     };
     if let Some(archive) = archive {
-        return Some(unsupported(
-            archive,
-            "unpack it and choose the statement file inside (CSV, OFX, QIF, CAMT or MT940)",
-        ));
+        return Some(unsupported("unsupported-archive", archive));
     }
     if starts(b"{\\rtf") {
-        return Some(unsupported(
-            "a rich-text document (.rtf)",
-            "export CSV, OFX, CAMT.053 or MT940 from your bank instead",
-        ));
+        return Some(unsupported("unsupported-document", "file-rtf"));
     }
     None
 }
@@ -210,16 +162,13 @@ fn markup_format(body: &str) -> Result<Option<Format>, ReadError> {
         "<meta ",
     ] {
         if head_lower.contains(marker) {
-            return Err(unsupported(
-                "a web page (HTML), as some banks' \"Excel\" downloads are",
-                "choose CSV, OFX, CAMT.053 or MT940 in your bank's export options, or open the file in a spreadsheet program and save it as CSV",
-            ));
+            return Err(ReadError::new("unsupported-html", Args::new()));
         }
     }
     if head.contains("urn:schemas-microsoft-com:office:spreadsheet")
         || head.contains("progid=\"Excel.Sheet\"")
     {
-        return Err(unsupported("an Excel XML spreadsheet", SPREADSHEET_HELP));
+        return Err(unsupported("unsupported-sheet", "file-excel-xml"));
     }
     // The CAMT message kind is in the namespace (`camt.053.001.02`) or the first element.
     let wide = prefix_chars(body, 64 * 1024);
@@ -238,18 +187,14 @@ fn markup_format(body: &str) -> Result<Option<Format>, ReadError> {
     let is_xml =
         head.starts_with("<?xml") || head.starts_with("<!DOCTYPE") || head.starts_with("<!--");
     if is_xml || looks_like_markup(head) {
-        let what = if head.contains("pain.00") {
-            "an ISO 20022 payment order (pain), not a statement"
+        let kind = if head.contains("pain.00") {
+            "file-pain"
         } else if head.contains("camt.") {
-            "an ISO 20022 message that is not an account statement (camt.052/053/054)"
+            "file-camt-other"
         } else {
-            "an XML document of a kind that is not a bank statement"
+            "file-xml-other"
         };
-        return Err(ReadError::new(
-            "unsupported-format",
-            format!("the file appears to be {what}"),
-            "export the statement as CAMT.053, OFX, MT940 or CSV",
-        ));
+        return Err(unsupported("unsupported-xml", kind));
     }
     Ok(None)
 }

@@ -252,7 +252,8 @@ pub(crate) fn join_description<S: AsRef<str>>(parts: &[S]) -> String {
 
 /// Adds one error when the file had entries but none could be read, so the person is never left
 /// with an empty result and only warnings.
-pub(crate) fn report_nothing_read(statement: &mut crate::Statement, what: &str) {
+/// `what` is the term naming the file's entries (`entries`, `records`, `transactions`).
+pub(crate) fn report_nothing_read(statement: &mut crate::Statement, what: &'static str) {
     if !statement.transactions.is_empty() {
         return;
     }
@@ -262,16 +263,13 @@ pub(crate) fn report_nothing_read(statement: &mut crate::Statement, what: &str) 
         .filter(|d| d.severity == crate::Severity::Warning && d.message.contains("skipped"))
         .count();
     if skipped > 0 {
-        statement.diagnostics.push(
-            crate::Diagnostic::new(
-                crate::Severity::Error,
-                "nothing-read",
-                format!("none of the {skipped} {what} in the file could be read"),
-            )
-            .with_help(
-                "the warnings above say why; export the statement again, or choose another format",
-            ),
-        );
+        statement.diagnostics.push(crate::Diagnostic::new(
+            crate::Severity::Error,
+            "nothing-read",
+            crate::Args::new()
+                .count("skipped", skipped)
+                .term("entries", what),
+        ));
     }
 }
 
