@@ -368,7 +368,7 @@ async function run(type, payload, busyText, adjust) {
     await showReport();
     return true;
   } catch (error) {
-    if (error.code !== 'restarted') setStatus(t('status.read_failed', { error: error.code && has(error.code) ? message(error) : error.message }));
+    if (error.code !== 'restarted') setStatus(t('status.read_failed', { error: has(error.code) ? message({ code: error.code, args: error.args, text: error.message }) : error.message }));
     return false;
   } finally {
     endBusy();
@@ -442,7 +442,7 @@ function renderFiles() {
     );
   });
   for (const failure of state.failures) {
-    list.append(h('li', { class: 'statement-error' }, h('span', { class: 'file-name', text: failure.name }), t('files.failure', { error: message(failure.error), help: message(failure.error, '.help') || failure.error.help })));
+    list.append(h('li', { class: 'statement-error' }, h('span', { class: 'file-name', text: failure.name }), t('files.failure', { error: message({ ...failure.error, text: failure.error.message }), help: failure.error.help ? message({ ...failure.error, text: failure.error.help }, '.help') : '' })));
   }
   $('#files-box').hidden = !statements.length && !state.failures.length;
   $('#clear').hidden = !statements.length;

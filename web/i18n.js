@@ -105,18 +105,37 @@ function template(key, args) {
 // args are plain strings, numbers or nodes.
 const unwrap = (arg) => (arg && typeof arg === 'object' && !(globalThis.Node && arg instanceof Node) ? (arg.count ?? arg.line ?? arg.date ?? arg.text ?? arg.term) : arg);
 
-/** One argument as text (or a node, when given one). */
-function render(arg) {
+/** One argument as text (or a node, when given one). Engine money is shown without its sign
+ * unless the template says `{amount|signed}` (the sentences say "charged you 15.49"). */
+function render(arg, signed) {
   if (arg === undefined || arg === null) return '';
   if (typeof arg === 'number') return formatNumber(arg);
   if (typeof arg !== 'object' || (globalThis.Node && arg instanceof Node)) return arg;
   if ('date' in arg) return formatDate(arg.date);
-  if ('money' in arg) return formatMinor(arg.money.minor, arg.money.currency);
+  if ('money' in arg) {
+    const { minor, scale, currency } = arg.money;
+    return formatMinor(signed ? minor : Math.abs(minor), currency, scale);
+  }
   if ('count' in arg) return formatNumber(arg.count);
   if ('line' in arg) return formatNumber(arg.line);
   if ('text' in arg) return String(arg.text);
   if ('term' in arg) return term(arg.term);
   return String(arg);
+}
+
+/**
+ * `{name|a|b}`: for a number (a count), `a` when the language calls it singular (`one`) and
+ * `b` otherwise; for text, `a` when it is empty and `b` otherwise. `#` in the chosen form is
+ * the value itself.
+ */
+function choose(arg, forms) {
+  const value = unwrap(arg);
+  if (typeof value === 'number') {
+    const form = plural.select(value) === 'one' ? forms[0] : forms[1] ?? forms[0];
+    return form.replaceAll('#', formatNumber(value));
+  }
+  const text = value === undefined || value === null ? '' : String(value);
+  return (text ? forms[1] ?? '' : forms[0]).replaceAll('#', text);
 }
 
 /** A term the engine names (`term.<value>`), or the value itself when the page has no word. */
@@ -127,12 +146,17 @@ export function term(value) {
   return String(value);
 }
 
+// `{name}`, `{name|signed}` or `{name|form|form}`.
+const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)((?:\|[^{}|]*)*)\}/gi;
+
 function pieces(text, args) {
   const out = [];
   let at = 0;
-  for (const match of text.matchAll(/\{([a-z_][a-z0-9_]*)\}/gi)) {
+  for (const match of text.matchAll(PLACEHOLDER)) {
     if (match.index > at) out.push(text.slice(at, match.index));
-    out.push(render(args?.[match[1]]));
+    const arg = args?.[match[1]];
+    const forms = match[2] ? match[2].slice(1).split('|') : [];
+    out.push(forms.length === 0 || (forms.length === 1 && forms[0] === 'signed') ? render(arg, forms[0] === 'signed') : choose(arg, forms));
     at = match.index + match[0].length;
   }
   if (at < text.length) out.push(text.slice(at));

@@ -95,7 +95,7 @@ const refKey = (ref) => `${ref.statement}:${ref.line}:${ref.date}:${ref.amount}`
 
 function verdictBadge(verdict) {
   const info = VERDICTS[verdict] ?? { icon: 'info' };
-  return h('p', { class: `verdict verdict-${verdict}` }, icon(info.icon), h('span', { class: 'verdict-words', text: verdictWords(verdict) }));
+  return h('p', { class: `verdict verdict-${verdict}`, title: info.help ? t(info.help) : undefined }, icon(info.icon), h('span', { class: 'verdict-words', text: verdictWords(verdict) }));
 }
 
 // The parts a file kept apart (counterparty, booking type, purpose), under the descriptor.
