@@ -7,7 +7,6 @@
 import { Bridge } from './bridge.js';
 import { h, $, time, today, isIsoDate, download, formatName } from './dom.js';
 import { loadRecords, saveRecords, loadSettings, saveSettings, validateRecord, validateImport, mergeRecords, exportJson } from './track.js';
-import { renderIndex, renderGuide } from './guides.js';
 import { t, tn, has, message, formatDate, chooseLanguage, setLanguage, translatePage, language, loadResultsWords } from './i18n.js';
 
 // The catalogue first: everything below writes text in the chosen language.
@@ -17,10 +16,9 @@ translatePage();
 const SCRIPT_URLS = new Set(['./worker.js', './sw.js']);
 const policy = globalThis.trustedTypes
   ? trustedTypes.createPolicy('spendrein', {
-      // The only scripts the page ever loads by URL are its own worker and service worker (told
-      // the page's language, whose catalogue it keeps for offline use).
+      // The only scripts the page ever loads by URL are its own worker and service worker.
       createScriptURL(url) {
-        if (SCRIPT_URLS.has(url) || /^\.\/sw\.js\?lang=[a-z]{2}$/.test(url)) return url;
+        if (SCRIPT_URLS.has(url)) return url;
         throw new TypeError(`refusing to load script ${url}`);
       },
     })
@@ -448,15 +446,30 @@ function renderFiles() {
   $('#clear').hidden = !statements.length;
 }
 
-// results.js and the results' words are not part of the first load: they come with the first
-// report (or at idle on a later visit, when the service worker can keep them for offline use).
+// results.js and the results' words are not part of the first load: they load when the person
+// comes to the drop zone (pointer, touch, focus, or a drag entering the page), so that nothing
+// is requested once a statement is dropped, or at idle on a later visit (when the service
+// worker keeps them for offline use).
 let resultsPromise = null;
 function loadResults() {
-  resultsPromise ??= Promise.all([import('./results.js'), loadResultsWords()]).then(([module]) => module);
+  resultsPromise ??= Promise.all([import('./results.js'), loadResultsWords()]).then(([module]) => {
+    document.body.dataset.results = 'loaded';
+    return module;
+  });
   resultsPromise.catch(() => {
     resultsPromise = null;
   });
   return resultsPromise;
+}
+
+// guides.js, the same way: loaded for the guide views, or at idle on a later visit.
+let guidesPromise = null;
+function loadGuides() {
+  guidesPromise ??= import('./guides.js');
+  guidesPromise.catch(() => {
+    guidesPromise = null;
+  });
+  return guidesPromise;
 }
 
 let renderSeq = 0;
@@ -530,6 +543,9 @@ function wireDropZone() {
     });
   }
   $('#clear').addEventListener('click', clearAll);
+  const preload = () => loadResults().catch(() => {});
+  for (const type of ['pointerover', 'touchstart', 'focusin', 'dragenter']) zone.addEventListener(type, preload, { once: true, passive: true });
+  window.addEventListener('dragenter', preload, { once: true, passive: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -566,6 +582,7 @@ async function updateGuideIndex() {
   const category = $('#guide-category').value;
   const seq = ++searchSeq;
   const ids = query ? await bridge.request('search', { query }) : null;
+  const { renderIndex } = await loadGuides();
   if (seq !== searchSeq) return;
   renderIndex($('#guide-index'), $('#guide-count'), index, { ids, category });
 }
@@ -589,6 +606,7 @@ async function showGuide(id, anchor, moveFocus) {
       h('p', {}, tn('guide.none_text', { id, browse: h('a', { href: '#/guides', text: t('guide.browse_all') }), track: h('a', { href: `#track=${encodeURIComponent(id)}@${today()}`, text: t('guide.track_anyway') }) })),
     );
   } else {
+    const { renderGuide } = await loadGuides();
     renderGuide(view, guide, index);
     document.title = t('page.guide_title', { name: guide.name });
   }
@@ -672,12 +690,18 @@ languagePicker.addEventListener('change', async () => {
   for (const id of ['#status', '#records-status']) $(id).textContent = '';
   $('#track-prefill').hidden = true;
   showGuidesNote();
+  keepLanguageOffline();
   // The guide views and the results are drawn again in the new language.
   $('#guide-category').options.length = 1;
   if (state.report) await showReport();
   await route();
   languagePicker.focus();
 });
+
+/** Tells the service worker the page's language, whose catalogue it then keeps for offline use. */
+function keepLanguageOffline() {
+  navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ language: language() })).catch(() => {});
+}
 
 /** Guides are English for now; a page in another language says so on the guide views. */
 function showGuidesNote() {
@@ -692,16 +716,18 @@ window.addEventListener('hashchange', route);
 
 wireDropZone();
 renderRecords();
-// On a visit the service worker already controls, the results' code is fetched at idle (and
-// kept for offline use), and rendering is warmed up so the first drop is as quick as later ones.
-const warm = globalThis.navigator?.serviceWorker?.controller;
+// On a visit the service worker already controls, the results' and guides' code is fetched at
+// idle (and kept for offline use), and rendering is warmed up so the first drop is as quick as
+// later ones.
+const warm = globalThis.navigator?.serviceWorker?.controller && navigator.onLine;
 fillVendorList()
-  .then(() => warm && (globalThis.requestIdleCallback ?? setTimeout)(() => loadResults().then((module) => module.warmUpRendering()).catch(() => {})))
+  .then(() => warm && (globalThis.requestIdleCallback ?? setTimeout)(() => Promise.all([loadResults().then((module) => module.warmUpRendering()), loadGuides()]).catch(() => {})))
   .catch(() => {});
 route();
 document.body.dataset.state = 'ready';
 
 // Offline use: the service worker caches the page's own files, never a statement.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register(policy.createScriptURL(`./sw.js?lang=${language()}`)).catch(() => {});
+  navigator.serviceWorker.register(policy.createScriptURL('./sw.js')).catch(() => {});
+  keepLanguageOffline();
 }

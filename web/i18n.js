@@ -1,7 +1,6 @@
-// The page's language: which of the five catalogues (web/i18n/<lang>.js) is loaded, message
-// look-up with placeholders and plurals, and the one form of dates, money and numbers used on
-// every card, timeline and evidence row (Intl, in the chosen language). Only the chosen
-// catalogue is ever imported (dynamic import: the CSP forbids fetch). Rules: i18n/README.md.
+// The page's language: the chosen catalogue (dynamic import; the CSP forbids fetch), message
+// look-up with placeholders and plurals, and the one form of dates, money and numbers (Intl)
+// used on every card, timeline and evidence row. The rules are in i18n/README.md.
 
 export const LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', nl: 'Nederlands' };
 
@@ -18,10 +17,7 @@ const missing = new Set();
 
 export const language = () => lang;
 
-/**
- * The language to use: `stored` when it is one of the five, else the first of the browser's
- * languages that is, else English.
- */
+/** `stored` when it is one of the five, else the browser's first that is, else English. */
 export function chooseLanguage(stored, wanted = globalThis.navigator?.languages ?? []) {
   if (stored && Object.hasOwn(LANGUAGES, stored)) return stored;
   for (const tag of wanted) {
@@ -32,24 +28,21 @@ export function chooseLanguage(stored, wanted = globalThis.navigator?.languages 
 }
 
 /**
- * The locale for Intl: the browser's own tag when it is of the chosen language (de-AT, fr-CH,
- * en-US), else the language's main country (British English: day month year).
+ * For Intl: English in the British day-month-year order everywhere (as the page always read);
+ * the other languages in the browser's own regional form (de-AT, fr-CH), else the main one's.
  */
 function localeFor(code, wanted = globalThis.navigator?.languages ?? []) {
-  const own = wanted.find((tag) => String(tag).toLowerCase().split('-')[0] === code && String(tag).includes('-'));
-  if (own) {
-    try {
-      return Intl.getCanonicalLocales(own)[0];
-    } catch {
-      // An odd tag from the browser: the default below.
-    }
+  const own = code === 'en' ? null : wanted.find((tag) => String(tag).toLowerCase().split('-')[0] === code && String(tag).includes('-'));
+  try {
+    if (own) return Intl.getCanonicalLocales(own)[0];
+  } catch {
+    // An odd tag: the default below.
   }
   return { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', nl: 'nl-NL' }[code];
 }
 
-// The catalogue comes in two files per language: `<lang>.js`, the page's own words, loaded
-// first; `<lang>-results.js`, the results' words and the engine's messages, loaded with
-// results.js when the first report is on its way (`loadResultsWords`).
+// Two files per language: `<lang>.js`, the page's words, first; `<lang>-results.js`, the
+// results' words and the engine's messages, with results.js (`loadResultsWords`).
 let withResults = false;
 const importWords = (code) => Promise.all([import(`./i18n/${code}.js`), withResults ? import(`./i18n/${code}-results.js`) : null]);
 
@@ -72,7 +65,7 @@ export async function setLanguage(code, wanted) {
   return chosen;
 }
 
-/** Adds the results' words and the engine's messages to the current catalogue. */
+/** Adds the results' words and the engine's messages. */
 export async function loadResultsWords() {
   if (withResults) return;
   const module = await import(`./i18n/${lang}-results.js`);
@@ -101,12 +94,11 @@ function template(key, args) {
   return value;
 }
 
-// An engine arg is an object with one key (`{ date: '2026-04-01' }`, `{ count: 3 }`, …); page
-// args are plain strings, numbers or nodes.
+// An engine arg has one key (`{ date: '2026-04-01' }`, `{ count: 3 }`); page args are strings,
+// numbers or nodes.
 const unwrap = (arg) => (arg && typeof arg === 'object' && !(globalThis.Node && arg instanceof Node) ? (arg.count ?? arg.line ?? arg.date ?? arg.text ?? arg.term) : arg);
 
-/** One argument as text (or a node, when given one). Engine money is shown without its sign
- * unless the template says `{amount|signed}` (the sentences say "charged you 15.49"). */
+/** An arg as text (or its node). Money is unsigned unless the template says `{x|signed}`. */
 function render(arg, signed) {
   if (arg === undefined || arg === null) return '';
   if (typeof arg === 'number') return formatNumber(arg);
@@ -123,22 +115,20 @@ function render(arg, signed) {
   return String(arg);
 }
 
-/**
- * `{name|a|b}`: for a number (a count), `a` when the language calls it singular (`one`) and
- * `b` otherwise; for text, `a` when it is empty and `b` otherwise. `#` in the chosen form is
- * the value itself.
- */
+/** `{name|a|b}`: a count picks `a` for `one`, else `b`; text picks `a` when empty; `#` = value. */
 function choose(arg, forms) {
-  const value = unwrap(arg);
+  const node = globalThis.Node && arg instanceof Node ? arg : null;
+  const value = node ? node.textContent : unwrap(arg);
   if (typeof value === 'number') {
     const form = plural.select(value) === 'one' ? forms[0] : forms[1] ?? forms[0];
-    return form.replaceAll('#', formatNumber(value));
+    return [form.replaceAll('#', formatNumber(value))];
   }
   const text = value === undefined || value === null ? '' : String(value);
-  return (text ? forms[1] ?? '' : forms[0]).replaceAll('#', text);
+  const form = text ? forms[1] ?? '' : forms[0];
+  return node ? form.split('#').flatMap((part, at) => (at ? [node.cloneNode(true), part] : [part])) : [form.replaceAll('#', text)];
 }
 
-/** A term the engine names (`term.<value>`), or the value itself when the page has no word. */
+/** The word for an engine term (`term.<value>`). */
 export function term(value) {
   const key = `term.${value}`;
   if (Object.hasOwn(catalogue, key)) return catalogue[key];
@@ -156,7 +146,8 @@ function pieces(text, args) {
     if (match.index > at) out.push(text.slice(at, match.index));
     const arg = args?.[match[1]];
     const forms = match[2] ? match[2].slice(1).split('|') : [];
-    out.push(forms.length === 0 || (forms.length === 1 && forms[0] === 'signed') ? render(arg, forms[0] === 'signed') : choose(arg, forms));
+    if (forms.length === 0 || (forms.length === 1 && forms[0] === 'signed')) out.push(render(arg, forms[0] === 'signed'));
+    else out.push(...choose(arg, forms));
     at = match.index + match[0].length;
   }
   if (at < text.length) out.push(text.slice(at));
@@ -170,28 +161,34 @@ export function t(key, args) {
   return pieces(text, args).join('');
 }
 
-/** The same as a list of strings and nodes, for messages with a `<time>` or a link inside. */
+/** The same as strings and nodes, for messages with a `<time>` or a link inside. */
 export function tn(key, args) {
   const text = template(key, args);
   if (text === null) return [`⟦${key}⟧`];
   return pieces(text, args);
 }
 
-/**
- * An engine or reader message `{ code, args, text }`: the catalogue's sentence for `code`,
- * or the English `text` it carries when this catalogue lacks the code (counted as missing).
- */
+/** An engine message `{ code, args, text }` in the catalogue's words, else its English `text`. */
 export function message(msg, suffix = '') {
-  if (!msg) return '';
+  return messageNodes(msg, suffix).map((piece) => (typeof piece === 'string' ? piece : piece.textContent)).join('');
+}
+
+/** The same as strings and nodes: the file's own text (`text` args) in `<span lang="">`. */
+export function messageNodes(msg, suffix = '') {
+  if (!msg) return [''];
   const key = `${msg.code}${suffix}`;
   if (!msg.code || !Object.hasOwn(catalogue, key)) {
     if (msg.code) noteMissing(key);
-    return msg.text ?? '';
+    return [msg.text ?? ''];
   }
-  return t(key, msg.args);
+  const args = {};
+  for (const [name, arg] of Object.entries(msg.args ?? {})) {
+    args[name] = arg && 'text' in arg && arg.text && globalThis.document ? Object.assign(document.createElement('span'), { lang: '', textContent: arg.text }) : arg;
+  }
+  return tn(key, args);
 }
 
-/** `2026-06-02` → the chosen language's short date (`2 Jun 2026`, `2. Juni 2026`, …). */
+/** `2026-06-02` → `2 Jun 2026`, `2. Juni 2026`, … */
 export function formatDate(iso) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
   if (!match || !dateFormat) return String(iso ?? '');
@@ -209,16 +206,15 @@ export function formatNumber(n) {
 }
 
 function moneyFormat(currency, digits) {
-  const key = `${currency ?? ''}:${digits}`;
+  const key = `${currency}:${digits}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    let options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
-    if (currency) options = { ...options, style: 'currency', currency, currencyDisplay: 'symbol' };
+    const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
     try {
-      format = new Intl.NumberFormat(locale, options);
+      format = new Intl.NumberFormat(locale, currency ? { ...options, style: 'currency', currency } : options);
     } catch {
-      // Not an ISO 4217 code Intl knows: the number, with the code after it.
-      format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      // A code Intl does not know: the number, the code after it.
+      format = new Intl.NumberFormat(locale, options);
       format.suffix = currency;
     }
     moneyFormats.set(key, format);
@@ -229,37 +225,26 @@ function moneyFormat(currency, digits) {
 // Money out keeps a true minus sign (U+2212), in every language.
 const minus = (parts) => parts.map((part) => (part.type === 'minusSign' ? '\u2212' : part.value)).join('');
 
-/**
- * A signed decimal string from the report (`-15.49`) in the statement's currency (or none):
- * `−15,49 €`, `−€15.49`, `−15.49`. The digits are the string's own, never rounded.
- */
+/** A report amount (`-15.49`) and currency → `−15,49 €`, `−€15.49`, `−15.49`; never rounded. */
 export function formatMoney(amount, currency) {
   const text = String(amount ?? '');
   if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
   const digits = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
   const format = moneyFormat(currency || null, digits);
-  // A decimal string is formatted exactly (Intl.NumberFormat takes strings as decimals).
+  // Intl formats a decimal string exactly.
   const shown = minus(format.formatToParts(text));
   return format.suffix ? `${shown} ${format.suffix}` : shown;
 }
 
-/** Money as integer minor units (an engine arg): `{ minor: -1549, currency: 'EUR' }`. */
-export function formatMinor(minor, currency, scale) {
-  let digits = scale;
-  if (digits === undefined) {
-    try {
-      digits = currency ? new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits : 2;
-    } catch {
-      digits = 2;
-    }
-  }
+/** Integer minor units with their scale (an engine arg), e.g. `-1549`, 2, `EUR`. */
+function formatMinor(minor, currency, digits = 2) {
   const negative = minor < 0;
   const whole = String(Math.abs(minor)).padStart(digits + 1, '0');
   const decimal = digits ? `${whole.slice(0, -digits)}.${whole.slice(-digits)}` : whole;
   return formatMoney(`${negative ? '-' : ''}${decimal}`, currency);
 }
 
-/** Translates the static page: `data-i18n` (text) and `data-i18n-<attribute>` (attributes). */
+/** The static page: `data-i18n` names the text's key, `data-i18n-attrs` `name:key;…` pairs. */
 export function translatePage(root = document) {
   for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
   for (const element of root.querySelectorAll('[data-i18n-attrs]')) {

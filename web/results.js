@@ -3,7 +3,7 @@
 // each file with the controls that correct it. Text from files goes in through textContent.
 
 import { h, s, icon, time, formatDate, formatMoney, dayNumber, formatName } from './dom.js';
-import { t, tn, message, formatMonth, formatNumber, language } from './i18n.js';
+import { t, tn, messageNodes, formatMonth, formatNumber, language } from './i18n.js';
 
 // Words come from the chosen catalogue (i18n.js); these tables hold catalogue keys, so the
 // catalogue test finds every key written out here.
@@ -27,7 +27,7 @@ const CADENCES = {
   annual: 'term.annual',
 };
 
-const DATE_ORDERS = { ymd: 'term.ymd', dmy: 'term.dmy', mdy: 'term.mdy' };
+const DATE_ORDERS = { ymd: 'order.ymd', dmy: 'order.dmy', mdy: 'order.mdy' };
 
 const SIGNS = {
   outflow_negative: 'term.outflow_negative',
@@ -57,8 +57,8 @@ const SEVERITIES = { error: 'severity.error', warning: 'severity.warning', info:
 
 /** The card's explanation: the engine's sentence and notes in the chosen language. */
 function explanation(result) {
-  if (!result.explanation_message) return result.explanation;
-  return [result.explanation_message, ...(result.explanation_notes ?? [])].map((msg) => message({ ...msg, text: msg === result.explanation_message ? result.explanation : '' })).join(' ');
+  if (!result.explanation_message) return [result.explanation];
+  return [result.explanation_message, ...(result.explanation_notes ?? [])].flatMap((msg, at) => [at ? ' ' : '', ...messageNodes({ ...msg, text: at ? '' : result.explanation })]);
 }
 
 // Mid-sentence a verdict name is lower case, except in German, whose nouns keep their capital.
@@ -155,7 +155,7 @@ function cancellationCard(result, record, report, ctx) {
   if (result.matched_merchant) {
     card.append(h('p', { class: 'muted', text: t('card.matched', { merchant: result.matched_merchant }) }));
   }
-  card.append(h('p', { class: 'explanation', text: explanation(result) }));
+  card.append(h('p', { class: 'explanation' }, explanation(result)));
   if (result.verdict === 'too_early' && result.check_after) {
     card.append(h('p', { class: 'look-again' }, icon('clock'), h('strong', {}, tn('card.look_again', { date: time(result.check_after) })), t('card.look_again_with')));
   }
@@ -409,7 +409,8 @@ function inferredSection(statement, index, ctx) {
   section.append(h('h4', { id: `inferred-${index}`, text: statement.file }));
   const facts = h('dl', { class: 'facts' });
   const quoted = (mark) => t('inferred.quoted', { mark });
-  const because = (text, why) => (why ? t('inferred.because', { value: text, reason: reason(why) }) : text);
+  // The reader's reasons are English sentences the engine does not code yet.
+  const because = (text, why) => (why ? tn('inferred.because', { value: text, reason: why === 'hint' ? reason(why) : h('span', { lang: 'en', text: why }) }) : text);
   definition(facts, t('inferred.format'), `${formatName(statement.format)}${dialect.version ? ` (${dialect.version})` : ''}`);
   definition(facts, t('inferred.transactions'), formatNumber(statement.n_transactions));
   definition(facts, t('inferred.period'), statement.period ? h('span', {}, tn('files.period', { from: time(statement.period.from), to: time(statement.period.to) })) : t('files.no_dates'));
@@ -453,8 +454,9 @@ function inferredSection(statement, index, ctx) {
         columns.push([column.index, select.value]);
         ctx.onReread(index, { ...hints, columns }, id);
       });
-      const name = column.name ? `${column.index + 1}: ${column.name}` : t('inferred.column_n', { n: column.index + 1 });
-      body.append(h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: name })), h('td', {}, select)));
+      // A header is the file's own text, in the file's language (lang="": unknown).
+      const name = column.name ? [`${column.index + 1}: `, h('span', { lang: '', text: column.name })] : t('inferred.column_n', { n: column.index + 1 });
+      body.append(h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id }, name)), h('td', {}, select)));
     }
     table.append(body);
     controls.append(table);
@@ -481,15 +483,18 @@ function inferredSection(statement, index, ctx) {
 function diagnosticList(diagnostics) {
   const list = h('ul', { class: 'diagnostics' });
   for (const diagnostic of diagnostics.slice(0, MAX_DIAGNOSTICS)) {
-    const where = diagnostic.line ? t('inferred.diagnostic_line', { line: diagnostic.line }) : '';
-    const help = diagnostic.help ? message({ code: diagnostic.code, args: diagnostic.args, text: diagnostic.help }, '.help') : '';
+    // The line goes in front unless the sentence names it itself.
+    const names = Object.values(diagnostic.args ?? {}).some((arg) => arg && 'line' in arg);
+    const where = diagnostic.line && !names ? t('inferred.diagnostic_line', { line: diagnostic.line }) : '';
+    const help = diagnostic.help ? messageNodes({ code: diagnostic.code, args: diagnostic.args, text: diagnostic.help }, '.help') : null;
     list.append(
       h(
         'li',
         { class: `diagnostic severity-${diagnostic.severity}`, dataset: { code: diagnostic.code } },
         h('span', { class: 'severity-word', text: t(SEVERITIES[diagnostic.severity] ?? 'severity.info') }),
-        ` ${where}${message({ code: diagnostic.code, args: diagnostic.args, text: diagnostic.message })}`,
-        help ? h('span', { class: 'help', text: ` — ${help}` }) : null,
+        ` ${where}`,
+        messageNodes({ code: diagnostic.code, args: diagnostic.args, text: diagnostic.message }),
+        help ? h('span', { class: 'help' }, ' — ', help) : null,
       ),
     );
   }

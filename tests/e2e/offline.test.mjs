@@ -17,6 +17,8 @@ after(async () => {
 test('the page works offline after the first load, and caches only its own files', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  // The page tells the service worker its language, whose catalogue it keeps (web/sw.js).
+  await page.waitForFunction(async () => Boolean(await caches.match(new URL('i18n/en.js', location.href).href)), null, { timeout: 15000 });
   const cached = await page.evaluate(async () => {
     const urls = [];
     for (const key of await caches.keys()) {
@@ -30,19 +32,24 @@ test('the page works offline after the first load, and caches only its own files
     '/app.js',
     '/bridge.js',
     '/dom.js',
-    '/guides.js',
     '/i18n.js',
     '/i18n/en.js',
     '/index.html',
     '/pkg/spendrein_wasm.js',
     '/pkg/spendrein_wasm_bg.wasm',
-    '/results.js',
     '/style.css',
     '/track.js',
     '/worker.js',
   ].sort());
 
   await setRecords(page, VERDICT_RECORDS.slice(0, 2));
+  // A visit the service worker controls fetches the results' and guides' code at idle, and the
+  // service worker keeps it (web/app.js); the first visit did not load it.
+  await page.waitForFunction(async () => {
+    const paths = [];
+    for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) paths.push(new URL(request.url).pathname);
+    return ['/results.js', '/guides.js', '/i18n/en-results.js'].every((path) => paths.includes(path));
+  }, null, { timeout: 15000 });
   await context.setOffline(true);
   const response = await page.reload();
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
