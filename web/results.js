@@ -232,11 +232,11 @@ function mark(kind, x, y, size = 6) {
   }
 }
 
-function monthTicks(startDay, endDay) {
+function monthTicks(startDay, endDay, most = 6) {
   const start = new Date(startDay * 86400000);
   const end = new Date(endDay * 86400000);
   const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
-  const step = [1, 2, 3, 6, 12, 24, 60].find((n) => months / n <= 6) ?? 120;
+  const step = [1, 2, 3, 6, 12, 24, 60].find((n) => months / n <= most) ?? 120;
   const ticks = [];
   const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
   while (cursor.getUTCMonth() % step !== 0 && step <= 12) cursor.setUTCMonth(cursor.getUTCMonth() + 1);
@@ -247,6 +247,12 @@ function monthTicks(startDay, endDay) {
     ticks.push({ day: dayNumber(iso), label });
   }
   return ticks;
+}
+
+// A tick label near either edge is anchored there, so a long month ("Jan. 2026") is not cut.
+function edgeAnchor(x, label, width) {
+  const half = label.length * 3.4;
+  return x - half < 2 ? 'start' : x + half > width - 2 ? 'end' : 'middle';
 }
 
 export function timeline(result, statementsEnd, width = 640) {
@@ -289,9 +295,10 @@ export function timeline(result, statementsEnd, width = 640) {
     svg.append(s('rect', { class: 'uncovered', x: x(coverageDay), y: margin.top - 6, width: W - margin.right - x(coverageDay), height: baseline - margin.top + 6 }, s('title', {}, t('timeline.uncovered_after', { date: formatDate(statementsEnd) }))));
   }
   svg.append(s('line', { class: 'axis', x1: margin.left, x2: W - margin.right, y1: baseline, y2: baseline }));
-  for (const tick of monthTicks(lo, hi)) {
+  // About one label per 80 px, so longer month names ("janv. 2026", "Jan. 2026") never meet.
+  for (const tick of monthTicks(lo, hi, Math.max(2, Math.min(6, Math.floor(W / 80))))) {
     const tx = x(tick.day);
-    svg.append(s('line', { class: 'tick', x1: tx, x2: tx, y1: baseline, y2: baseline + 4 }), s('text', { class: 'tick-label', x: tx, y: baseline + 17, 'text-anchor': 'middle' }, tick.label));
+    svg.append(s('line', { class: 'tick', x1: tx, x2: tx, y1: baseline, y2: baseline + 4 }), s('text', { class: 'tick-label', x: tx, y: baseline + 17, 'text-anchor': edgeAnchor(tx, tick.label, W) }, tick.label));
   }
   const label = (text, at, row, cls) => {
     const anchor = at > W * 0.7 ? 'end' : at < W * 0.3 ? 'start' : 'middle';
@@ -395,8 +402,55 @@ function recurringTable(report, ctx) {
 // ---------------------------------------------------------------------------------------------
 // What the reader inferred, with the controls that correct it
 
+// The reader's reasons are English sentences the engine does not code yet (the dialect's
+// `date_order_reason`, `sign_reason`); the page knows these forms. Any other stays English.
+const REASONS = [
+  [/^dates are written year first$/, 'reason.year_first'],
+  [/^unambiguous: a day over 12 comes first in line (?<line>\d+)$/, 'reason.day_over_12_first'],
+  [/^unambiguous: a day over 12 comes second in line (?<line>\d+)$/, 'reason.day_over_12_second'],
+  [/^conflicting: the majority of dates$/, 'reason.majority'],
+  [/^locale: (?<language>[a-z]{2}) headers$/, 'reason.locale_headers'],
+  [/^locale: decimal comma$/, 'reason.decimal_comma'],
+  [/^locale: North American dollar amounts$/, 'reason.dollar'],
+  [/^locale: currency of a day-first country$/, 'reason.day_first_currency'],
+  [/^unambiguous: day (?<day>\d+) first on line (?<line>\d+)$/, 'reason.qif_day_first'],
+  [/^unambiguous: day (?<day>\d+) second on line (?<line>\d+)$/, 'reason.qif_day_second'],
+  [/^dates written with dots are day first$/, 'reason.dots'],
+  [/^ISO dates$/, 'reason.iso'],
+  [/^Quicken's default, month first; no date decides it$/, 'reason.quicken'],
+  [/^separate money-out and money-in columns$/, 'reason.split'],
+  [/^unsigned amounts with a debit\/credit flag in column (?<n>\d+)(?: \((?<header>.*)\))?$/, 'reason.flag_column'],
+  [/^balance arithmetic: (?<count>\d+) running balances add up only with purchases read as money out$/, 'reason.balance_flipped'],
+  [/^balance arithmetic: (?<count>\d+) running balances add up$/, 'reason.balance'],
+  [/^card export: purchases are positive and the card payment in line (?<line>\d+) is negative$/, 'reason.card_payment'],
+  [/^every amount is positive, as in a card export of purchases$/, 'reason.all_positive'],
+  [/^(?<positives>\d+) of (?<count>\d+) amounts are positive, as in a card export of purchases$/, 'reason.mostly_positive'],
+  [/^card export: the header names a card and most amounts are positive$/, 'reason.card_header'],
+  [/^default: no amounts to tell$/, 'reason.no_amounts'],
+  [/^signed amounts: money out has a minus$/, 'reason.minus'],
+  [/^QIF signs amounts \(negative is money out\)$/, 'reason.qif_signs'],
+  [/^OFX signs TRNAMT \(negative is money out\)$/, 'reason.ofx_signs'],
+  [/^no amount is negative, so TRNTYPE \(DEBIT, PAYMENT, …\) gave the sign$/, 'reason.ofx_type'],
+  [/^the C\/D mark of each :61: line$/, 'reason.mt940'],
+  [/^CdtDbtInd of each entry \(DBIT is money out\)$/, 'reason.camt'],
+];
+
 /** The reader's reason for a decision; `hint` means the person's own correction. */
-const reason = (text) => (text === 'hint' ? t('inferred.as_you_chose') : text);
+function reasonWords(why) {
+  if (why === 'hint') return [t('inferred.as_you_chose')];
+  for (const [pattern, key] of REASONS) {
+    const match = pattern.exec(why);
+    if (!match) continue;
+    const args = {};
+    for (const [name, value] of Object.entries(match.groups ?? {})) {
+      if (name === 'language') args[name] = new Intl.DisplayNames([language()], { type: 'language' }).of(value) ?? value;
+      else if (name === 'header') args[name] = value ? h('span', { lang: '', text: value }) : '';
+      else args[name] = Number(value);
+    }
+    return tn(key, args);
+  }
+  return [h('span', { lang: 'en', text: why })];
+}
 
 function definition(list, term, ...value) {
   list.append(h('dt', { text: term }), h('dd', {}, ...value));
@@ -409,8 +463,12 @@ function inferredSection(statement, index, ctx) {
   section.append(h('h4', { id: `inferred-${index}`, text: statement.file }));
   const facts = h('dl', { class: 'facts' });
   const quoted = (mark) => t('inferred.quoted', { mark });
-  // The reader's reasons are English sentences the engine does not code yet.
-  const because = (text, why) => (why ? tn('inferred.because', { value: text, reason: why === 'hint' ? reason(why) : h('span', { lang: 'en', text: why }) }) : text);
+  const because = (text, why) => {
+    if (!why) return text;
+    const words = document.createDocumentFragment();
+    words.append(...reasonWords(why));
+    return tn('inferred.because', { value: text, reason: words });
+  };
   definition(facts, t('inferred.format'), `${formatName(statement.format)}${dialect.version ? ` (${dialect.version})` : ''}`);
   definition(facts, t('inferred.transactions'), formatNumber(statement.n_transactions));
   definition(facts, t('inferred.period'), statement.period ? h('span', {}, tn('files.period', { from: time(statement.period.from), to: time(statement.period.to) })) : t('files.no_dates'));
