@@ -45,17 +45,21 @@ test('the page works offline after the first load, and caches only its own files
   await setRecords(page, VERDICT_RECORDS.slice(0, 2));
   // A visit the service worker controls fetches the results' and guides' code at idle, and the
   // service worker keeps it (web/app.js); the first visit did not load it.
+  // Wait until the page has them (a reload cutting a response short would leave no entry).
+  await page.waitForFunction(() => document.body.dataset.results === 'loaded', null, { timeout: 15000 });
   await page.waitForFunction(async () => {
-    const paths = [];
-    for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) paths.push(new URL(request.url).pathname);
-    return ['/results.js', '/guides.js', '/i18n/en-results.js'].every((path) => paths.includes(path));
+    for (const path of ['results.js', 'guides.js', 'i18n/en-results.js']) {
+      const cached = await caches.match(new URL(path, location.href).href);
+      if (!cached || !(await cached.text()).length) return false;
+    }
+    return true;
   }, null, { timeout: 15000 });
   await context.setOffline(true);
   const response = await page.reload();
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
   await page.locator('.tracked').first().waitFor();
   await pick(page, 'verdicts.csv');
-  assert.deepEqual(await verdicts(page), { netflix: 'still_charging', spotify: 'stopped' });
+  assert.deepEqual(await verdicts(page), { netflix: 'still_charging', spotify: 'stopped' }, `offline: ${await page.locator('#status').textContent()}`);
   await page.goto(BASE_URL + '/#/guides/spotify');
   await page.waitForSelector('.guide[data-guide="spotify"]');
   await screenshot(page, 'offline-guide-1280');
