@@ -7,7 +7,7 @@
 import { Bridge } from './bridge.js';
 import { h, $, time, today, isIsoDate, download, formatName } from './dom.js';
 import { loadRecords, saveRecords, loadSettings, saveSettings, validateRecord, validateImport, mergeRecords, exportJson } from './track.js';
-import { t, tn, has, message, formatDate, chooseLanguage, setLanguage, translatePage, language, loadResultsWords } from './i18n.js';
+import { t, tn, has, formatDate, chooseLanguage, setLanguage, translatePage, language, loadResultsWords } from './i18n.js';
 
 // The catalogue first: everything below writes text in the chosen language.
 await setLanguage(chooseLanguage(loadSettings().language));
@@ -366,7 +366,7 @@ async function run(type, payload, busyText, adjust) {
     await showReport();
     return true;
   } catch (error) {
-    if (error.code !== 'restarted') setStatus(t('status.read_failed', { error: has(error.code) ? message({ code: error.code, args: error.args, text: error.message }) : error.message }));
+    if (error.code !== 'restarted') setStatus(t('status.read_failed', { error: has(error.code) ? engineText({ code: error.code, args: error.args, text: error.message }) : error.message }));
     return false;
   } finally {
     endBusy();
@@ -440,7 +440,7 @@ function renderFiles() {
     );
   });
   for (const failure of state.failures) {
-    list.append(h('li', { class: 'statement-error' }, h('span', { class: 'file-name', text: failure.name }), t('files.failure', { error: message({ ...failure.error, text: failure.error.message }), help: failure.error.help ? message({ ...failure.error, text: failure.error.help }, '.help') : '' })));
+    list.append(h('li', { class: 'statement-error' }, h('span', { class: 'file-name', text: failure.name }), t('files.failure', { error: engineText({ ...failure.error, text: failure.error.message }), help: failure.error.help ? engineText({ ...failure.error, text: failure.error.help }, '.help') : '' })));
   }
   $('#files-box').hidden = !statements.length && !state.failures.length;
   $('#clear').hidden = !statements.length;
@@ -451,8 +451,12 @@ function renderFiles() {
 // is requested once a statement is dropped, or at idle on a later visit (when the service
 // worker keeps them for offline use).
 let resultsPromise = null;
+let resultsModule = null;
+// An engine message (a reader error) in the page's language once the results' words are here.
+const engineText = (msg, suffix = '') => (resultsModule ? resultsModule.message(msg, suffix) : msg.text);
 function loadResults() {
   resultsPromise ??= Promise.all([import('./results.js'), loadResultsWords()]).then(([module]) => {
+    resultsModule = module;
     document.body.dataset.results = 'loaded';
     return module;
   });

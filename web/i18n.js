@@ -73,13 +73,15 @@ export async function loadResultsWords() {
   catalogue = { ...catalogue, ...module.default };
 }
 
-function noteMissing(key) {
+export function noteMissing(key) {
   missing.add(key);
   if (globalThis.document) document.documentElement.dataset.i18nMissing = [...missing].join(' ');
 }
 
-/** Whether the current catalogue has `key`. */
+/** Whether the current catalogue has `key`; its value. */
 export const has = (key) => Object.hasOwn(catalogue, key);
+export const word = (key) => catalogue[key];
+export const pluralOf = (n) => plural.select(n);
 
 function template(key, args) {
   let value = catalogue[key];
@@ -88,53 +90,21 @@ function template(key, args) {
     return null;
   }
   if (typeof value === 'object') {
-    const n = Number(unwrap(args?.[value.by]) ?? 0);
+    const by = args?.[value.by];
+    const n = Number(by && typeof by === 'object' ? by.count : by ?? 0);
     value = value[plural.select(n)] ?? value.other;
   }
   return value;
 }
 
-// An engine arg has one key (`{ date: '2026-04-01' }`, `{ count: 3 }`); page args are strings,
-// numbers or nodes.
-const unwrap = (arg) => (arg && typeof arg === 'object' && !(globalThis.Node && arg instanceof Node) ? (arg.count ?? arg.line ?? arg.date ?? arg.text ?? arg.term) : arg);
-
-/** An arg as text (or its node). Money is unsigned unless the template says `{x|signed}`. */
-function render(arg, signed) {
-  if (arg === undefined || arg === null) return '';
-  if (typeof arg === 'number') return formatNumber(arg);
-  if (typeof arg !== 'object' || (globalThis.Node && arg instanceof Node)) return arg;
-  if ('date' in arg) return formatDate(arg.date);
-  if ('money' in arg) {
-    const { minor, scale, currency } = arg.money;
-    return formatMinor(signed ? minor : Math.abs(minor), currency, scale);
-  }
-  if ('count' in arg) return formatNumber(arg.count);
-  if ('line' in arg) return formatNumber(arg.line);
-  if ('text' in arg) return String(arg.text);
-  if ('term' in arg) return term(arg.term);
-  return String(arg);
-}
-
-/** `{name|a|b}`: a count picks `a` for `one`, else `b`; text picks `a` when empty; `#` = value. */
-function choose(arg, forms) {
-  const node = globalThis.Node && arg instanceof Node ? arg : null;
-  const value = node ? node.textContent : unwrap(arg);
-  if (typeof value === 'number') {
-    const form = plural.select(value) === 'one' ? forms[0] : forms[1] ?? forms[0];
-    return [form.replaceAll('#', formatNumber(value))];
-  }
-  const text = value === undefined || value === null ? '' : String(value);
-  const form = text ? forms[1] ?? '' : forms[0];
-  return node ? form.split('#').flatMap((part, at) => (at ? [node.cloneNode(true), part] : [part])) : [form.replaceAll('#', text)];
-}
-
-/** The word for an engine term (`term.<value>`). */
-export function term(value) {
-  const key = `term.${value}`;
-  if (Object.hasOwn(catalogue, key)) return catalogue[key];
-  noteMissing(key);
-  return String(value);
-}
+// Engine args (typed objects) and inline forms are rendered by messages.js, loaded with the
+// results (`useTypedArgs`); page args are strings, numbers or nodes.
+let typed = null;
+export const useTypedArgs = (render) => {
+  typed = render;
+};
+const isNode = (arg) => Boolean(globalThis.Node && arg instanceof Node);
+const simple = (arg) => (arg === undefined || arg === null ? '' : typeof arg === 'number' ? formatNumber(arg) : arg);
 
 // `{name}`, `{name|signed}` or `{name|form|form}`.
 const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)((?:\|[^{}|]*)*)\}/gi;
@@ -146,8 +116,8 @@ function pieces(text, args) {
     if (match.index > at) out.push(text.slice(at, match.index));
     const arg = args?.[match[1]];
     const forms = match[2] ? match[2].slice(1).split('|') : [];
-    if (forms.length === 0 || (forms.length === 1 && forms[0] === 'signed')) out.push(render(arg, forms[0] === 'signed'));
-    else out.push(...choose(arg, forms));
+    if (typed && (forms.length || (arg && typeof arg === 'object' && !isNode(arg)))) out.push(...typed(arg, forms));
+    else out.push(simple(arg));
     at = match.index + match[0].length;
   }
   if (at < text.length) out.push(text.slice(at));
@@ -166,26 +136,6 @@ export function tn(key, args) {
   const text = template(key, args);
   if (text === null) return [`⟦${key}⟧`];
   return pieces(text, args);
-}
-
-/** An engine message `{ code, args, text }` in the catalogue's words, else its English `text`. */
-export function message(msg, suffix = '') {
-  return messageNodes(msg, suffix).map((piece) => (typeof piece === 'string' ? piece : piece.textContent)).join('');
-}
-
-/** The same as strings and nodes: the file's own text (`text` args) in `<span lang="">`. */
-export function messageNodes(msg, suffix = '') {
-  if (!msg) return [''];
-  const key = `${msg.code}${suffix}`;
-  if (!msg.code || !Object.hasOwn(catalogue, key)) {
-    if (msg.code) noteMissing(key);
-    return [msg.text ?? ''];
-  }
-  const args = {};
-  for (const [name, arg] of Object.entries(msg.args ?? {})) {
-    args[name] = arg && 'text' in arg && arg.text && globalThis.document ? Object.assign(document.createElement('span'), { lang: '', textContent: arg.text }) : arg;
-  }
-  return tn(key, args);
 }
 
 /** `2026-06-02` → `2 Jun 2026`, `2. Juni 2026`, … */
@@ -234,14 +184,6 @@ export function formatMoney(amount, currency) {
   // Intl formats a decimal string exactly.
   const shown = minus(format.formatToParts(text));
   return format.suffix ? `${shown} ${format.suffix}` : shown;
-}
-
-/** Integer minor units with their scale (an engine arg), e.g. `-1549`, 2, `EUR`. */
-function formatMinor(minor, currency, digits = 2) {
-  const negative = minor < 0;
-  const whole = String(Math.abs(minor)).padStart(digits + 1, '0');
-  const decimal = digits ? `${whole.slice(0, -digits)}.${whole.slice(-digits)}` : whole;
-  return formatMoney(`${negative ? '-' : ''}${decimal}`, currency);
 }
 
 /** The static page: `data-i18n` names the text's key, `data-i18n-attrs` `name:key;…` pairs. */

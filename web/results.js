@@ -3,7 +3,11 @@
 // each file with the controls that correct it. Text from files goes in through textContent.
 
 import { h, s, icon, time, formatDate, formatMoney, dayNumber, formatName } from './dom.js';
-import { t, tn, messageNodes, formatMonth, formatNumber, language } from './i18n.js';
+import { t, tn, formatMonth, formatNumber, language } from './i18n.js';
+import { messageNodes } from './messages.js';
+
+// The engine's messages as text, for app.js (reader errors).
+export { message } from './messages.js';
 
 // Words come from the chosen catalogue (i18n.js); these tables hold catalogue keys, so the
 // catalogue test finds every key written out here.

@@ -29,6 +29,7 @@ const ON_DEMAND = [
   './reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js',
   './office.js', './pkg/spendrein_wasm_office.js', './pkg/spendrein_wasm_office_bg.wasm',
   './results.js',
+  './messages.js',
   './guides.js',
   ...LANGUAGES.flatMap((code) => [`./i18n/${code}.js`, `./i18n/${code}-results.js`]),
 ];

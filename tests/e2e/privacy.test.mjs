@@ -78,7 +78,7 @@ for (const serviceWorkers of ['block', 'allow']) {
     await page.hover('#drop-zone');
     await page.waitForFunction(() => document.body.dataset.results === 'loaded', null, { timeout: 10000 });
     const preloaded = requests.slice(approach).map(({ url, method, body }) => `${method} ${new URL(url).pathname}${body ? ' with a body' : ''}`);
-    assert.ok(preloaded.every((line) => /^GET \/(results\.js|i18n\/en-results\.js)$/.test(line)), `on approaching the drop zone: ${preloaded.join(', ')}`);
+    assert.ok(preloaded.every((line) => /^GET \/(results\.js|messages\.js|i18n\/en-results\.js)$/.test(line)), `on approaching the drop zone: ${preloaded.join(', ')}`);
     const before = requests.length;
     await dropAndWait(page, `statement-${marker}.csv`, markedStatement(marker));
     const after = requests.slice(before);
