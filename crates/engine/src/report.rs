@@ -227,7 +227,7 @@ pub struct CancellationResult {
     /// One plain sentence (or a few): `explanation_message` and then each of
     /// `explanation_notes` rendered in English, separated by spaces.
     pub explanation: String,
-    /// The main sentence as a code with typed arguments (`messages::TEMPLATES`), for the page
+    /// The main sentence as a code with typed arguments (`messages::templates()`), for the page
     /// to render in the person's language.
     pub explanation_message: Message,
     /// Further sentences after the main one (the likely cause, a one-off charge, charges

@@ -943,6 +943,8 @@ struct Score {
     matched_one_offs: usize,
     unexpected_one_offs: usize,
     failures: Vec<String>,
+    /// How often each explanation code came up (every one is checked by `check_messages`).
+    message_codes: BTreeMap<String, usize>,
 }
 
 fn stream_matches(expected: &ExpectedStream, found: &engine::Recurring) -> bool {
@@ -961,7 +963,60 @@ fn stream_matches(expected: &ExpectedStream, found: &engine::Recurring) -> bool 
     who && found.cadence == expected.cadence && last && changes
 }
 
+/// Every message of a report is data: a code with typed arguments whose English text is the
+/// code's template rendered with them (see `messages`), for diagnostics and explanations alike.
+fn check_messages(scenario: &Scenario, report: &Report, score: &mut Score) {
+    let mut problems = Vec::new();
+    for summary in &report.statements {
+        for d in &summary.diagnostics {
+            if let Err(problem) =
+                statement::messages::check_rendered(&d.code, &d.args, &d.message, d.help.as_deref())
+            {
+                problems.push(problem);
+            }
+        }
+    }
+    for result in &report.cancellations {
+        let mut english = String::new();
+        for message in std::iter::once(&result.explanation_message).chain(&result.explanation_notes)
+        {
+            if let Err(problem) = statement::messages::check(&message.code, &message.args) {
+                problems.push(problem);
+            }
+            if !english.is_empty() {
+                english.push(' ');
+            }
+            english.push_str(&message.english());
+        }
+        if english != result.explanation {
+            problems.push(format!(
+                "explanation {:?} is not its messages' English {english:?}",
+                result.explanation
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{}: {}",
+        scenario.name,
+        problems.join("; ")
+    );
+    for result in &report.cancellations {
+        *score
+            .message_codes
+            .entry(result.explanation_message.code.to_string())
+            .or_default() += 1;
+        for note in &result.explanation_notes {
+            *score
+                .message_codes
+                .entry(note.code.to_string())
+                .or_default() += 1;
+        }
+    }
+}
+
 fn score_report(scenario: &Scenario, report: &Report, score: &mut Score) {
+    check_messages(scenario, report, score);
     // Streams: each expected stream matched by at most one found stream.
     let mut used = vec![false; report.recurring.len()];
     score.expected_streams += scenario.streams.len();
@@ -1131,6 +1186,11 @@ fn print_and_check(title: &str, score: &Score, assert_goals: bool) {
     println!(
         "one-offs: expected {}, reported {}, unexpected {}",
         score.expected_one_offs, score.matched_one_offs, score.unexpected_one_offs
+    );
+    println!(
+        "explanation codes checked ({}): {:?}",
+        score.message_codes.len(),
+        score.message_codes
     );
     for failure in score.failures.iter().take(40) {
         println!("  {failure}");
@@ -1340,6 +1400,9 @@ fn add_score(total: &mut Score, part: &Score) {
     total.matched_one_offs += part.matched_one_offs;
     total.unexpected_one_offs += part.unexpected_one_offs;
     total.failures.extend(part.failures.iter().cloned());
+    for (k, v) in &part.message_codes {
+        *total.message_codes.entry(k.clone()).or_default() += v;
+    }
 }
 
 /// Runs every scenario kind `rounds` times in `layout` through `statement::read` and `analyse`.

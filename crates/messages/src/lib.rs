@@ -1,6 +1,6 @@
 //! Person-facing messages as data. Every sentence the readers and the engine write for the
 //! person has a stable `code` and typed arguments ([`Args`]); its English text is *rendered*
-//! from the code's template in [`TEMPLATES`], so the text and the arguments cannot drift, and
+//! from the code's template ([`templates`]), so the text and the arguments cannot drift, and
 //! the page can render the same code and arguments in another language.
 //!
 //! A template is plain text with placeholders `{name:kind}`, where `kind` is one of the
@@ -17,7 +17,24 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 mod english;
-pub use english::{TEMPLATES, TERMS};
+
+/// Every code's template, in the order of the English file.
+pub fn templates() -> impl Iterator<Item = Template> {
+    english::TEMPLATE_TEXT.lines().map(|line| {
+        let mut parts = line.split('\t');
+        let code = parts.next().unwrap_or("");
+        let text = parts.next().unwrap_or("");
+        let help = parts.next().filter(|help| !help.is_empty());
+        Template { code, text, help }
+    })
+}
+
+/// Every term with its English.
+pub fn terms() -> impl Iterator<Item = (&'static str, &'static str)> {
+    english::TERM_TEXT
+        .lines()
+        .map(|line| line.split_once('\t').unwrap_or((line, line)))
+}
 
 /// One typed argument of a message. Serialized as an object with exactly one key, the kind:
 /// `{"date": "2026-04-01"}`, `{"count": 3}`, `{"term": "monthly"}`.
@@ -35,7 +52,7 @@ pub enum Arg {
     /// Text from the file (a header, a descriptor, a cell) or a name: shown as is, never
     /// translated.
     Text(String),
-    /// A value of a closed set ([`TERMS`]); the page translates `term.<value>`.
+    /// A value of a closed set ([`terms`]); the page translates `term.<value>`.
     Term(Cow<'static, str>),
 }
 
@@ -91,19 +108,26 @@ impl Args {
     }
 
     /// These arguments and one more.
+    #[inline(never)]
     pub fn with(mut self, name: &'static str, arg: Arg) -> Self {
         self.0.push((Cow::Borrowed(name), arg));
         self
     }
 
     /// Adds a line number.
+    #[inline(never)]
     pub fn line(self, name: &'static str, line: u32) -> Self {
         self.with(name, Arg::Line(line))
     }
 
     /// Adds a count.
     pub fn count(self, name: &'static str, count: impl TryInto<u64>) -> Self {
-        self.with(name, Arg::Count(count.try_into().unwrap_or(u64::MAX)))
+        self.count_u64(name, count.try_into().unwrap_or(u64::MAX))
+    }
+
+    #[inline(never)]
+    fn count_u64(self, name: &'static str, count: u64) -> Self {
+        self.with(name, Arg::Count(count))
     }
 
     /// Adds verbatim text.
@@ -111,17 +135,26 @@ impl Args {
         self.with(name, Arg::Text(text.into()))
     }
 
-    /// Adds a term (a value of a closed set listed in [`TERMS`]).
+    /// Adds verbatim text, copied.
+    #[inline(never)]
+    pub fn text_str(self, name: &'static str, text: &str) -> Self {
+        self.with(name, Arg::Text(text.to_owned()))
+    }
+
+    /// Adds a term (a value of a closed set listed by [`terms`]).
+    #[inline(never)]
     pub fn term(self, name: &'static str, term: &'static str) -> Self {
         self.with(name, Arg::Term(Cow::Borrowed(term)))
     }
 
     /// Adds a day.
+    #[inline(never)]
     pub fn date(self, name: &'static str, date: NaiveDate) -> Self {
         self.with(name, Arg::Date(date))
     }
 
     /// Adds an amount of money.
+    #[inline(never)]
     pub fn money(self, name: &'static str, minor: i64, scale: u8, currency: Option<&str>) -> Self {
         self.with(
             name,
@@ -154,7 +187,7 @@ impl<'de> Deserialize<'de> for Args {
 /// A code with its arguments: what the page renders in the person's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
-    /// A code of [`TEMPLATES`].
+    /// A code of [`templates`].
     pub code: Cow<'static, str>,
     /// Its arguments.
     #[serde(default)]
@@ -188,8 +221,8 @@ pub struct Template {
 }
 
 /// The template of a code.
-pub fn template(code: &str) -> Option<&'static Template> {
-    TEMPLATES.iter().find(|template| template.code == code)
+pub fn template(code: &str) -> Option<Template> {
+    templates().find(|template| template.code == code)
 }
 
 /// The English sentence of a code with these arguments (the code itself for an unknown code,
@@ -208,8 +241,7 @@ pub fn help(code: &str, args: &Args) -> Option<String> {
 
 /// The English of a term.
 pub fn term_english(term: &str) -> &str {
-    TERMS
-        .iter()
+    terms()
         .find(|(id, _)| *id == term)
         .map_or(term, |(_, english)| english)
 }
@@ -342,13 +374,13 @@ fn push_magnitude(out: &mut String, money: &Money) {
 /// `web/i18n/codes.json` holds.
 pub fn catalogue_keys() -> Vec<(String, Vec<(&'static str, &'static str)>)> {
     let mut keys = Vec::new();
-    for template in TEMPLATES {
+    for template in templates() {
         keys.push((template.code.to_owned(), placeholders(template.text)));
         if let Some(help) = template.help {
             keys.push((format!("{}.help", template.code), placeholders(help)));
         }
     }
-    for (term, _) in TERMS {
+    for (term, _) in terms() {
         keys.push((format!("term.{term}"), Vec::new()));
     }
     keys.sort();
@@ -402,7 +434,7 @@ pub fn check(code: &str, args: &Args) -> Result<(), String> {
             _ => {}
         }
         if let Arg::Term(term) = arg {
-            if !TERMS.iter().any(|(id, _)| id == term) {
+            if !terms().any(|(id, _)| id == term) {
                 return Err(format!("`{code}`: `{name}` has the unknown term `{term}`"));
             }
         }
@@ -411,6 +443,31 @@ pub fn check(code: &str, args: &Args) -> Result<(), String> {
         if args.get(name).is_none() {
             return Err(format!("`{code}` lacks its argument `{name}`"));
         }
+    }
+    Ok(())
+}
+
+/// Checks a message as a report carries it: [`check`] on the code and arguments, and that its
+/// English text (and help, when given) is the code's template rendered with those arguments.
+pub fn check_rendered(
+    code: &str,
+    args: &Args,
+    message: &str,
+    help: Option<&str>,
+) -> Result<(), String> {
+    check(code, args)?;
+    let template = template(code).ok_or_else(|| format!("unknown code `{code}`"))?;
+    let expected = render(template.text, args);
+    if message != expected {
+        return Err(format!(
+            "`{code}`: the text {message:?} is not the template's {expected:?}"
+        ));
+    }
+    let expected_help = template.help.map(|help| render(help, args));
+    if help.is_some() && help.map(str::to_owned) != expected_help {
+        return Err(format!(
+            "`{code}`: the help {help:?} is not {expected_help:?}"
+        ));
     }
     Ok(())
 }
@@ -448,13 +505,13 @@ mod tests {
 
     #[test]
     fn every_template_is_well_formed() {
-        let mut codes: Vec<&str> = TEMPLATES.iter().map(|t| t.code).collect();
+        let mut codes: Vec<&str> = templates().map(|t| t.code).collect();
         codes.sort_unstable();
         let n = codes.len();
         codes.dedup();
         assert_eq!(codes.len(), n, "a code is listed twice");
         const KINDS: [&str; 6] = ["date", "money", "count", "line", "text", "term"];
-        for template in TEMPLATES {
+        for template in templates() {
             assert!(
                 template
                     .code
@@ -519,8 +576,7 @@ mod tests {
 
     #[test]
     fn check_finds_wrong_missing_and_extra_args() {
-        let code = TEMPLATES
-            .iter()
+        let code = templates()
             .find(|t| placeholders(t.text).iter().any(|(_, kind)| *kind == "line"))
             .unwrap()
             .code;

@@ -131,7 +131,7 @@ mod tests {
         let bomb = br#"<table:table table:name="S"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row></table:table>"#;
         assert_eq!(
             check_repeats(bomb).unwrap_err().code,
-            "spreadsheet-too-large"
+            "spreadsheet-too-large-repeats"
         );
         // Two filled cells far apart span the rows between them.
         let far = br#"<table:table><table:table-row><table:table-cell table:number-columns-repeated="9999"/><table:table-cell office:value-type="float"/></table:table-row><table:table-row table:number-rows-repeated="900000"><table:table-cell/></table:table-row><table:table-row><table:table-cell office:value-type="float"/></table:table-row></table:table>"#;

@@ -386,7 +386,7 @@ pub struct Diagnostic {
     /// How to fix it, when there is something the person can do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The typed arguments `message` and `help` were rendered from (`messages::TEMPLATES`
+    /// The typed arguments `message` and `help` were rendered from (`messages::templates()`
     /// has the code's templates); absent in JSON when there are none.
     #[serde(default, skip_serializing_if = "Args::is_empty")]
     pub args: Args,
@@ -395,6 +395,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// The diagnostic `code` with these arguments: its message and help are the code's
     /// English templates rendered with them.
+    #[inline(never)]
     pub fn new(severity: Severity, code: &'static str, args: Args) -> Self {
         Diagnostic {
             severity,
@@ -488,6 +489,7 @@ pub struct ReadError {
 impl ReadError {
     /// The read error `code` with these arguments, its message and help rendered from the
     /// code's English templates.
+    #[inline(never)]
     pub fn new(code: &'static str, args: Args) -> Self {
         ReadError {
             code: code.to_owned(),

@@ -4,7 +4,7 @@
 //! module's `Workspace` like any CSV, and rewrites the reader's "line N" as cell references.
 //! It never sees the rest of the page and keeps no state between calls.
 
-use statement::{Diagnostic, ReadError};
+use statement::{Arg, Args, Diagnostic, ReadError};
 use statement_office::{Converted, Kind};
 use wasm_bindgen::prelude::*;
 
@@ -13,11 +13,45 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
 
+/// The message arguments as the main module's serde output has them: `{ name: { kind: value } }`
+/// (absent when there are none).
+fn set_args(object: &js_sys::Object, args: &Args) {
+    if args.is_empty() {
+        return;
+    }
+    let all = js_sys::Object::new();
+    for (name, arg) in args.iter() {
+        let value: JsValue = match arg {
+            Arg::Date(date) => date.to_string().into(),
+            Arg::Money(money) => {
+                let inner = js_sys::Object::new();
+                set(&inner, "minor", &(money.minor as f64).into());
+                set(&inner, "scale", &money.scale.into());
+                let currency = match &money.currency {
+                    Some(currency) => JsValue::from(currency.as_str()),
+                    None => JsValue::NULL,
+                };
+                set(&inner, "currency", &currency);
+                inner.into()
+            }
+            Arg::Count(count) => (*count as f64).into(),
+            Arg::Line(line) => (*line).into(),
+            Arg::Text(text) => text.as_str().into(),
+            Arg::Term(term) => term.as_ref().into(),
+        };
+        let one = js_sys::Object::new();
+        set(&one, arg.kind(), &value);
+        set(&all, name, &one.into());
+    }
+    set(object, "args", &all.into());
+}
+
 fn error_object(error: &ReadError) -> JsValue {
     let object = js_sys::Object::new();
     set(&object, "code", &error.code.as_str().into());
     set(&object, "message", &error.message.as_str().into());
     set(&object, "help", &error.help.as_str().into());
+    set_args(&object, &error.args);
     object.into()
 }
 
@@ -37,12 +71,14 @@ fn diagnostic_object(diagnostic: &Diagnostic) -> JsValue {
     if let Some(help) = &diagnostic.help {
         set(&object, "help", &help.as_str().into());
     }
+    set_args(&object, &diagnostic.args);
     object.into()
 }
 
 /// Converts a workbook (the whole file's bytes). Returns `{ ok: true, kind, sheet, first_col,
 /// text: Uint8Array, diagnostics }` — `text` is UTF-8 CSV in which line N is row N of `sheet` —
-/// or `{ ok: false, error: { code, message, help } }`.
+/// or `{ ok: false, error: { code, message, help, args? } }`; diagnostics and errors carry the
+/// message `args` as the main module's report does.
 #[wasm_bindgen]
 pub fn convert(bytes: &[u8]) -> JsValue {
     let result = js_sys::Object::new();

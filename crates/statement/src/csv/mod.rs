@@ -858,9 +858,9 @@ impl Rows {
         &mut self,
         record: &Record<'_>,
         mark: u8,
-    ) -> Result<(i64, u8, Option<[u8; 3]>), (&'static str, Args)> {
+    ) -> Result<(i64, u8, Option<[u8; 3]>), RowProblem> {
         let layout = &self.layout;
-        let parse = |column: usize| -> Result<Option<number::Number>, (&'static str, Args)> {
+        let parse = |column: usize| -> Result<Option<number::Number>, RowProblem> {
             number::parse(record.field(column), mark).map_err(|error| {
                 let code = match error {
                     number::NumberError::Invalid => "skipped-row-bad-amount",
@@ -1501,6 +1501,9 @@ fn trimmed_equal(record: &Record<'_>, header: &[String]) -> bool {
             .enumerate()
             .all(|(i, name)| trim(record.field(i)) == trim(name.as_bytes()))
 }
+
+/// Why a row was skipped: a `skipped-row-*` code and its arguments.
+type RowProblem = (&'static str, Args);
 
 /// The usual number of decimals of a currency.
 fn minor_digits(code: &[u8; 3]) -> u8 {
