@@ -190,7 +190,7 @@ export default {
   'conflicting-date-order.help': 'rows whose date does not fit were skipped; check the file\'s dates',
   'control-bytes': '{control} control bytes around or inside the messages were ignored',
   'currency-symbol': 'the amount "{value}" on line {line} has a currency symbol, which OFX does not allow; it was ignored',
-  'damaged-spreadsheet': 'the file looks like an {kind} but cannot be read: {detail}',
+  'damaged-spreadsheet': 'the file looks like {kind} but cannot be read: {detail}',
   'damaged-spreadsheet.help': 'open it in your spreadsheet program and save it again (or as CSV), or download it from your bank again',
   'doctype-ignored': 'the DOCTYPE declaration on line {line} was ignored',
   'duplicate-id': 'transaction {element} on line {line} repeats FITID "{id}" with the same date and amount and was read once',
