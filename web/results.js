@@ -583,7 +583,9 @@ export async function renderResults(report, ctx, targets) {
   const transactions = report.statements.reduce((sum, statement) => sum + statement.n_transactions, 0);
   const read = t('results.summary_read', { count: transactions, statements: t('results.summary_statements', { count: report.statements.length }) });
   const found = t('results.summary_recurring', { count: report.recurring.length });
-  summary.textContent = `${read}; ${found}.${parts.length ? ` ${parts.join('; ')}.` : ''}`;
+  // The list separator is the language's (French sets a space before the semicolon).
+  const list = (items) => items.join(t('results.list_separator'));
+  summary.textContent = `${list([read, found])}.${parts.length ? ` ${list(parts)}.` : ''}`;
 
   await nextTask();
   if (!ctx.current()) return false;

@@ -7,6 +7,7 @@ export default {
   'results.summary_read': { by: 'count', one: '{count} Umsatz aus {statements} gelesen', other: '{count} Umsätze aus {statements} gelesen' },
   'results.summary_statements': { by: 'count', one: '{count} Kontoauszug', other: '{count} Kontoauszügen' },
   'results.summary_recurring': { by: 'count', one: '{count} wiederkehrende Abbuchung gefunden', other: '{count} wiederkehrende Abbuchungen gefunden' },
+  'results.list_separator': '; ',
   'results.summary_verdict': '{name}: {verdict}',
   'term.still_charging': 'Bucht weiter ab',
   'term.final_charge': 'Letzte Abbuchung, dann Schluss',

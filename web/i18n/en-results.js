@@ -7,6 +7,7 @@ export default {
   'results.summary_read': { by: 'count', one: '{count} transaction read from {statements}', other: '{count} transactions read from {statements}' },
   'results.summary_statements': { by: 'count', one: '{count} statement', other: '{count} statements' },
   'results.summary_recurring': { by: 'count', one: '{count} recurring charge found', other: '{count} recurring charges found' },
+  'results.list_separator': '; ',
   'results.summary_verdict': '{name}: {verdict}',
   'term.still_charging': 'Still charging',
   'term.final_charge': 'Final charge, then stopped',

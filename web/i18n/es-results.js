@@ -7,6 +7,7 @@ export default {
   'results.summary_read': { by: 'count', one: '{count} movimiento leído de {statements}', other: '{count} movimientos leídos de {statements}' },
   'results.summary_statements': { by: 'count', one: '{count} extracto', other: '{count} extractos' },
   'results.summary_recurring': { by: 'count', one: '{count} cargo periódico encontrado', other: '{count} cargos periódicos encontrados' },
+  'results.list_separator': '; ',
   'results.summary_verdict': '{name}: {verdict}',
   'term.still_charging': 'Sigue cobrando',
   'term.final_charge': 'Último cargo y después nada',

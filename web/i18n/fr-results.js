@@ -7,6 +7,7 @@ export default {
   'results.summary_read': { by: 'count', one: '{count} opération lue dans {statements}', other: '{count} opérations lues dans {statements}' },
   'results.summary_statements': { by: 'count', one: '{count} relevé', other: '{count} relevés' },
   'results.summary_recurring': { by: 'count', one: '{count} prélèvement récurrent trouvé', other: '{count} prélèvements récurrents trouvés' },
+  'results.list_separator': ' ; ',
   'results.summary_verdict': '{name} : {verdict}',
   'term.still_charging': 'Toujours prélevé',
   'term.final_charge': 'Dernier prélèvement, puis arrêt',

@@ -7,6 +7,7 @@ export default {
   'results.summary_read': { by: 'count', one: '{count} transactie gelezen uit {statements}', other: '{count} transacties gelezen uit {statements}' },
   'results.summary_statements': { by: 'count', one: '{count} afschrift', other: '{count} afschriften' },
   'results.summary_recurring': { by: 'count', one: '{count} terugkerende afschrijving gevonden', other: '{count} terugkerende afschrijvingen gevonden' },
+  'results.list_separator': '; ',
   'results.summary_verdict': '{name}: {verdict}',
   'term.still_charging': 'Schrijft nog af',
   'term.final_charge': 'Laatste afschrijving, daarna gestopt',
