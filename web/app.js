@@ -5,10 +5,13 @@
 // `#ref=v1.<…>` a cancellation reference (reference.js, loaded only then).
 
 import { Bridge } from './bridge.js';
-import { h, $, time, today, isIsoDate, download } from './dom.js';
-import { loadRecords, saveRecords, newId, validateRecord, validateImport, mergeRecords, exportJson } from './track.js';
-import { renderResults, warmUpRendering } from './results.js';
-import { renderIndex, renderGuide } from './guides.js';
+import { h, $, time, today, isIsoDate, download, formatName } from './dom.js';
+import { loadRecords, saveRecords, loadSettings, saveSettings, validateRecord, validateImport, mergeRecords, exportJson } from './track.js';
+import { t, tn, has, formatDate, chooseLanguage, setLanguage, translatePage, language, loadResultsWords } from './i18n.js';
+
+// The catalogue first: everything below writes text in the chosen language.
+await setLanguage(chooseLanguage(loadSettings().language));
+translatePage();
 
 const SCRIPT_URLS = new Set(['./worker.js', './sw.js']);
 const policy = globalThis.trustedTypes
@@ -39,7 +42,7 @@ const bridge = new Bridge({
     state.failures = [];
     state.hints = [];
     showReport();
-    setStatus(`The statement reader stopped (${reason}) and was restarted. Your statements were dropped from memory; drop them again to check them.`);
+    setStatus(t('status.restarted', { reason }));
   },
 });
 
@@ -90,7 +93,7 @@ function setRecordsStatus(text) {
 
 function persist() {
   const problem = saveRecords(state.records);
-  if (problem) setRecordsStatus(`Note: ${problem}.`);
+  if (problem) setRecordsStatus(t('track.note', { problem }));
   renderRecords();
   reanalyse();
 }
@@ -102,8 +105,8 @@ function renderRecords() {
   $('#export-records').disabled = state.records.length === 0;
   for (const record of state.records) {
     const name = vendorName(record.vendor);
-    const details = h('div', { class: 'tracked-details' }, h('strong', { class: 'tracked-vendor', text: name }), ' — cancelled on ', time(record.cancelled_on));
-    if (record.confirmation) details.append(h('span', { class: 'tracked-extra', text: ` · confirmation ${record.confirmation}` }));
+    const details = h('div', { class: 'tracked-details' }, h('strong', { class: 'tracked-vendor', text: name }), tn('track.cancelled_on', { date: time(record.cancelled_on) }));
+    if (record.confirmation) details.append(h('span', { class: 'tracked-extra', text: t('track.confirmation_item', { confirmation: record.confirmation }) }));
     if (record.notes) details.append(h('span', { class: 'tracked-notes', text: record.notes }));
     list.append(
       h(
@@ -113,8 +116,8 @@ function renderRecords() {
         h(
           'div',
           { class: 'tracked-actions' },
-          h('button', { type: 'button', class: 'button small', text: 'Edit', attrs: { 'aria-label': `Edit the ${name} cancellation` }, on: { click: () => startEdit(record.id) } }),
-          h('button', { type: 'button', class: 'button small danger', text: 'Delete', attrs: { 'aria-label': `Delete the ${name} cancellation` }, on: { click: () => deleteRecord(record.id) } }),
+          h('button', { type: 'button', class: 'button small', text: t('track.edit'), attrs: { 'aria-label': t('track.edit_label', { name }) }, on: { click: () => startEdit(record.id) } }),
+          h('button', { type: 'button', class: 'button small danger', text: t('track.delete'), attrs: { 'aria-label': t('track.delete_label', { name }) }, on: { click: () => deleteRecord(record.id) } }),
         ),
       ),
     );
@@ -139,7 +142,7 @@ function startEdit(id) {
   if (!record) return;
   state.editing = id;
   fillForm({ ...record, vendor: vendorName(record.vendor) });
-  $('#track-save').textContent = 'Save changes';
+  $('#track-save').textContent = t('track.save_changes');
   $('#track-cancel-edit').hidden = false;
   $('#track-prefill').hidden = true;
   showFormError(null);
@@ -149,7 +152,7 @@ function startEdit(id) {
 function stopEdit() {
   state.editing = null;
   fillForm({});
-  $('#track-save').textContent = 'Track this cancellation';
+  $('#track-save').textContent = t('track.save');
   $('#track-cancel-edit').hidden = true;
 }
 
@@ -158,7 +161,7 @@ function deleteRecord(id) {
   state.records = state.records.filter((item) => item.id !== id);
   if (state.editing === id) stopEdit();
   persist();
-  setRecordsStatus(`Deleted the ${vendorName(record?.vendor ?? '')} cancellation.`);
+  setRecordsStatus(t('track.deleted', { name: vendorName(record?.vendor ?? '') }));
   $('#track-vendor').focus();
 }
 
@@ -173,11 +176,10 @@ form.addEventListener('submit', (event) => {
     cancelled_on: dateInput.value,
     confirmation: confirmationInput.value,
     notes: notesInput.value,
-  });
+  }, '', { vendor: t('track.field_vendor'), cancelled_on: t('track.field_date') });
   if (!result.record) {
-    const problems = result.problems.map((problem) => problem.replace(/^vendor/, 'the service').replace(/^cancelled_on/, 'the date'));
-    showFormError(`Please check: ${problems.join('; ')}.`);
-    (problems[0].startsWith('the service') ? vendorInput : dateInput).focus();
+    showFormError(t('track.check', { problems: result.problems.join('; ') }));
+    ({ vendor: vendorInput, cancelled_on: dateInput, confirmation: confirmationInput, notes: notesInput })[result.fields[0]]?.focus();
     return;
   }
   showFormError(null);
@@ -185,10 +187,10 @@ form.addEventListener('submit', (event) => {
   const name = vendorName(result.record.vendor);
   if (state.editing) {
     state.records = state.records.map((record) => (record.id === state.editing ? result.record : record));
-    setRecordsStatus(`Saved the changes to the ${name} cancellation.`);
+    setRecordsStatus(t('track.saved_changes', { name }));
   } else {
     state.records = [...state.records, result.record];
-    setRecordsStatus(`Now tracking the ${name} cancellation of ${result.record.cancelled_on}.`);
+    setRecordsStatus(t('track.now_tracking', { name, date: formatDate(result.record.cancelled_on) }));
   }
   stopEdit();
   persist();
@@ -202,7 +204,7 @@ $('#track-cancel-edit').addEventListener('click', () => {
 
 $('#export-records').addEventListener('click', () => {
   download(`spendrein-cancellations-${today()}.json`, exportJson(state.records));
-  setRecordsStatus(`Exported ${state.records.length} cancellation${state.records.length === 1 ? '' : 's'}.`);
+  setRecordsStatus(t('track.exported', { count: state.records.length }));
 });
 
 // The import picker is created on demand and never added to the document, so the page keeps
@@ -220,23 +222,23 @@ async function importRecords(file) {
   if (!file) return;
   let parsed;
   try {
-    if (file.size > 5_000_000) throw new Error('the file is larger than 5 MB; an export of cancellations is far smaller');
+    if (file.size > 5_000_000) throw new Error(t('track.import_too_large'));
     const text = await file.text();
     try {
       parsed = validateImport(JSON.parse(text));
     } catch (error) {
-      throw error instanceof SyntaxError ? new Error(`the file is not valid JSON (${error.message})`) : error;
+      throw error instanceof SyntaxError ? new Error(t('track.import_not_json', { error: error.message })) : error;
     }
   } catch (error) {
-    setRecordsStatus(`Could not import ${file.name}: ${error.message}. Your ${state.records.length} existing record${state.records.length === 1 ? ' is' : 's are'} unchanged.`);
+    setRecordsStatus(t('track.import_failed', { file: file.name, error: error.message, count: state.records.length }));
     return;
   }
   const merged = mergeRecords(state.records, parsed.records);
   state.records = merged.records;
   persist();
-  const parts = [`Imported ${merged.added} cancellation${merged.added === 1 ? '' : 's'} from ${file.name}`];
-  if (merged.skipped) parts.push(`${merged.skipped} already tracked`);
-  if (parsed.problems.length) parts.push(`${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} (listed below; those records were not imported)`);
+  const parts = [t('track.imported', { count: merged.added, file: file.name })];
+  if (merged.skipped) parts.push(t('track.already_tracked', { count: merged.skipped }));
+  if (parsed.problems.length) parts.push(t('track.import_problems', { count: parsed.problems.length }));
   setRecordsStatus(`${parts.join('; ')}.`);
   if (parsed.problems.length) {
     problemsList.append(...parsed.problems.slice(0, 50).map((problem) => h('li', { text: problem })));
@@ -289,7 +291,7 @@ function prefill(spec) {
   fillForm({ vendor: vendorName(vendor), cancelled_on: isIsoDate(datePart) ? datePart : today() });
   const note = $('#track-prefill');
   note.hidden = false;
-  note.textContent = `Filled in from a link: ${vendorName(vendor)}, cancelled on ${dateInput.value}. Check the details, then press “Track this cancellation”.`;
+  note.textContent = t('track.prefill_link', { name: vendorName(vendor), date: formatDate(dateInput.value), button: t('track.save') });
 }
 
 /** Fills the form for a recurring charge's "Track this" and takes the person there. */
@@ -298,7 +300,7 @@ function trackFromResults(vendorText) {
   fillForm({ vendor: vendorText, cancelled_on: today() });
   const note = $('#track-prefill');
   note.hidden = false;
-  note.textContent = `Filled in for ${vendorText} with today’s date. Set the day you cancelled, then press “Track this cancellation”.`;
+  note.textContent = t('track.prefill_results', { name: vendorText, button: t('track.save') });
   form.scrollIntoView({ block: 'start' });
   dateInput.focus();
 }
@@ -338,13 +340,12 @@ function showProgress(event) {
   const label = $('#progress-label');
   if (event.phase === 'analysing') {
     bar.removeAttribute('value');
-    label.textContent = 'Analysing…';
+    label.textContent = t('drop.analysing');
     return;
   }
   const percent = Math.min(100, Math.round((100 * event.bytes) / Math.max(event.total, 1)));
   bar.value = percent;
-  const which = event.count > 1 ? ` (file ${event.position + 1} of ${event.count})` : '';
-  label.textContent = `Reading ${event.name}${which}: ${percent}%`;
+  label.textContent = event.count > 1 ? t('drop.progress_of', { file: event.name, n: event.position + 1, count: event.count, percent }) : t('drop.progress', { file: event.name, percent });
 }
 
 /**
@@ -353,6 +354,8 @@ function showProgress(event) {
  */
 async function run(type, payload, busyText, adjust) {
   beginBusy(busyText);
+  // The results' code and words load while the worker reads (the first time only).
+  loadResults().catch(() => {});
   try {
     const { report, failures, timings } = await bridge.request(type, { ...payload, cancellations: engineCancellations(), today: today() });
     if (timings) performance.mark('spendrein:worker', { detail: timings });
@@ -363,7 +366,7 @@ async function run(type, payload, busyText, adjust) {
     await showReport();
     return true;
   } catch (error) {
-    if (error.code !== 'restarted') setStatus(`Could not read the statement: ${error.message}.`);
+    if (error.code !== 'restarted') setStatus(t('status.read_failed', { error: has(error.code) ? engineText({ code: error.code, args: error.args, text: error.message }) : error.message }));
     return false;
   } finally {
     endBusy();
@@ -373,24 +376,24 @@ async function run(type, payload, busyText, adjust) {
 async function readFiles(fileList) {
   const files = [...fileList];
   if (!files.length) return;
-  const name = files.length === 1 ? files[0].name : `${files.length} files`;
-  await run('read', { files }, `Reading ${name}…`, () => {
+  const busyText = files.length === 1 ? t('status.reading_file', { file: files[0].name }) : t('status.reading_files', { count: files.length });
+  await run('read', { files }, busyText, () => {
     while (state.hints.length < (state.report?.statements.length ?? 0)) state.hints.push({});
   });
 }
 
 async function reread(index, hints, focusId) {
   state.hints[index] = hints;
-  const file = state.report?.statements[index]?.file ?? 'the file';
-  if (await run('reread', { index, hints }, `Reading ${file} again with your correction…`)) {
+  const file = state.report?.statements[index]?.file ?? '';
+  if (await run('reread', { index, hints }, t('status.rereading', { file }))) {
     document.getElementById(focusId)?.focus();
   }
 }
 
 async function removeStatement(index) {
   const file = state.report?.statements[index]?.file;
-  if (await run('remove', { index }, `Removing ${file}…`, () => state.hints.splice(index, 1))) {
-    setStatus(`Removed ${file} from memory.`);
+  if (await run('remove', { index }, t('status.removing', { file }), () => state.hints.splice(index, 1))) {
+    setStatus(t('status.removed', { file }));
     $('#file-input').focus();
   }
 }
@@ -402,7 +405,7 @@ async function reanalyse() {
   reanalyseQueued = true;
   await Promise.resolve();
   reanalyseQueued = false;
-  await run('analyse', {}, 'Checking your cancellations again…');
+  await run('analyse', {}, t('status.reanalysing'));
 }
 
 async function clearAll() {
@@ -415,7 +418,7 @@ async function clearAll() {
   state.failures = [];
   state.hints = [];
   showReport();
-  setStatus('All statements were cleared from memory. Nothing of them was ever stored.');
+  setStatus(t('status.cleared'));
   $('#file-input').focus();
 }
 
@@ -424,28 +427,61 @@ function renderFiles() {
   list.replaceChildren();
   const statements = state.report?.statements ?? [];
   statements.forEach((statement, index) => {
-    const period = statement.period ? [time(statement.period.from), ' to ', time(statement.period.to)] : ['no dates'];
+    const period = statement.period ? tn('files.period', { from: time(statement.period.from), to: time(statement.period.to) }) : [t('files.no_dates')];
     list.append(
       h(
         'li',
         { class: 'statement-summary', dataset: { format: statement.format, transactions: String(statement.n_transactions), file: statement.file } },
         h('span', { class: 'file-name', text: statement.file }),
-        h('span', {}, `: ${statement.n_transactions} transactions, `, ...period, ` (format: ${statement.format})`),
+        h('span', {}, t('files.transactions', { count: statement.n_transactions }), ...period, t('files.format', { format: formatName(statement.format) })),
         ' ',
-        h('button', { type: 'button', class: 'button small', text: 'Remove', attrs: { 'aria-label': `Remove ${statement.file} from memory` }, on: { click: () => removeStatement(index) } }),
+        h('button', { type: 'button', class: 'button small', text: t('files.remove'), attrs: { 'aria-label': t('files.remove_label', { file: statement.file }) }, on: { click: () => removeStatement(index) } }),
       ),
     );
   });
   for (const failure of state.failures) {
-    list.append(h('li', { class: 'statement-error' }, h('span', { class: 'file-name', text: failure.name }), `: ${failure.error.message}. ${failure.error.help}`));
+    list.append(h('li', { class: 'statement-error' }, h('span', { class: 'file-name', text: failure.name }), t('files.failure', { error: engineText({ ...failure.error, text: failure.error.message }), help: failure.error.help ? engineText({ ...failure.error, text: failure.error.help }, '.help') : '' })));
   }
   $('#files-box').hidden = !statements.length && !state.failures.length;
   $('#clear').hidden = !statements.length;
 }
 
+// results.js and the results' words are not part of the first load: they load when the person
+// comes to the drop zone (pointer, touch, focus, or a drag entering the page), so that nothing
+// is requested once a statement is dropped, or at idle on a later visit (when the service
+// worker keeps them for offline use).
+let resultsPromise = null;
+let resultsModule = null;
+// An engine message (a reader error) in the page's language once the results' words are here.
+const engineText = (msg, suffix = '') => (resultsModule ? resultsModule.message(msg, suffix) : msg.text);
+function loadResults() {
+  resultsPromise ??= Promise.all([import('./results.js'), loadResultsWords()]).then(([module]) => {
+    resultsModule = module;
+    document.body.dataset.results = 'loaded';
+    return module;
+  });
+  resultsPromise.catch(() => {
+    resultsPromise = null;
+  });
+  return resultsPromise;
+}
+
+// guides.js, the same way: loaded for the guide views, or at idle on a later visit.
+let guidesPromise = null;
+function loadGuides() {
+  guidesPromise ??= import('./guides.js');
+  guidesPromise.catch(() => {
+    guidesPromise = null;
+  });
+  return guidesPromise;
+}
+
 let renderSeq = 0;
 async function showReport() {
   const seq = ++renderSeq;
+  // Reader errors and the results speak with the results' words.
+  if (state.report || state.failures.length) await loadResults();
+  if (seq !== renderSeq) return;
   renderFiles();
   const results = $('#results');
   const report = state.report;
@@ -453,7 +489,7 @@ async function showReport() {
     results.hidden = true;
     for (const id of ['#cancellation-results', '#recurring-results', '#inferred-results']) $(id).replaceChildren();
     $('#results-summary').textContent = '';
-    if (state.failures.length) setStatus(`Could not read ${state.failures.map((failure) => failure.name).join(', ')}; see below.`);
+    if (state.failures.length) setStatus(t('status.could_not_read', { files: state.failures.map((failure) => failure.name).join(', ') }));
     return;
   }
   results.hidden = false;
@@ -463,6 +499,7 @@ async function showReport() {
     inferred: $('#inferred-results'),
     summary: $('#results-summary'),
   };
+  const { renderResults } = await loadResults();
   const done = await renderResults(
     report,
     {
@@ -479,9 +516,8 @@ async function showReport() {
     targets,
   );
   if (!done) return;
-  const failed = state.failures.length ? ` Could not read ${state.failures.map((failure) => failure.name).join(', ')}.` : '';
   // The summary itself is announced by the results' own live region; this only says it is done.
-  setStatus(`Done: the results are below.${failed}`);
+  setStatus(state.failures.length ? t('status.done_failed', { files: state.failures.map((failure) => failure.name).join(', ') }) : t('status.done'));
   document.body.dataset.rendered = String(seq);
   performance.mark('spendrein:results');
 }
@@ -511,6 +547,9 @@ function wireDropZone() {
     });
   }
   $('#clear').addEventListener('click', clearAll);
+  const preload = () => loadResults().catch(() => {});
+  for (const type of ['pointerover', 'touchstart', 'focusin', 'dragenter']) zone.addEventListener(type, preload, { once: true, passive: true });
+  window.addEventListener('dragenter', preload, { once: true, passive: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,7 +561,7 @@ async function openReference(card, result, record) {
     const { openReferenceBuilder } = await import('./reference.js');
     openReferenceBuilder(card, { result, record, statements: state.report?.statements ?? [], guide });
   } catch (error) {
-    setStatus(`Could not open the reference maker: ${error.message}.`);
+    setStatus(t('status.reference_failed', { error: error.message }));
   }
 }
 
@@ -532,7 +571,7 @@ async function showReference(moveFocus) {
     const { showReferencePage } = await import('./reference.js');
     await showReferencePage(view);
   } catch (error) {
-    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This reference could not be shown' }), h('p', { class: 'error', text: `Its code did not load (${error.message}). Reload to try again.` }));
+    view.replaceChildren(h('h1', { tabIndex: -1, text: t('reference.not_shown') }), h('p', { class: 'error', text: t('reference.not_loaded', { error: error.message }) }));
   }
   if (moveFocus) $('h1', view)?.focus();
 }
@@ -547,6 +586,7 @@ async function updateGuideIndex() {
   const category = $('#guide-category').value;
   const seq = ++searchSeq;
   const ids = query ? await bridge.request('search', { query }) : null;
+  const { renderIndex } = await loadGuides();
   if (seq !== searchSeq) return;
   renderIndex($('#guide-index'), $('#guide-count'), index, { ids, category });
 }
@@ -593,19 +633,20 @@ async function showGuide(id, anchor, moveFocus) {
   try {
     opened = await openGuidePage(id, index);
   } catch (error) {
-    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This guide could not be loaded' }), h('p', { class: 'error', text: `Its text did not load (${error.message}). Guides you have opened before work offline; reload to try again.` }));
+    view.replaceChildren(h('h1', { tabIndex: -1, text: t('guide.load_failed') }), h('p', { class: 'error', text: t('guide.load_failed_text', { reason: error.message }) }));
     if (moveFocus) $('h1', view)?.focus();
     return;
   }
   const { guide, sourcing } = opened;
   if (!guide) {
     view.replaceChildren(
-      h('h1', { tabIndex: -1, text: 'No such guide' }),
-      h('p', {}, `There is no guide called “${id}”. `, h('a', { href: '#/guides', text: 'Browse all guides' }), ', or ', h('a', { href: `#track=${encodeURIComponent(id)}@${today()}`, text: 'track the cancellation anyway' }), '.'),
+      h('h1', { tabIndex: -1, text: t('guide.none') }),
+      h('p', {}, tn('guide.none_text', { id, browse: h('a', { href: '#/guides', text: t('guide.browse_all') }), track: h('a', { href: `#track=${encodeURIComponent(id)}@${today()}`, text: t('guide.track_anyway') }) })),
     );
   } else {
+    const { renderGuide } = await loadGuides();
     renderGuide(view, guide, index, sourcing);
-    document.title = `How to cancel ${guide.name} — Spendrein`;
+    document.title = t('page.guide_title', { name: guide.name });
   }
   const target = anchor ? document.getElementById(anchor) : null;
   if (target && view.contains(target)) {
@@ -641,7 +682,7 @@ async function route() {
       prefill(hash.slice('#track='.length));
       // The link did its job; a reload should not fill the form again.
       history.replaceState(null, '', '#/');
-      document.title = 'Spendrein — did your cancellation really stop the charges?';
+      document.title = t('page.title');
       form.scrollIntoView({ block: 'start' });
       dateInput.focus();
       return;
@@ -655,11 +696,11 @@ async function route() {
     const guideMatch = /^\/guides\/([a-z0-9][a-z0-9-]*)(?:\/([a-z0-9-]+))?$/.exec(path);
     if (path === '/') {
       showView('checker');
-      document.title = 'Spendrein — did your cancellation really stop the charges?';
+      document.title = t('page.title');
       if (moveFocus) $('#view-checker h1').focus();
     } else if (path === '/guides') {
       showView('guides');
-      document.title = 'Cancellation guides — Spendrein';
+      document.title = t('page.guides_title');
       await showGuidesIndex();
       if (moveFocus) $('#view-guides h1').focus();
     } else if (guideMatch) {
@@ -667,13 +708,45 @@ async function route() {
       await showGuide(guideMatch[1], guideMatch[2], moveFocus);
     } else {
       showView('missing');
-      document.title = 'Page not found — Spendrein';
+      document.title = t('page.missing_title');
       if (moveFocus) $('#view-missing h1').focus();
     }
   } catch (error) {
-    if (error.code !== 'restarted') setStatus(`Something went wrong: ${error.message}.`);
+    if (error.code !== 'restarted') setStatus(t('status.failed', { error: error.message }));
   }
 }
+
+// The language picker: the choice is kept beside the records (track.js) and applied at once.
+const languagePicker = $('#language');
+languagePicker.value = language();
+languagePicker.addEventListener('change', async () => {
+  const chosen = await setLanguage(languagePicker.value);
+  saveSettings({ ...loadSettings(), language: chosen });
+  translatePage();
+  renderRecords();
+  $('#track-save').textContent = t(state.editing ? 'track.save_changes' : 'track.save');
+  for (const id of ['#status', '#records-status']) $(id).textContent = '';
+  $('#track-prefill').hidden = true;
+  showGuidesNote();
+  keepLanguageOffline();
+  // The guide views and the results are drawn again in the new language.
+  $('#guide-category').options.length = 1;
+  if (state.report) await showReport();
+  await route();
+  languagePicker.focus();
+});
+
+/** Tells the service worker the page's language, whose catalogue it then keeps for offline use. */
+function keepLanguageOffline() {
+  navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ language: language() })).catch(() => {});
+}
+
+/** Guides are English for now; a page in another language says so on the guide views. */
+function showGuidesNote() {
+  const note = $('.guides-english');
+  note.hidden = language() === 'en';
+}
+showGuidesNote();
 
 $('#guide-search').addEventListener('input', updateGuideIndex);
 $('#guide-category').addEventListener('change', updateGuideIndex);
@@ -681,8 +754,12 @@ window.addEventListener('hashchange', route);
 
 wireDropZone();
 renderRecords();
+// On a visit the service worker already controls, the results' and guides' code is fetched at
+// idle (and kept for offline use), and rendering is warmed up so the first drop is as quick as
+// later ones.
+const warm = globalThis.navigator?.serviceWorker?.controller && navigator.onLine;
 fillVendorList()
-  .then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => warmUpRendering().catch(() => {})))
+  .then(() => warm && (globalThis.requestIdleCallback ?? setTimeout)(() => Promise.all([loadResults().then((module) => module.warmUpRendering()), loadGuides()]).catch(() => {})))
   .catch(() => {});
 route();
 document.body.dataset.state = 'ready';
@@ -690,4 +767,5 @@ document.body.dataset.state = 'ready';
 // Offline use: the service worker caches the page's own files, never a statement.
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register(policy.createScriptURL('./sw.js')).catch(() => {});
+  keepLanguageOffline();
 }

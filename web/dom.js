@@ -2,6 +2,8 @@
 // (via `h`), never through HTML parsing, so descriptors, file names and guide text cannot
 // inject markup or script.
 
+import { formatDate } from './i18n.js';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
@@ -51,26 +53,27 @@ function append(element, children) {
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2026-06-02` → `2 Jun 2026` (fixed English, so the page reads the same everywhere). */
-export function formatDate(iso) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  if (!match) return String(iso ?? '');
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
-}
+// Dates and money take the chosen language's form (i18n.js), the same on every card, timeline
+// and evidence row.
+export { formatDate, formatMoney } from './i18n.js';
 
 /** A `<time>` element showing `formatDate(iso)`. */
 export function time(iso) {
   return h('time', { attrs: { datetime: iso }, text: formatDate(iso) });
 }
 
-/** A signed decimal string (`-15.49`) and currency as display text: `−15.49 USD`. */
-export function formatMoney(amount, currency) {
-  const text = String(amount ?? '');
-  const signed = text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
-  return currency ? `${signed} ${currency}` : signed;
-}
+// Names of statement formats, the same in every language.
+const FORMATS = {
+  csv: 'CSV',
+  ofx: 'OFX',
+  qif: 'QIF',
+  camt052: 'CAMT.052',
+  camt053: 'CAMT.053',
+  camt054: 'CAMT.054',
+  mt940: 'MT940',
+};
+
+export const formatName = (format) => FORMATS[format] ?? format;
 
 /** Days since 1970-01-01 for an ISO date, for placing dates on a scale. */
 export function dayNumber(iso) {

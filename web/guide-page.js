@@ -8,6 +8,7 @@
 // one once fetched. Text goes into the page through `textContent` only (dom.js `h`).
 
 import { h, time } from './dom.js';
+import { t, tn } from './i18n.js';
 
 const GUIDE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -39,7 +40,7 @@ export function prefetchGuide(id, known) {
   import(new URL(`./pkg/guides/${id}.js`, import.meta.url).href).catch(() => prefetched.delete(id));
 }
 
-const OWNER = { vendor: 'the vendor’s own page', 'third-party': 'third party' };
+const OWNER = { vendor: 'guide.owner_vendor', 'third-party': 'guide.owner_third_party' };
 
 function sourceById(guide, id) {
   return guide.sources.find((source) => source.id === id) ?? null;
@@ -74,8 +75,8 @@ export function claimSources(guide, src) {
   return h(
     'p',
     { class: `claim-sources${unconfirmed ? ' unconfirmed' : ''}`, dataset: { src: src.join(' ') } },
-    unconfirmed ? h('strong', { class: 'unconfirmed-note', text: 'Not confirmed on the vendor’s own help pages. ' }) : null,
-    sources.length === 1 ? 'Source: ' : 'Sources: ',
+    unconfirmed ? h('strong', { class: 'unconfirmed-note', text: `${t('guide.unconfirmed')} ` }) : null,
+    `${t(sources.length === 1 ? 'guide.claim_source' : 'guide.claim_sources')} `,
     ...links,
   );
 }
@@ -96,7 +97,7 @@ export function sourcesList(guide) {
         'li',
         { id: `source-${source.id}`, dataset: { owner: source.owner } },
         sourceLink(source, source.title),
-        h('span', { class: 'source-meta' }, ` — ${OWNER[source.owner] ?? source.owner}, read `, time(source.read)),
+        h('span', { class: 'source-meta' }, ' — ', ...tn('guide.source_meta', { owner: OWNER[source.owner] ? t(OWNER[source.owner]) : source.owner, date: time(source.read) })),
       ),
     ),
   );
@@ -106,5 +107,5 @@ export function sourcesList(guide) {
 export function sourcesIntro(guide) {
   if (guide.legacy) return null;
   const vendor = guide.sources.filter((source) => source.owner === 'vendor').length;
-  return h('p', { class: 'muted sources-intro', text: `Each step and answer above names the pages it rests on; ${vendor} of these ${guide.sources.length} are the vendor’s own. Claims resting only on other sites are marked “not confirmed on the vendor’s own help pages”.` });
+  return h('p', { class: 'muted sources-intro', text: t('guide.sources_intro', { vendor, total: guide.sources.length }) });
 }

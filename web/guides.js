@@ -1,23 +1,31 @@
 // The guide index (search and categories) and one page per guide, built from the guide model
 // (crates/guides/src/lib.rs) that the worker returns. Guide text is plain text: textContent only.
 
+// The page's own words are translated (i18n.js); the guides' text is English for now, marked
+// `lang="en"` so screen readers read it as English, and the page says so in its language.
+
 import { h, icon, time, today } from './dom.js';
+import { t, tn, language } from './i18n.js';
 
 const BILLING = {
-  prepaid: 'Paid in advance for each period',
-  usage: 'Billed after the fact for what was used, so one more invoice follows a cancellation',
-  'prepaid-credits': 'Credits bought in advance and drawn down',
+  prepaid: 'billing.prepaid',
+  usage: 'billing.usage',
+  'prepaid-credits': 'billing.prepaid_credits',
 };
 
-const CHANNELS = { direct: 'the service itself', apple: 'Apple', 'google-play': 'Google Play', paypal: 'PayPal', amazon: 'Amazon', roku: 'Roku' };
+const CHANNELS = { apple: 'Apple', 'google-play': 'Google Play', paypal: 'PayPal', amazon: 'Amazon', roku: 'Roku' };
+const channelName = (channel) => (channel === 'direct' ? t('channel.direct') : CHANNELS[channel] ?? channel);
 
 const SEVERITY = {
-  critical: { words: 'Critical', icon: 'alert', help: 'money keeps leaving or data is lost' },
-  caution: { words: 'Caution', icon: 'info', help: 'easy to get wrong' },
+  critical: { words: 'severity.critical', icon: 'alert', help: 'severity.critical.help' },
+  caution: { words: 'severity.caution', icon: 'info', help: 'severity.caution.help' },
 };
 
+/** Guide text: English, said so to assistive technology. */
+const en = (tag, props = {}, ...children) => h(tag, { ...props, lang: 'en' }, ...children);
+
 function guideLink(entry) {
-  return h('li', { class: 'guide-link', dataset: { guide: entry.id } }, h('a', { href: `#/guides/${entry.id}`, text: entry.name }), h('span', { class: 'guide-summary', text: entry.summary }));
+  return h('li', { class: 'guide-link', dataset: { guide: entry.id } }, h('a', { href: `#/guides/${entry.id}`, text: entry.name }), en('span', { class: 'guide-summary', text: entry.summary }));
 }
 
 /**
@@ -29,7 +37,7 @@ export function renderIndex(target, countLine, index, { ids, category }) {
   const wanted = (entry) => !category || entry.category === category;
   if (ids) {
     const found = ids.map((id) => index.byId.get(id)).filter((entry) => entry && wanted(entry));
-    countLine.textContent = found.length ? `${found.length} guide${found.length === 1 ? '' : 's'} match.` : 'No guide matches. Try another name, or track the cancellation with the name you know.';
+    countLine.textContent = found.length ? t('guides.matches', { count: found.length }) : t('guides.no_match');
     if (found.length) target.append(h('ul', { class: 'guide-list' }, found.map(guideLink)));
     return;
   }
@@ -39,13 +47,13 @@ export function renderIndex(target, countLine, index, { ids, category }) {
     const entries = index.guides.filter((entry) => entry.category === id).sort((a, b) => a.name.localeCompare(b.name, 'en'));
     if (!entries.length) continue;
     total += entries.length;
-    target.append(h('section', { class: 'guide-category', attrs: { 'aria-labelledby': `category-${id}` } }, h('h2', { id: `category-${id}`, text: label }), h('ul', { class: 'guide-list' }, entries.map(guideLink))));
+    target.append(h('section', { class: 'guide-category', attrs: { 'aria-labelledby': `category-${id}` } }, en('h2', { id: `category-${id}`, text: label }), h('ul', { class: 'guide-list' }, entries.map(guideLink))));
   }
-  countLine.textContent = `${total} guides.`;
+  countLine.textContent = t('guides.count', { count: total });
 }
 
 function section(id, title, ...content) {
-  return h('section', { class: 'guide-section', attrs: { 'aria-labelledby': id } }, h('h2', { id, text: title }), ...content);
+  return h('section', { class: 'guide-section', attrs: { 'aria-labelledby': id } }, h('h2', { id, text: t(title) }), ...content);
 }
 
 function externalLink(url, text = url) {
@@ -62,32 +70,33 @@ export function renderGuide(target, guide, index, sourcing = null) {
   const header = h(
     'header',
     { class: 'guide-header' },
-    h('p', { class: 'breadcrumb' }, h('a', { href: '#/guides', text: 'Cancellation guides' }), ` › ${index.categoryLabel(guide.category)}`),
-    h('h1', { tabIndex: -1, text: `How to cancel ${guide.name}` }),
-    h('p', { class: 'lede', text: guide.summary }),
+    h('p', { class: 'breadcrumb' }, h('a', { href: '#/guides', text: t('page.nav_guides') }), ' › ', en('span', { text: index.categoryLabel(guide.category) })),
+    h('h1', { tabIndex: -1, text: t('guide.title', { name: guide.name }) }),
+    language() === 'en' ? null : h('p', { class: 'note guides-english', text: t('guides.english_only') }),
+    en('p', { class: 'lede', text: guide.summary }),
     h(
       'dl',
       { class: 'guide-facts' },
-      h('dt', { text: 'Billing' }),
-      h('dd', { text: BILLING[guide.billing] ?? guide.billing }),
-      h('dt', { text: 'Charged by' }),
-      h('dd', { text: guide.billed_via.map((channel) => CHANNELS[channel] ?? channel).join(', ') }),
-      h('dt', { text: 'Last reviewed' }),
+      h('dt', { text: t('guide.billing') }),
+      h('dd', { text: BILLING[guide.billing] ? t(BILLING[guide.billing]) : guide.billing }),
+      h('dt', { text: t('guide.charged_by') }),
+      h('dd', { text: guide.billed_via.map(channelName).join(', ') }),
+      h('dt', { text: t('guide.last_reviewed') }),
       h('dd', {}, time(guide.last_reviewed)),
     ),
-    h('p', {}, h('a', { href: trackHref, class: 'button primary', id: 'track-this-guide', text: 'Track this cancellation' })),
-    h('p', { class: 'help', text: 'Fills in the checker with today’s date; you can change it before saving.' }),
+    h('p', {}, h('a', { href: trackHref, class: 'button primary', id: 'track-this-guide', text: t('track.save') })),
+    h('p', { class: 'help', text: t('guide.track_help') }),
   );
 
   const parts = [header];
   if (guide.before_you_start.length) {
-    parts.push(section('guide-before', 'Before you start', h('ul', {}, guide.before_you_start.map((item) => h('li', { text: item })))));
+    parts.push(section('guide-before', 'guide.before', en('ul', {}, guide.before_you_start.map((item) => h('li', { text: item })))));
   }
   parts.push(
     section(
       'guide-steps',
-      'Steps',
-      h(
+      'guide.steps',
+      en(
         'ol',
         { class: 'steps' },
         guide.steps.map((step, at) =>
@@ -96,7 +105,7 @@ export function renderGuide(target, guide, index, sourcing = null) {
             { id: `step-${at + 1}`, tabIndex: -1, class: 'step' },
             h('h3', { text: step.title }),
             h('p', { text: step.text }),
-            step.url ? h('p', { class: 'official' }, 'Official page: ', externalLink(step.url)) : null,
+            step.url ? h('p', { class: 'official', lang: language() }, t('guide.official'), externalLink(step.url)) : null,
             cited(step.src),
           ),
         ),
@@ -107,42 +116,43 @@ export function renderGuide(target, guide, index, sourcing = null) {
     parts.push(
       section(
         'guide-gotchas',
-        'Gotchas',
-        h(
+        'guide.gotchas',
+        en(
           'ul',
           { class: 'gotchas' },
           guide.gotchas.map((gotcha) => {
-            const severity = SEVERITY[gotcha.severity] ?? { words: gotcha.severity, icon: 'info', help: '' };
+            const known = SEVERITY[gotcha.severity];
+            const severity = known ? { words: t(known.words), icon: known.icon, help: t(known.help) } : { words: gotcha.severity, icon: 'info', help: '' };
             return h(
               'li',
               { id: `gotcha-${gotcha.id}`, tabIndex: -1, class: `gotcha severity-${gotcha.severity}` },
-              h('h3', {}, h('span', { class: `severity severity-${gotcha.severity}`, attrs: { title: severity.help } }, icon(severity.icon), ` ${severity.words}`), h('span', { class: 'visually-hidden', text: ': ' }), ` ${gotcha.title}`),
+              h('h3', {}, h('span', { class: `severity severity-${gotcha.severity}`, lang: language(), attrs: { title: severity.help } }, icon(severity.icon), ` ${severity.words}`), h('span', { class: 'visually-hidden', text: ': ' }), ` ${gotcha.title}`),
               h('p', { text: gotcha.text }),
               cited(gotcha.src),
-              gotcha.step ? h('p', {}, h('a', { href: `#/guides/${guide.id}/step-${gotcha.step}`, text: `Fixed by step ${gotcha.step}` })) : null,
+              gotcha.step ? h('p', { lang: language() }, h('a', { href: `#/guides/${guide.id}/step-${gotcha.step}`, text: t('guide.fixed_by', { step: gotcha.step }) })) : null,
             );
           }),
         ),
       ),
     );
   }
-  parts.push(section('guide-data', 'Your data after cancelling', h('p', { text: guide.data }), cited(guide.data_src)));
-  parts.push(section('guide-refunds', 'Refunds', h('p', { text: guide.refunds }), cited(guide.refunds_src)));
+  parts.push(section('guide-data', 'guide.data', en('p', { text: guide.data }), cited(guide.data_src)));
+  parts.push(section('guide-refunds', 'guide.refunds', en('p', { text: guide.refunds }), cited(guide.refunds_src)));
   if (guide.alternatives.length) {
-    parts.push(section('guide-alternatives', 'Alternatives to cancelling', h('ul', { class: 'alternatives' }, guide.alternatives.map((alt) => h('li', {}, h('strong', { text: alt.title }), ` — ${alt.text}`)))));
+    parts.push(section('guide-alternatives', 'guide.alternatives', en('ul', { class: 'alternatives' }, guide.alternatives.map((alt) => h('li', {}, h('strong', { text: alt.title }), ` — ${alt.text}`)))));
   }
   if (guide.faq.length) {
-    parts.push(section('guide-faq', 'Questions', h('dl', { class: 'faq' }, guide.faq.flatMap((item) => [h('dt', { text: item.q }), h('dd', { text: item.a }, cited(item.src))]))));
+    parts.push(section('guide-faq', 'guide.faq', en('dl', { class: 'faq' }, guide.faq.flatMap((item) => [h('dt', { text: item.q }), h('dd', { text: item.a }, cited(item.src))]))));
   }
   const related = guide.related.map((id) => index.byId.get(id)).filter(Boolean);
   if (related.length) {
-    parts.push(section('guide-related', 'Related guides', h('ul', { class: 'guide-list compact' }, related.map((entry) => h('li', {}, h('a', { href: `#/guides/${entry.id}`, text: entry.name }))))));
+    parts.push(section('guide-related', 'guide.related', h('ul', { class: 'guide-list compact' }, related.map((entry) => h('li', {}, h('a', { href: `#/guides/${entry.id}`, text: entry.name }))))));
   }
   parts.push(
     section(
       'guide-sources',
-      'Sources',
-      h('p', { class: 'muted' }, 'Written in our own words from the pages below; last reviewed ', time(guide.last_reviewed), '.'),
+      'guide.sources',
+      h('p', { class: 'muted' }, ...tn('guide.sources_text', { date: time(guide.last_reviewed) })),
       sourcing?.sourcesIntro(guide),
       sourcing ? sourcing.sourcesList(guide) : h('ul', { class: 'sources' }, guide.sources.map((source) => h('li', {}, externalLink(source.url)))),
     ),

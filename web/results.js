@@ -2,60 +2,74 @@
 // with its evidence and timeline, the recurring charges, and what the reader inferred about
 // each file with the controls that correct it. Text from files goes in through textContent.
 
-import { h, s, icon, time, formatDate, formatMoney, dayNumber } from './dom.js';
+import { h, s, icon, time, formatDate, formatMoney, dayNumber, formatName } from './dom.js';
+import { t, tn, formatMonth, formatNumber, language } from './i18n.js';
+import { messageNodes } from './messages.js';
 
+// The engine's messages as text, for app.js (reader errors).
+export { message } from './messages.js';
+
+// Words come from the chosen catalogue (i18n.js); these tables hold catalogue keys, so the
+// catalogue test finds every key written out here.
 export const VERDICTS = {
-  still_charging: { words: 'Still charging', icon: 'alert', help: 'Charges came after you cancelled that the billing does not explain.' },
-  final_charge: { words: 'Final charge, then stopped', icon: 'diamond', help: 'Only the charge the vendor’s billing expects after a cancellation came.' },
-  stopped: { words: 'Stopped', icon: 'check', help: 'Nothing came after you cancelled, and the statements reach past the next due date.' },
-  too_early: { words: 'Too early to tell', icon: 'clock', help: 'Nothing so far, but the statements end before the next charge would be due.' },
-  not_seen: { words: 'No charges seen', icon: 'minus', help: 'No charge from this service appears in the statements.' },
+  still_charging: { words: 'term.still_charging', icon: 'alert', help: 'verdict.still_charging.help' },
+  final_charge: { words: 'term.final_charge', icon: 'diamond', help: 'verdict.final_charge.help' },
+  stopped: { words: 'term.stopped', icon: 'check', help: 'verdict.stopped.help' },
+  too_early: { words: 'term.too_early', icon: 'clock', help: 'verdict.too_early.help' },
+  not_seen: { words: 'term.not_seen', icon: 'minus', help: 'verdict.not_seen.help' },
 };
+
+/** A verdict's name in the chosen language. */
+export const verdictWords = (verdict) => (VERDICTS[verdict] ? t(VERDICTS[verdict].words) : verdict);
 
 const CADENCES = {
-  weekly: 'Weekly',
-  biweekly: 'Every 2 weeks',
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  semiannual: 'Every 6 months',
-  annual: 'Yearly',
+  weekly: 'term.weekly',
+  biweekly: 'term.biweekly',
+  monthly: 'term.monthly',
+  quarterly: 'term.quarterly',
+  semiannual: 'term.semiannual',
+  annual: 'term.annual',
 };
 
-const DATE_ORDERS = { ymd: 'year-month-day', dmy: 'day/month/year', mdy: 'month/day/year' };
+const DATE_ORDERS = { ymd: 'order.ymd', dmy: 'order.dmy', mdy: 'order.mdy' };
 
 const SIGNS = {
-  outflow_negative: 'money out is negative',
-  outflow_positive: 'money out is positive (card style)',
-  split_columns: 'separate money-out and money-in columns',
-  indicator: 'unsigned amounts with a debit/credit mark',
+  outflow_negative: 'term.outflow_negative',
+  outflow_positive: 'term.outflow_positive',
+  split_columns: 'term.split_columns',
+  indicator: 'term.indicator',
 };
 
 export const COLUMN_ROLES = {
-  date: 'Date',
-  posted_date: 'Posting date',
-  payee: 'Payee',
-  description: 'Description',
-  reference: 'Reference',
-  booking_type: 'Booking type',
-  amount: 'Amount',
-  debit: 'Money out',
-  credit: 'Money in',
-  debit_credit_flag: 'Debit/credit mark',
-  currency: 'Currency',
-  balance: 'Balance',
-  id: 'Transaction id',
-  ignored: 'Not used',
+  date: 'role.date',
+  posted_date: 'role.posted_date',
+  payee: 'role.payee',
+  description: 'role.description',
+  reference: 'role.reference',
+  booking_type: 'role.booking_type',
+  amount: 'role.amount',
+  debit: 'role.debit',
+  credit: 'role.credit',
+  debit_credit_flag: 'role.debit_credit_flag',
+  currency: 'role.currency',
+  balance: 'role.balance',
+  id: 'role.id',
+  ignored: 'role.ignored',
 };
 
-const FORMATS = {
-  csv: 'CSV',
-  ofx: 'OFX',
-  qif: 'QIF',
-  camt052: 'CAMT.052',
-  camt053: 'CAMT.053',
-  camt054: 'CAMT.054',
-  mt940: 'MT940',
-};
+const SEVERITIES = { error: 'severity.error', warning: 'severity.warning', info: 'severity.info' };
+
+/** The card's explanation: the engine's sentence and notes in the chosen language. */
+function explanation(result) {
+  if (!result.explanation_message) return [result.explanation];
+  return [result.explanation_message, ...(result.explanation_notes ?? [])].flatMap((msg, at) => [at ? ' ' : '', ...messageNodes({ ...msg, text: at ? '' : result.explanation })]);
+}
+
+// Mid-sentence a verdict name is lower case, except in German, whose nouns keep their capital.
+const lowerVerdict = (words) => (language() === 'de' ? words : words.toLocaleLowerCase(language()));
+
+/** The word for `value` from one of the tables above, or the value as the engine wrote it. */
+const word = (table, value) => (table[value] ? t(table[value]) : value);
 
 // Large reports are cut for display; the counts say so. The engine's figures stay whole.
 const MAX_RECURRING_ROWS = 300;
@@ -84,15 +98,15 @@ const refKey = (ref) => `${ref.statement}:${ref.line}:${ref.date}:${ref.amount}`
 // Cancellation cards
 
 function verdictBadge(verdict) {
-  const info = VERDICTS[verdict] ?? { words: verdict, icon: 'info' };
-  return h('p', { class: `verdict verdict-${verdict}` }, icon(info.icon), h('span', { class: 'verdict-words', text: info.words }));
+  const info = VERDICTS[verdict] ?? { icon: 'info' };
+  return h('p', { class: `verdict verdict-${verdict}`, title: info.help ? t(info.help) : undefined }, icon(info.icon), h('span', { class: 'verdict-words', text: verdictWords(verdict) }));
 }
 
 // The parts a file kept apart (counterparty, booking type, purpose), under the descriptor.
 const PARTS = [
-  ['counterparty', 'Counterparty'],
-  ['booking_type', 'Booking'],
-  ['purpose', 'Purpose'],
+  ['counterparty', 'part.counterparty'],
+  ['booking_type', 'part.booking_type'],
+  ['purpose', 'part.purpose'],
 ];
 
 function descriptorParts(ref) {
@@ -101,16 +115,17 @@ function descriptorParts(ref) {
   return h(
     'span',
     { class: 'descriptor-parts' },
-    parts.map(([key, label]) => h('span', { class: `part part-${key}` }, h('span', { class: 'part-label', text: `${label}: ` }), ref[key])),
+    parts.map(([key, label]) => h('span', { class: `part part-${key}` }, h('span', { class: 'part-label', text: t('part.label', { part: t(label) }) }), ref[key])),
   );
 }
 
 function evidenceTable(caption, refs, statements) {
+  const labels = { date: t('evidence.date'), descriptor: t('evidence.descriptor'), amount: t('evidence.amount'), where: t('evidence.where') };
   return h(
     'table',
     { class: 'evidence' },
     h('caption', { text: caption }),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Date' }), h('th', { scope: 'col', text: 'Descriptor' }), h('th', { scope: 'col', class: 'num', text: 'Amount' }), h('th', { scope: 'col', text: 'Where' }))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: labels.date }), h('th', { scope: 'col', text: labels.descriptor }), h('th', { scope: 'col', class: 'num', text: labels.amount }), h('th', { scope: 'col', text: labels.where }))),
     h(
       'tbody',
       {},
@@ -118,10 +133,10 @@ function evidenceTable(caption, refs, statements) {
         h(
           'tr',
           {},
-          h('td', { dataset: { label: 'Date' } }, time(ref.date)),
-          h('td', { dataset: { label: 'Descriptor' }, class: 'descriptor' }, ref.description, descriptorParts(ref)),
-          h('td', { dataset: { label: 'Amount' }, class: 'num', text: formatMoney(ref.amount, ref.currency) }),
-          h('td', { dataset: { label: 'Where' }, class: 'muted', text: `${statements[ref.statement]?.file ?? 'file'}, line ${ref.line}` }),
+          h('td', { dataset: { label: labels.date } }, time(ref.date)),
+          h('td', { dataset: { label: labels.descriptor }, class: 'descriptor' }, ref.description, descriptorParts(ref)),
+          h('td', { dataset: { label: labels.amount }, class: 'num', text: formatMoney(ref.amount, ref.currency) }),
+          h('td', { dataset: { label: labels.where }, class: 'muted', text: t('evidence.where_line', { file: statements[ref.statement]?.file ?? '', line: ref.line }) }),
         ),
       ),
     ),
@@ -139,38 +154,38 @@ function cancellationCard(result, record, report, ctx) {
   card.append(
     h('h4', { id: headingId, text: result.vendor_name || result.vendor }),
     verdictBadge(result.verdict),
-    h('p', { class: 'card-meta' }, 'Cancelled on ', time(result.cancelled_on), record?.confirmation ? ` · confirmation ${record.confirmation}` : ''),
+    h('p', { class: 'card-meta' }, tn('card.cancelled_on', { date: time(result.cancelled_on) }), record?.confirmation ? t('track.confirmation_item', { confirmation: record.confirmation }) : ''),
   );
   if (result.matched_merchant) {
-    card.append(h('p', { class: 'muted', text: `Matched to “${result.matched_merchant}” in your statement.` }));
+    card.append(h('p', { class: 'muted', text: t('card.matched', { merchant: result.matched_merchant }) }));
   }
-  card.append(h('p', { class: 'explanation', text: result.explanation }));
+  card.append(h('p', { class: 'explanation' }, explanation(result)));
   if (result.verdict === 'too_early' && result.check_after) {
-    card.append(h('p', { class: 'look-again' }, icon('clock'), h('strong', {}, 'Look again after ', time(result.check_after)), ' with a newer statement.'));
+    card.append(h('p', { class: 'look-again' }, icon('clock'), h('strong', {}, tn('card.look_again', { date: time(result.check_after) })), t('card.look_again_with')));
   }
   if (result.final_charge) {
     const charge = result.final_charge;
     card.append(
-      h('p', { class: 'final-charge' }, h('strong', { text: 'Expected final charge: ' }), time(charge.date), ` · ${charge.description} · ${formatMoney(charge.amount, charge.currency)}`),
+      h('p', { class: 'final-charge' }, h('strong', { text: t('card.final_charge') }), time(charge.date), ' · ', h('span', { class: 'descriptor', text: charge.description }), ` · ${formatMoney(charge.amount, charge.currency)}`),
     );
   }
   if (result.charges_after.length) {
     const shown = result.charges_after.slice(0, MAX_EVIDENCE_ROWS);
-    card.append(evidenceTable('Charges after you cancelled', shown, report.statements));
+    card.append(evidenceTable(t('card.charges_after'), shown, report.statements));
     if (shown.length < result.charges_after.length) {
-      card.append(h('p', { class: 'muted', text: `The first ${shown.length} of ${result.charges_after.length} charges after you cancelled; all are in the full list below.` }));
+      card.append(h('p', { class: 'muted', text: t('card.first_of', { shown: shown.length, count: result.charges_after.length }) }));
     }
   }
   if (result.history.length) {
     card.append(timeline(result, coverageEnd(report), ctx.timelineWidth));
     const lastBefore = result.history.findLast((ref) => ref.date <= result.cancelled_on && ref.amount.startsWith('-'));
     if (lastBefore && !result.charges_after.length) {
-      card.append(h('p', { class: 'muted' }, 'Last charge before you cancelled: ', time(lastBefore.date), ` · ${formatMoney(lastBefore.amount, lastBefore.currency)}`));
+      card.append(h('p', { class: 'muted' }, t('card.last_before'), time(lastBefore.date), ` · ${formatMoney(lastBefore.amount, lastBefore.currency)}`));
     }
     // The full list is built when opened: most people never open it, and it can be long.
-    const details = h('details', { class: 'history' }, h('summary', { text: `All ${result.history.length} transactions from this service` }));
+    const details = h('details', { class: 'history' }, h('summary', { text: t('card.all_history', { count: result.history.length }) }));
     details.addEventListener('toggle', () => {
-      if (details.open && details.children.length === 1) details.append(evidenceTable('Every transaction matched to this service', result.history, report.statements));
+      if (details.open && details.children.length === 1) details.append(evidenceTable(t('card.history_caption'), result.history, report.statements));
     });
     card.append(details);
   }
@@ -178,20 +193,21 @@ function cancellationCard(result, record, report, ctx) {
     const list = h('ul', { class: 'causes' });
     for (const cause of result.likely_causes) {
       const target = cause.step ? `step-${cause.step}` : `gotcha-${cause.gotcha}`;
-      const item = h('li', {}, cause.title);
+      // The causes are the guide's gotchas, whose titles are English guide text for now.
+      const item = h('li', {}, h('span', { class: 'guide-text', lang: 'en', text: cause.title }));
       if (guideId) {
-        item.append(' — ', h('a', { href: `#/guides/${guideId}/${target}`, text: cause.step ? `how to fix it (step ${cause.step})` : 'read more' }));
+        item.append(' — ', h('a', { href: `#/guides/${guideId}/${target}`, text: cause.step ? t('card.fix_step', { step: cause.step }) : t('card.read_more') }));
       }
       list.append(item);
     }
-    card.append(h('h5', { text: result.verdict === 'still_charging' ? 'Likely causes' : 'Worth checking' }), list);
+    card.append(h('h5', { text: result.verdict === 'still_charging' ? t('card.likely_causes') : t('card.worth_checking') }), list);
   }
   if (guideId) {
-    card.append(h('p', {}, h('a', { href: `#/guides/${guideId}`, text: `How to cancel ${ctx.guideIndex.get(guideId).name}, step by step` })));
+    card.append(h('p', {}, h('a', { href: `#/guides/${guideId}`, text: t('card.how_to_cancel', { name: ctx.guideIndex.get(guideId).name }) })));
   }
   if (ctx.onReference) {
     const name = result.vendor_name || result.vendor;
-    card.append(h('div', { class: 'actions card-actions' }, h('button', { type: 'button', class: 'button small', text: 'Create reference', attrs: { 'aria-label': `Create a reference for the ${name} cancellation` }, dataset: { action: 'reference' }, on: { click: () => ctx.onReference(card, result, record) } })));
+    card.append(h('div', { class: 'actions card-actions' }, h('button', { type: 'button', class: 'button small', text: t('card.create_reference'), attrs: { 'aria-label': t('card.create_reference_label', { name }) }, dataset: { action: 'reference' }, on: { click: () => ctx.onReference(card, result, record) } })));
   }
   return card;
 }
@@ -200,10 +216,10 @@ function cancellationCard(result, record, report, ctx) {
 // Timeline: an inline SVG of one vendor's charges with the cancellation marked
 
 const MARKS = {
-  before: { label: 'charge before cancelling', shape: 'circle' },
-  final: { label: 'expected final charge', shape: 'diamond' },
-  after: { label: 'charge after cancelling', shape: 'square' },
-  refund: { label: 'refund', shape: 'ring' },
+  before: { label: 'timeline.before', shape: 'circle' },
+  final: { label: 'timeline.final', shape: 'diamond' },
+  after: { label: 'timeline.after', shape: 'square' },
+  refund: { label: 'timeline.refund', shape: 'ring' },
 };
 
 function mark(kind, x, y, size = 6) {
@@ -220,22 +236,27 @@ function mark(kind, x, y, size = 6) {
   }
 }
 
-function monthTicks(startDay, endDay) {
+function monthTicks(startDay, endDay, most = 6) {
   const start = new Date(startDay * 86400000);
   const end = new Date(endDay * 86400000);
   const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
-  const step = [1, 2, 3, 6, 12, 24, 60].find((n) => months / n <= 6) ?? 120;
+  const step = [1, 2, 3, 6, 12, 24, 60].find((n) => months / n <= most) ?? 120;
   const ticks = [];
   const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
   while (cursor.getUTCMonth() % step !== 0 && step <= 12) cursor.setUTCMonth(cursor.getUTCMonth() + 1);
   for (; cursor <= end && ticks.length < 12; cursor.setUTCMonth(cursor.getUTCMonth() + step)) {
     const iso = cursor.toISOString().slice(0, 10);
-    const month = formatDate(iso).split(' ')[1];
     // Years on yearly ticks; months otherwise, with the year on the first tick and in January.
-    const label = step >= 12 ? iso.slice(0, 4) : !ticks.length || cursor.getUTCMonth() === 0 ? `${month} ${iso.slice(0, 4)}` : month;
+    const label = step >= 12 ? iso.slice(0, 4) : formatMonth(iso, !ticks.length || cursor.getUTCMonth() === 0);
     ticks.push({ day: dayNumber(iso), label });
   }
   return ticks;
+}
+
+// A tick label near either edge is anchored there, so a long month ("Jan. 2026") is not cut.
+function edgeAnchor(x, label, width) {
+  const half = label.length * 3.4;
+  return x - half < 2 ? 'start' : x + half > width - 2 ? 'end' : 'middle';
 }
 
 export function timeline(result, statementsEnd, width = 640) {
@@ -269,18 +290,19 @@ export function timeline(result, statementsEnd, width = 640) {
 
   const titleId = `tl-title-${Math.random().toString(36).slice(2, 9)}`;
   const n = (kind) => points.filter((p) => p.kind === kind).length;
-  const description = `${points.length} transactions from ${formatDate(result.history[0].date)} to ${formatDate(result.history.at(-1).date)}; cancelled on ${formatDate(result.cancelled_on)}; ${n('after')} charges after cancelling, ${n('final')} expected final charges.`;
+  const description = t('timeline.description', { count: points.length, from: formatDate(result.history[0].date), to: formatDate(result.history.at(-1).date), cancelled: formatDate(result.cancelled_on), after: n('after'), final: n('final') });
   const svg = s('svg', { class: 'timeline', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-labelledby': titleId });
-  svg.append(s('title', { id: titleId }, `Timeline of charges from ${result.vendor_name}. ${description}`));
+  svg.append(s('title', { id: titleId }, t('timeline.title', { name: result.vendor_name || result.vendor, description })));
 
   // The days the statements do not cover, shaded: silence there proves nothing.
   if (coverageDay !== null && coverageDay < hi) {
-    svg.append(s('rect', { class: 'uncovered', x: x(coverageDay), y: margin.top - 6, width: W - margin.right - x(coverageDay), height: baseline - margin.top + 6 }, s('title', {}, `After ${formatDate(statementsEnd)}: not covered by the statements`)));
+    svg.append(s('rect', { class: 'uncovered', x: x(coverageDay), y: margin.top - 6, width: W - margin.right - x(coverageDay), height: baseline - margin.top + 6 }, s('title', {}, t('timeline.uncovered_after', { date: formatDate(statementsEnd) }))));
   }
   svg.append(s('line', { class: 'axis', x1: margin.left, x2: W - margin.right, y1: baseline, y2: baseline }));
-  for (const tick of monthTicks(lo, hi)) {
+  // About one label per 80 px, so longer month names ("janv. 2026", "Jan. 2026") never meet.
+  for (const tick of monthTicks(lo, hi, Math.max(2, Math.min(6, Math.floor(W / 80))))) {
     const tx = x(tick.day);
-    svg.append(s('line', { class: 'tick', x1: tx, x2: tx, y1: baseline, y2: baseline + 4 }), s('text', { class: 'tick-label', x: tx, y: baseline + 17, 'text-anchor': 'middle' }, tick.label));
+    svg.append(s('line', { class: 'tick', x1: tx, x2: tx, y1: baseline, y2: baseline + 4 }), s('text', { class: 'tick-label', x: tx, y: baseline + 17, 'text-anchor': edgeAnchor(tx, tick.label, W) }, tick.label));
   }
   const label = (text, at, row, cls) => {
     const anchor = at > W * 0.7 ? 'end' : at < W * 0.3 ? 'start' : 'middle';
@@ -288,10 +310,10 @@ export function timeline(result, statementsEnd, width = 640) {
     return s('text', { class: cls, x: at + offset, y: row, 'text-anchor': anchor }, text);
   };
   const cx = x(cancelDay);
-  svg.append(s('line', { class: 'cancel-line', x1: cx, x2: cx, y1: margin.top - 22, y2: baseline }), label(`Cancelled ${formatDate(result.cancelled_on)}`, cx, 13, 'cancel-label'));
+  svg.append(s('line', { class: 'cancel-line', x1: cx, x2: cx, y1: margin.top - 22, y2: baseline }), label(t('timeline.cancelled', { date: formatDate(result.cancelled_on) }), cx, 13, 'cancel-label'));
   if (checkDay !== null && result.verdict === 'too_early') {
     const kx = x(checkDay);
-    svg.append(s('line', { class: 'check-line', x1: kx, x2: kx, y1: margin.top - 8, y2: baseline }), label(`Look again after ${formatDate(result.check_after)}`, kx, 28, 'check-label'));
+    svg.append(s('line', { class: 'check-line', x1: kx, x2: kx, y1: margin.top - 8, y2: baseline }), label(t('timeline.look_again', { date: formatDate(result.check_after) }), kx, 28, 'check-label'));
   }
   for (const point of points) {
     const px = x(point.day);
@@ -300,7 +322,7 @@ export function timeline(result, statementsEnd, width = 640) {
     group.append(
       s('line', { class: 'stem', x1: px, x2: px, y1: baseline, y2: py }),
       mark(point.kind, px, py),
-      s('title', {}, `${formatDate(point.ref.date)} · ${point.ref.description} · ${formatMoney(point.ref.amount, point.ref.currency)} (${MARKS[point.kind].label})`),
+      s('title', {}, `${formatDate(point.ref.date)} · ${point.ref.description} · ${formatMoney(point.ref.amount, point.ref.currency)} (${t(MARKS[point.kind].label)})`),
     );
     svg.append(group);
   }
@@ -309,11 +331,11 @@ export function timeline(result, statementsEnd, width = 640) {
   for (const kind of Object.keys(MARKS)) {
     if (!n(kind)) continue;
     const swatch = s('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, mark(kind, 8, 8, 5));
-    legend.append(h('li', {}, swatch, ` ${MARKS[kind].label}`));
+    legend.append(h('li', {}, swatch, ` ${t(MARKS[kind].label)}`));
   }
-  legend.append(h('li', {}, s('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, s('line', { class: 'cancel-line', x1: 8, x2: 8, y1: 0, y2: 16 })), ' your cancellation'));
+  legend.append(h('li', {}, s('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, s('line', { class: 'cancel-line', x1: 8, x2: 8, y1: 0, y2: 16 })), ` ${t('timeline.cancellation')}`));
   if (coverageDay !== null && coverageDay < hi) {
-    legend.append(h('li', {}, s('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, s('rect', { class: 'uncovered', x: 1, y: 1, width: 14, height: 14 })), ' not covered by the statements'));
+    legend.append(h('li', {}, s('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, s('rect', { class: 'uncovered', x: 1, y: 1, width: 14, height: 14 })), ` ${t('timeline.uncovered')}`));
   }
   return h('figure', { class: 'timeline-figure' }, svg, h('figcaption', {}, legend));
 }
@@ -324,36 +346,40 @@ export function timeline(result, statementsEnd, width = 640) {
 function recurringTable(report, ctx) {
   const rows = report.recurring;
   const wrap = h('section', { class: 'recurring', attrs: { 'aria-labelledby': 'recurring-heading' } });
-  wrap.append(h('h3', { id: 'recurring-heading', text: `Recurring charges found (${rows.length})` }));
+  wrap.append(h('h3', { id: 'recurring-heading', text: t('recurring.heading', { count: rows.length }) }));
   if (!rows.length) {
-    wrap.append(h('p', { class: 'muted', text: 'No recurring charges were found in these statements.' }));
+    wrap.append(h('p', { class: 'muted', text: t('recurring.none') }));
     return wrap;
   }
   const shown = rows.slice(0, MAX_RECURRING_ROWS);
+  const columns = [t('recurring.service'), t('recurring.cadence'), t('recurring.amount'), t('recurring.last'), t('recurring.next'), t('recurring.status'), t('recurring.actions')];
+  const [service, cadence, typical, last, next, status, actionsLabel] = columns;
+  const words = { howTo: t('recurring.how_to_cancel'), track: t('recurring.track'), active: t('recurring.active'), ended: t('recurring.ended') };
   const table = h(
     'table',
     { class: 'recurring-table' },
-    h('caption', { class: 'visually-hidden', text: 'Recurring charges: service, how often, typical amount, last and next charge, status' }),
+    h('caption', { class: 'visually-hidden', text: t('recurring.caption') }),
     h(
       'thead',
       {},
-      h('tr', {}, ['Service', 'How often', 'Typical amount', 'Last charge', 'Next expected', 'Status', 'Actions'].map((title) => h('th', { scope: 'col', text: title, class: title === 'Typical amount' ? 'num' : '' }))),
+      h('tr', {}, columns.map((title) => h('th', { scope: 'col', text: title, class: title === columns[2] ? 'num' : '' }))),
     ),
   );
   const body = h('tbody');
   for (const stream of shown) {
     const guide = stream.vendor ? ctx.guideIndex.get(stream.vendor) : null;
-    const name = h('td', { dataset: { label: 'Service' } }, h('span', { class: 'merchant', text: stream.merchant }));
-    if (stream.billed_via && stream.billed_via !== 'direct') name.append(h('span', { class: 'muted', text: ` (billed via ${stream.billed_via})` }));
-    const amount = stream.variable ? `about ${formatMoney(stream.amount.typical, stream.amount.currency)} (varies)` : formatMoney(stream.amount.typical, stream.amount.currency);
+    const name = h('td', { dataset: { label: service } }, h('span', { class: 'merchant', text: stream.merchant }));
+    if (stream.billed_via && stream.billed_via !== 'direct') name.append(h('span', { class: 'muted', text: t('recurring.billed_via', { channel: stream.billed_via }) }));
+    const money = formatMoney(stream.amount.typical, stream.amount.currency);
+    const amount = stream.variable ? t('recurring.varies', { amount: money }) : money;
     const actions = h('div', { class: 'row-actions' });
-    if (guide) actions.append(h('a', { href: `#/guides/${stream.vendor}`, text: 'How to cancel' }, h('span', { class: 'visually-hidden', text: ` ${guide.name}` })));
+    if (guide) actions.append(h('a', { href: `#/guides/${stream.vendor}`, text: words.howTo }, h('span', { class: 'visually-hidden', text: ` ${guide.name}` })));
     actions.append(
       h('button', {
         type: 'button',
         class: 'button small',
-        text: 'Track this',
-        attrs: { 'aria-label': `Track a cancellation of ${guide?.name ?? stream.merchant}` },
+        text: words.track,
+        attrs: { 'aria-label': t('recurring.track_label', { name: guide?.name ?? stream.merchant }) },
         on: { click: () => ctx.onTrack(guide ? guide.name : stream.merchant) },
       }),
     );
@@ -362,26 +388,73 @@ function recurringTable(report, ctx) {
         'tr',
         { dataset: { guide: stream.vendor ?? '', merchant: stream.merchant } },
         name,
-        h('td', { dataset: { label: 'How often' }, text: CADENCES[stream.cadence] ?? stream.cadence }),
-        h('td', { dataset: { label: 'Typical amount' }, class: 'num', text: amount }),
-        h('td', { dataset: { label: 'Last charge' } }, time(stream.last)),
-        h('td', { dataset: { label: 'Next expected' } }, stream.active ? time(stream.next_expected) : h('span', { class: 'muted', text: '—' })),
-        h('td', { dataset: { label: 'Status' } }, h('span', { class: `status status-${stream.active ? 'active' : 'ended'}` }, icon(stream.active ? 'clock' : 'check'), stream.active ? ' Active' : ' Ended')),
-        h('td', { dataset: { label: 'Actions' } }, actions),
+        h('td', { dataset: { label: cadence }, text: word(CADENCES, stream.cadence) }),
+        h('td', { dataset: { label: typical }, class: 'num', text: amount }),
+        h('td', { dataset: { label: last } }, time(stream.last)),
+        h('td', { dataset: { label: next } }, stream.active ? time(stream.next_expected) : h('span', { class: 'muted', text: '—' })),
+        h('td', { dataset: { label: status } }, h('span', { class: `status status-${stream.active ? 'active' : 'ended'}` }, icon(stream.active ? 'clock' : 'check'), ` ${stream.active ? words.active : words.ended}`)),
+        h('td', { dataset: { label: actionsLabel } }, actions),
       ),
     );
   }
   table.append(body);
   wrap.append(table);
-  if (rows.length > shown.length) wrap.append(h('p', { class: 'muted', text: `Showing the first ${shown.length} of ${rows.length}.` }));
+  if (rows.length > shown.length) wrap.append(h('p', { class: 'muted', text: t('recurring.showing', { shown: shown.length, count: rows.length }) }));
   return wrap;
 }
 
 // ---------------------------------------------------------------------------------------------
 // What the reader inferred, with the controls that correct it
 
+// The reader's reasons are English sentences the engine does not code yet (the dialect's
+// `date_order_reason`, `sign_reason`); the page knows these forms. Any other stays English.
+const REASONS = [
+  [/^dates are written year first$/, 'reason.year_first'],
+  [/^unambiguous: a day over 12 comes first in line (?<line>\d+)$/, 'reason.day_over_12_first'],
+  [/^unambiguous: a day over 12 comes second in line (?<line>\d+)$/, 'reason.day_over_12_second'],
+  [/^conflicting: the majority of dates$/, 'reason.majority'],
+  [/^locale: (?<language>[a-z]{2}) headers$/, 'reason.locale_headers'],
+  [/^locale: decimal comma$/, 'reason.decimal_comma'],
+  [/^locale: North American dollar amounts$/, 'reason.dollar'],
+  [/^locale: currency of a day-first country$/, 'reason.day_first_currency'],
+  [/^unambiguous: day (?<day>\d+) first on line (?<line>\d+)$/, 'reason.qif_day_first'],
+  [/^unambiguous: day (?<day>\d+) second on line (?<line>\d+)$/, 'reason.qif_day_second'],
+  [/^dates written with dots are day first$/, 'reason.dots'],
+  [/^ISO dates$/, 'reason.iso'],
+  [/^Quicken's default, month first; no date decides it$/, 'reason.quicken'],
+  [/^separate money-out and money-in columns$/, 'reason.split'],
+  [/^unsigned amounts with a debit\/credit flag in column (?<n>\d+)(?: \((?<header>.*)\))?$/, 'reason.flag_column'],
+  [/^balance arithmetic: (?<count>\d+) running balances add up only with purchases read as money out$/, 'reason.balance_flipped'],
+  [/^balance arithmetic: (?<count>\d+) running balances add up$/, 'reason.balance'],
+  [/^card export: purchases are positive and the card payment in line (?<line>\d+) is negative$/, 'reason.card_payment'],
+  [/^every amount is positive, as in a card export of purchases$/, 'reason.all_positive'],
+  [/^(?<positives>\d+) of (?<count>\d+) amounts are positive, as in a card export of purchases$/, 'reason.mostly_positive'],
+  [/^card export: the header names a card and most amounts are positive$/, 'reason.card_header'],
+  [/^default: no amounts to tell$/, 'reason.no_amounts'],
+  [/^signed amounts: money out has a minus$/, 'reason.minus'],
+  [/^QIF signs amounts \(negative is money out\)$/, 'reason.qif_signs'],
+  [/^OFX signs TRNAMT \(negative is money out\)$/, 'reason.ofx_signs'],
+  [/^no amount is negative, so TRNTYPE \(DEBIT, PAYMENT, …\) gave the sign$/, 'reason.ofx_type'],
+  [/^the C\/D mark of each :61: line$/, 'reason.mt940'],
+  [/^CdtDbtInd of each entry \(DBIT is money out\)$/, 'reason.camt'],
+];
+
 /** The reader's reason for a decision; `hint` means the person's own correction. */
-const reason = (text) => (text === 'hint' ? 'as you chose' : text);
+function reasonWords(why) {
+  if (why === 'hint') return [t('inferred.as_you_chose')];
+  for (const [pattern, key] of REASONS) {
+    const match = pattern.exec(why);
+    if (!match) continue;
+    const args = {};
+    for (const [name, value] of Object.entries(match.groups ?? {})) {
+      if (name === 'language') args[name] = new Intl.DisplayNames([language()], { type: 'language' }).of(value) ?? value;
+      else if (name === 'header') args[name] = value ? h('span', { lang: '', text: value }) : '';
+      else args[name] = Number(value);
+    }
+    return tn(key, args);
+  }
+  return [h('span', { lang: 'en', text: why })];
+}
 
 function definition(list, term, ...value) {
   list.append(h('dt', { text: term }), h('dd', {}, ...value));
@@ -393,23 +466,30 @@ function inferredSection(statement, index, ctx) {
   const section = h('section', { class: 'inferred', dataset: { file: statement.file, index: String(index) }, attrs: { 'aria-labelledby': `inferred-${index}` } });
   section.append(h('h4', { id: `inferred-${index}`, text: statement.file }));
   const facts = h('dl', { class: 'facts' });
-  definition(facts, 'Format', `${FORMATS[statement.format] ?? statement.format}${dialect.version ? ` (${dialect.version})` : ''}`);
-  definition(facts, 'Transactions', String(statement.n_transactions));
-  definition(facts, 'Period', statement.period ? h('span', {}, time(statement.period.from), ' to ', time(statement.period.to)) : 'no dates');
-  if (statement.currency) definition(facts, 'Currency', statement.currency);
-  definition(facts, 'Text encoding', `${dialect.encoding || 'unknown'}${dialect.replaced_bytes ? ` (${dialect.replaced_bytes} unreadable bytes replaced)` : ''}`);
-  if (dialect.delimiter) definition(facts, 'Separator', dialect.delimiter === '\t' ? 'tab' : `“${dialect.delimiter}”`);
-  if (statement.format === 'csv') definition(facts, 'Header', dialect.header_line ? `line ${dialect.header_line}` : 'none');
-  definition(facts, 'Date order', dialect.date_order ? `${DATE_ORDERS[dialect.date_order] ?? dialect.date_order}${dialect.date_order_reason ? ` — ${reason(dialect.date_order_reason)}` : ''}` : 'not needed');
-  definition(facts, 'Decimal mark', dialect.decimal_mark ? `“${dialect.decimal_mark}”` : 'not needed');
-  definition(facts, 'Money out', dialect.sign_convention ? `${SIGNS[dialect.sign_convention] ?? dialect.sign_convention}${dialect.sign_reason ? ` — ${reason(dialect.sign_reason)}` : ''}` : 'as written');
-  if (hints.flip_sign) definition(facts, 'Correction', 'every amount’s sign flipped');
+  const quoted = (mark) => t('inferred.quoted', { mark });
+  const because = (text, why) => {
+    if (!why) return text;
+    const words = document.createDocumentFragment();
+    words.append(...reasonWords(why));
+    return tn('inferred.because', { value: text, reason: words });
+  };
+  definition(facts, t('inferred.format'), `${formatName(statement.format)}${dialect.version ? ` (${dialect.version})` : ''}`);
+  definition(facts, t('inferred.transactions'), formatNumber(statement.n_transactions));
+  definition(facts, t('inferred.period'), statement.period ? h('span', {}, tn('files.period', { from: time(statement.period.from), to: time(statement.period.to) })) : t('files.no_dates'));
+  if (statement.currency) definition(facts, t('inferred.currency'), statement.currency);
+  definition(facts, t('inferred.encoding'), dialect.replaced_bytes ? t('inferred.encoding_replaced', { encoding: dialect.encoding || t('inferred.unknown'), count: dialect.replaced_bytes }) : dialect.encoding || t('inferred.unknown'));
+  if (dialect.delimiter) definition(facts, t('inferred.separator'), dialect.delimiter === '\t' ? t('inferred.tab') : quoted(dialect.delimiter));
+  if (statement.format === 'csv') definition(facts, t('inferred.header'), dialect.header_line ? t('inferred.line', { line: dialect.header_line }) : t('inferred.none'));
+  definition(facts, t('inferred.date_order'), dialect.date_order ? because(word(DATE_ORDERS, dialect.date_order), dialect.date_order_reason) : t('inferred.not_needed'));
+  definition(facts, t('inferred.decimal_mark'), dialect.decimal_mark ? quoted(dialect.decimal_mark) : t('inferred.not_needed'));
+  definition(facts, t('inferred.money_out'), dialect.sign_convention ? because(word(SIGNS, dialect.sign_convention), dialect.sign_reason) : t('inferred.as_written'));
+  if (hints.flip_sign) definition(facts, t('inferred.correction'), t('inferred.flipped'));
   section.append(facts);
 
-  const controls = h('fieldset', { class: 'corrections' }, h('legend', { text: 'Correct what was read' }));
+  const controls = h('fieldset', { class: 'corrections' }, h('legend', { text: t('inferred.correct') }));
   const flip = h('input', { type: 'checkbox', id: `flip-${index}`, checked: Boolean(hints.flip_sign) });
   flip.addEventListener('change', () => ctx.onReread(index, { ...hints, flip_sign: flip.checked }, flip.id));
-  controls.append(h('div', { class: 'check' }, flip, h('label', { for: flip.id, text: 'Flip the sign of every amount (money in becomes money out and back)' })));
+  controls.append(h('div', { class: 'check' }, flip, h('label', { for: flip.id, text: t('inferred.flip') })));
   const order = dialect.date_order;
   if (order === 'dmy' || order === 'mdy') {
     const other = order === 'dmy' ? 'mdy' : 'dmy';
@@ -418,44 +498,46 @@ function inferredSection(statement, index, ctx) {
         type: 'button',
         id: `swap-${index}`,
         class: 'button small',
-        text: `Swap day and month (read as ${DATE_ORDERS[other]})`,
+        text: t('inferred.swap', { order: word(DATE_ORDERS, other) }),
         on: { click: (event) => ctx.onReread(index, { ...hints, date_order: other }, event.currentTarget.id) },
       }),
     );
   }
   if (statement.format === 'csv' && dialect.columns?.length) {
-    const table = h('table', { class: 'columns' }, h('caption', { text: 'Columns' }), h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Column' }), h('th', { scope: 'col', text: 'Read as' }))));
+    const table = h('table', { class: 'columns' }, h('caption', { text: t('inferred.columns') }), h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('inferred.column') }), h('th', { scope: 'col', text: t('inferred.read_as') }))));
+    const roles = Object.entries(COLUMN_ROLES).map(([role, key]) => [role, t(key)]);
     const body = h('tbody');
     for (const column of dialect.columns) {
       const id = `col-${index}-${column.index}`;
       const select = h('select', { id });
-      for (const [role, label] of Object.entries(COLUMN_ROLES)) select.append(h('option', { value: role, text: label, selected: role === column.role }));
+      for (const [role, label] of roles) select.append(h('option', { value: role, text: label, selected: role === column.role }));
       select.addEventListener('change', () => {
         const columns = (hints.columns ?? []).filter(([at]) => at !== column.index);
         columns.push([column.index, select.value]);
         ctx.onReread(index, { ...hints, columns }, id);
       });
-      const name = column.name ? `${column.index + 1}: ${column.name}` : `Column ${column.index + 1}`;
-      body.append(h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: name })), h('td', {}, select)));
+      // A header is the file's own text, in the file's language (lang="": unknown).
+      const name = column.name ? [`${column.index + 1}: `, h('span', { lang: '', text: column.name })] : t('inferred.column_n', { n: column.index + 1 });
+      body.append(h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id }, name)), h('td', {}, select)));
     }
     table.append(body);
     controls.append(table);
   }
   const buttons = h('div', { class: 'actions' });
   if (Object.keys(hints).length) {
-    buttons.append(h('button', { type: 'button', id: `reset-${index}`, class: 'button small', text: 'Undo corrections', on: { click: (event) => ctx.onReread(index, {}, event.currentTarget.id) } }));
+    buttons.append(h('button', { type: 'button', id: `reset-${index}`, class: 'button small', text: t('inferred.undo'), on: { click: (event) => ctx.onReread(index, {}, event.currentTarget.id) } }));
   }
-  buttons.append(h('button', { type: 'button', id: `remove-${index}`, class: 'button small', text: 'Remove this file', on: { click: () => ctx.onRemove(index) } }));
+  buttons.append(h('button', { type: 'button', id: `remove-${index}`, class: 'button small', text: t('inferred.remove'), on: { click: () => ctx.onRemove(index) } }));
   controls.append(buttons);
   section.append(controls);
 
   const problems = statement.diagnostics.filter((d) => d.severity !== 'info');
   const notes = statement.diagnostics.filter((d) => d.severity === 'info');
   if (problems.length) {
-    section.append(h('h5', { text: `Skipped rows and warnings (${problems.length})` }), diagnosticList(problems));
+    section.append(h('h5', { text: t('inferred.problems', { count: problems.length }) }), diagnosticList(problems));
   }
   if (notes.length) {
-    section.append(h('details', { class: 'notes' }, h('summary', { text: `Decisions the reader made (${notes.length})` }), diagnosticList(notes)));
+    section.append(h('details', { class: 'notes' }, h('summary', { text: t('inferred.notes', { count: notes.length }) }), diagnosticList(notes)));
   }
   return section;
 }
@@ -463,25 +545,25 @@ function inferredSection(statement, index, ctx) {
 function diagnosticList(diagnostics) {
   const list = h('ul', { class: 'diagnostics' });
   for (const diagnostic of diagnostics.slice(0, MAX_DIAGNOSTICS)) {
-    const where = diagnostic.line ? `line ${diagnostic.line}: ` : '';
+    // The line goes in front unless the sentence names it itself.
+    const names = Object.values(diagnostic.args ?? {}).some((arg) => arg && 'line' in arg);
+    const where = diagnostic.line && !names ? t('inferred.diagnostic_line', { line: diagnostic.line }) : '';
+    const help = diagnostic.help ? messageNodes({ code: diagnostic.code, args: diagnostic.args, text: diagnostic.help }, '.help') : null;
     list.append(
       h(
         'li',
         { class: `diagnostic severity-${diagnostic.severity}`, dataset: { code: diagnostic.code } },
-        h('span', { class: 'severity-word', text: diagnostic.severity === 'error' ? 'Error' : diagnostic.severity === 'warning' ? 'Warning' : 'Note' }),
-        ` ${where}${diagnostic.message}`,
-        diagnostic.help ? h('span', { class: 'help', text: ` — ${diagnostic.help}` }) : null,
+        h('span', { class: 'severity-word', text: t(SEVERITIES[diagnostic.severity] ?? 'severity.info') }),
+        ` ${where}`,
+        messageNodes({ code: diagnostic.code, args: diagnostic.args, text: diagnostic.message }),
+        help ? h('span', { class: 'help' }, ' — ', help) : null,
       ),
     );
   }
-  if (diagnostics.length > MAX_DIAGNOSTICS) list.append(h('li', { class: 'muted', text: `and ${diagnostics.length - MAX_DIAGNOSTICS} more` }));
+  if (diagnostics.length > MAX_DIAGNOSTICS) list.append(h('li', { class: 'muted', text: t('inferred.more', { count: diagnostics.length - MAX_DIAGNOSTICS }) }));
   return list;
 }
 
-/** `1234567` → `1,234,567`, without Intl (its first use costs tens of milliseconds). */
-function thousands(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 // Each part is rendered in its own task, so a large report never holds the main thread for long.
 // scheduler.yield() resumes ahead of other queued work; setTimeout is the fallback.
@@ -497,16 +579,20 @@ const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield
  */
 export async function renderResults(report, ctx, targets) {
   const { cancellations, recurring, inferred, summary } = targets;
-  const parts = report.cancellations.map((result) => `${result.vendor_name || result.vendor}: ${(VERDICTS[result.verdict]?.words ?? result.verdict).toLowerCase()}`);
+  const parts = report.cancellations.map((result) => t('results.summary_verdict', { name: result.vendor_name || result.vendor, verdict: lowerVerdict(verdictWords(result.verdict)) }));
   const transactions = report.statements.reduce((sum, statement) => sum + statement.n_transactions, 0);
-  summary.textContent = `${thousands(transactions)} transactions read from ${report.statements.length} statement${report.statements.length === 1 ? '' : 's'}; ${report.recurring.length} recurring charge${report.recurring.length === 1 ? '' : 's'} found.${parts.length ? ` ${parts.join('; ')}.` : ''}`;
+  const read = t('results.summary_read', { count: transactions, statements: t('results.summary_statements', { count: report.statements.length }) });
+  const found = t('results.summary_recurring', { count: report.recurring.length });
+  // The list separator is the language's (French sets a space before the semicolon).
+  const list = (items) => items.join(t('results.list_separator'));
+  summary.textContent = `${list([read, found])}.${parts.length ? ` ${list(parts)}.` : ''}`;
 
   await nextTask();
   if (!ctx.current()) return false;
   const grid = h('div', { class: 'cards' });
-  cancellations.replaceChildren(h('h3', { text: 'Your cancellations' }), grid);
+  cancellations.replaceChildren(h('h3', { text: t('results.cancellations') }), grid);
   if (!report.cancellations.length) {
-    grid.append(h('p', { class: 'muted', text: 'You have not tracked a cancellation yet. Add one above (or press “Track this” on a recurring charge below) to check it against these statements.' }));
+    grid.append(h('p', { class: 'muted', text: t('results.no_cancellations', { button: t('recurring.track') }) }));
   }
   for (const [index, result] of report.cancellations.entries()) {
     grid.append(cancellationCard(result, ctx.records[index], report, ctx));
@@ -516,7 +602,7 @@ export async function renderResults(report, ctx, targets) {
   recurring.replaceChildren(recurringTable(report, ctx));
   await nextTask();
   if (!ctx.current()) return false;
-  inferred.replaceChildren(h('h3', { text: 'What the reader inferred' }), ...report.statements.map((statement, index) => inferredSection(statement, index, ctx)));
+  inferred.replaceChildren(h('h3', { text: t('results.inferred') }), ...report.statements.map((statement, index) => inferredSection(statement, index, ctx)));
   return true;
 }
 
@@ -529,7 +615,7 @@ export function warmUpRendering() {
   const ref = (date, amount) => ({ statement: 0, line: 2, date, description: 'WARM UP', amount, currency: 'USD' });
   const history = [ref('2026-01-01', '-9.99'), ref('2026-02-01', '-9.99'), ref('2026-03-01', '-9.99'), ref('2026-03-05', '9.99')];
   const report = {
-    statements: [{ file: 'warm-up.csv', format: 'csv', dialect: { encoding: 'utf-8', delimiter: ',', header_line: 1, date_order: 'dmy', decimal_mark: '.', sign_convention: 'outflow_negative', columns: [{ index: 0, name: 'Date', role: 'date' }] }, currency: 'USD', period: { from: '2026-01-01', to: '2026-03-05' }, n_transactions: 4, diagnostics: [{ severity: 'warning', code: 'x', message: 'warm up', line: 2 }] }],
+    statements: [{ file: 'warm-up.csv', format: 'csv', dialect: { encoding: 'utf-8', delimiter: ',', header_line: 1, date_order: 'dmy', decimal_mark: '.', sign_convention: 'outflow_negative', columns: [{ index: 0, name: 'Date', role: 'date' }] }, currency: 'USD', period: { from: '2026-01-01', to: '2026-03-05' }, n_transactions: 4, diagnostics: [{ severity: 'warning', message: 'warm up', line: 2 }] }],
     recurring: [{ merchant: 'Warm Up', vendor: null, cadence: 'monthly', amount: { typical: '-9.99', currency: 'USD' }, variable: false, last: '2026-03-01', next_expected: '2026-04-01', active: true, billed_via: null }],
     cancellations: [{ vendor: 'warm-up', vendor_name: 'Warm Up', cancelled_on: '2026-02-15', verdict: 'still_charging', charges_after: [history[2]], final_charge: history[1], check_after: '2026-04-05', likely_causes: [{ gotcha: 'x', title: 'x', step: 1 }], explanation: 'warm up', history }],
   };

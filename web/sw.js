@@ -4,6 +4,11 @@
 // objects in the page's worker and never requested over the network.
 
 const CACHE = 'spendrein-page-v1';
+// The catalogues (i18n/) are kept when used, and the page's language as soon as the page names
+// it (a message from the page, below): on a first visit its catalogue loads before the service
+// worker controls the page. results.js, guides.js and the results' words are kept when first
+// used (app.js loads them before a drop, or at idle on a later visit).
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl'];
 const ASSETS = [
   './',
   './index.html',
@@ -12,8 +17,7 @@ const ASSETS = [
   './bridge.js',
   './dom.js',
   './track.js',
-  './results.js',
-  './guides.js',
+  './i18n.js',
   './worker.js',
   './pkg/spendrein_wasm.js',
   './pkg/spendrein_wasm_bg.wasm',
@@ -25,6 +29,10 @@ const ON_DEMAND = [
   './reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js',
   './office.js', './pkg/spendrein_wasm_office.js', './pkg/spendrein_wasm_office_bg.wasm',
   './guide-page.js',
+  './results.js',
+  './messages.js',
+  './guides.js',
+  ...LANGUAGES.flatMap((code) => [`./i18n/${code}.js`, `./i18n/${code}-results.js`]),
 ];
 const ASSET_URLS = new Set([...ASSETS, ...ON_DEMAND].map((path) => new URL(path, self.registration.scope).href));
 // Guide bodies, `pkg/guides/<id>.js` (written by `cargo xtask build`), each cached when its
@@ -39,6 +47,13 @@ self.addEventListener('install', (event) => {
       .then((cache) => cache.addAll(ASSETS))
       .then(() => self.skipWaiting()),
   );
+});
+
+// The page says which language it shows; only the five codes are taken, only that file is kept.
+self.addEventListener('message', (event) => {
+  const language = event.data?.language;
+  if (!LANGUAGES.includes(language)) return;
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.add(`./i18n/${language}.js`)).catch(() => {}));
 });
 
 self.addEventListener('activate', (event) => {

@@ -1,34 +1,59 @@
 // The person's cancellation records: the only thing the page ever stores. One localStorage
-// key holding versioned JSON; nothing of a statement is ever written anywhere.
+// key holding versioned JSON, the records and the page's settings (the language); nothing of
+// a statement is ever written anywhere. Exports and imports carry the records only.
 
 import { isIsoDate } from './dom.js';
+import { t } from './i18n.js';
 
 export const STORAGE_KEY = 'spendrein.cancellations';
 export const STORAGE_VERSION = 1;
 
 const LIMITS = { vendor: 200, confirmation: 200, notes: 2000 };
 
+function readStored() {
+  try {
+    return JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
 /** Reads the records; a damaged or foreign value reads as none (and is left alone). */
 export function loadRecords() {
-  let raw;
+  const stored = readStored();
+  if (!stored) return [];
   try {
-    raw = localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return [];
-  }
-  if (!raw) return [];
-  try {
-    const { records } = validateImport(JSON.parse(raw));
+    const { records } = validateImport(stored);
     return records;
   } catch {
     return [];
   }
 }
 
+/** The page's settings kept beside the records: `{ language }` (a code of i18n.js). */
+export function loadSettings() {
+  const settings = readStored()?.settings;
+  return settings && typeof settings === 'object' && typeof settings.language === 'string' ? { language: settings.language.slice(0, 8) } : {};
+}
+
+/** Keeps `settings` beside the records (which stay as they are); true when it was saved. */
+export function saveSettings(settings) {
+  const stored = readStored();
+  const value = stored && typeof stored === 'object' && !Array.isArray(stored) && Array.isArray(stored.cancellations) ? stored : { version: STORAGE_VERSION, cancellations: [] };
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...value, settings }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the records; returns an error message when the browser refuses. */
 export function saveRecords(records) {
+  const settings = readStored()?.settings;
   const value = {
     version: STORAGE_VERSION,
+    ...(settings && typeof settings === 'object' ? { settings } : {}),
     cancellations: records.map(({ id, vendor, cancelled_on, confirmation, notes }) => ({
       id,
       vendor,
@@ -41,7 +66,7 @@ export function saveRecords(records) {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
     return null;
   } catch (error) {
-    return `your browser would not save the records (${error.name}); they are kept until you close this page`;
+    return t('record.not_saved', { error: error.name });
   }
 }
 
@@ -50,27 +75,34 @@ export function newId() {
 }
 
 /**
- * Checks one record from a form or a file. Returns `{ record }` or `{ problems: [...] }`.
- * `where` prefixes each problem (`record 3: `).
+ * Checks one record from a form or a file. Returns `{ record }` or `{ problems: [...], fields:
+ * [...] }` (the sentences, and the field each is about). `where` prefixes each problem
+ * (`record 3: `); `names` gives the fields the names the person knows (a form's labels),
+ * else they are named as in the file.
  */
-export function validateRecord(input, where = '') {
+export function validateRecord(input, where = '', names = {}) {
   const problems = [];
+  const fields = [];
+  const problem = (field, key, args = {}) => {
+    problems.push(`${where}${t(key, { field: names[field] ?? field, ...args })}`);
+    fields.push(field);
+  };
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { problems: [`${where}is not an object with vendor and cancelled_on`] };
+    return { problems: [`${where}${t('record.not_object')}`], fields: [null] };
   }
   const text = (field, required) => {
     const value = input[field];
     if (value === undefined || value === null || value === '') {
-      if (required) problems.push(`${where}${field} is missing`);
+      if (required) problem(field, 'record.missing');
       return '';
     }
     if (typeof value !== 'string') {
-      problems.push(`${where}${field} must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+      problem(field, Array.isArray(value) ? 'record.not_text_list' : 'record.not_text', { type: typeof value });
       return '';
     }
     const trimmed = value.trim();
-    if (required && !trimmed) problems.push(`${where}${field} is empty`);
-    if (trimmed.length > LIMITS[field]) problems.push(`${where}${field} is longer than ${LIMITS[field]} characters`);
+    if (required && !trimmed) problem(field, 'record.empty');
+    if (trimmed.length > LIMITS[field]) problem(field, 'record.too_long', { limit: LIMITS[field] });
     return trimmed;
   };
   const vendor = text('vendor', true);
@@ -78,11 +110,11 @@ export function validateRecord(input, where = '') {
   const notes = text('notes', false);
   const cancelledOn = input.cancelled_on;
   if (cancelledOn === undefined || cancelledOn === null || cancelledOn === '') {
-    problems.push(`${where}cancelled_on is missing`);
+    problem('cancelled_on', 'record.missing');
   } else if (!isIsoDate(cancelledOn)) {
-    problems.push(`${where}cancelled_on ${JSON.stringify(String(cancelledOn)).slice(0, 40)} is not a date written YYYY-MM-DD`);
+    problem('cancelled_on', 'record.bad_date', { value: JSON.stringify(String(cancelledOn)).slice(0, 40) });
   }
-  if (problems.length) return { problems };
+  if (problems.length) return { problems, fields };
   const id = typeof input.id === 'string' && input.id.length <= 100 ? input.id : newId();
   return { record: { id, vendor, cancelled_on: cancelledOn, confirmation, notes } };
 }
@@ -97,17 +129,17 @@ export function validateImport(data) {
   if (Array.isArray(data)) list = data;
   else if (data && typeof data === 'object' && Array.isArray(data.cancellations)) {
     if (data.version !== undefined && data.version !== STORAGE_VERSION) {
-      throw new Error(`the file is version ${JSON.stringify(data.version)} of the export format; this page reads version ${STORAGE_VERSION}`);
+      throw new Error(t('record.file_version', { version: JSON.stringify(data.version), supported: STORAGE_VERSION }));
     }
     list = data.cancellations;
   } else {
-    throw new Error('the file is not a Spendrein export: expected {"version": 1, "cancellations": [...]}');
+    throw new Error(t('record.not_export'));
   }
-  if (list.length > 10000) throw new Error(`the file holds ${list.length} records; at most 10000 can be imported`);
+  if (list.length > 10000) throw new Error(t('record.too_many', { count: list.length, limit: 10000 }));
   const records = [];
   const problems = [];
   list.forEach((item, index) => {
-    const result = validateRecord(item, `record ${index + 1}: `);
+    const result = validateRecord(item, t('record.where', { n: index + 1 }));
     if (result.record) records.push(result.record);
     else problems.push(...result.problems);
   });

@@ -37,10 +37,12 @@ export async function launch() {
 
 /**
  * Opens a page that records every console error, uncaught exception and CSP violation, so a
- * test can assert there were none (`assertClean`).
+ * test can assert there were none (`assertClean`). `locale` sets the browser's language.
  */
-export async function openPage(browser, { width = 1280, height = 900, path = '/' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+export async function openPage(browser, { width = 1280, height = 900, path = '/', locale = 'en-GB' } = {}) {
+  // The page speaks the browser's language (web/i18n.js); the tests that read its English
+  // words run in British English, whose dates read `1 Apr 2026`.
+  const context = await browser.newContext({ viewport: { width, height }, locale });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {

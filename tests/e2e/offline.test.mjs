@@ -17,6 +17,8 @@ after(async () => {
 test('the page works offline after the first load, and caches only its own files', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  // The page tells the service worker its language, whose catalogue it keeps (web/sw.js).
+  await page.waitForFunction(async () => Boolean(await caches.match(new URL('i18n/en.js', location.href).href)), null, { timeout: 15000 });
   const cached = await page.evaluate(async () => {
     const urls = [];
     for (const key of await caches.keys()) {
@@ -30,11 +32,11 @@ test('the page works offline after the first load, and caches only its own files
     '/app.js',
     '/bridge.js',
     '/dom.js',
-    '/guides.js',
+    '/i18n.js',
+    '/i18n/en.js',
     '/index.html',
     '/pkg/spendrein_wasm.js',
     '/pkg/spendrein_wasm_bg.wasm',
-    '/results.js',
     '/style.css',
     '/track.js',
     '/worker.js',
@@ -46,12 +48,23 @@ test('the page works offline after the first load, and caches only its own files
   await page.waitForSelector('.guide[data-guide="spotify"]');
   await page.goto(BASE_URL + '/');
   await setRecords(page, VERDICT_RECORDS.slice(0, 2));
+  // A visit the service worker controls fetches the results' and guides' code at idle, and the
+  // service worker keeps it (web/app.js); the first visit did not load it.
+  // Wait until the page has them (a reload cutting a response short would leave no entry).
+  await page.waitForFunction(() => document.body.dataset.results === 'loaded', null, { timeout: 15000 });
+  await page.waitForFunction(async () => {
+    for (const path of ['results.js', 'guides.js', 'i18n/en-results.js']) {
+      const cached = await caches.match(new URL(path, location.href).href);
+      if (!cached || !(await cached.text()).length) return false;
+    }
+    return true;
+  }, null, { timeout: 15000 });
   await context.setOffline(true);
   const response = await page.reload();
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
   await page.locator('.tracked').first().waitFor();
   await pick(page, 'verdicts.csv');
-  assert.deepEqual(await verdicts(page), { netflix: 'still_charging', spotify: 'stopped' });
+  assert.deepEqual(await verdicts(page), { netflix: 'still_charging', spotify: 'stopped' }, `offline: ${await page.locator('#status').textContent()}`);
   await page.goto(BASE_URL + '/#/guides/spotify');
   await page.waitForSelector('.guide[data-guide="spotify"]');
   await screenshot(page, 'offline-guide-1280');

@@ -22,7 +22,7 @@ after(async () => {
 const scratch = mkdtempSync(join(tmpdir(), 'spendrein-reference-'));
 
 /** The page's own files: everything a reference page may request. */
-const OWN_FILES = /^\/(|index\.html|style\.css|app\.js|bridge\.js|dom\.js|track\.js|results\.js|guides\.js|worker\.js|sw\.js|reference\.js|reference\.css|pkg\/spendrein_wasm\.js|pkg\/spendrein_wasm_bg\.wasm|pkg\/spendrein_wasm_reference\.js|pkg\/spendrein_reference_bytes\.js)$/;
+const OWN_FILES = /^\/(|index\.html|style\.css|app\.js|bridge\.js|dom\.js|track\.js|results\.js|messages\.js|guides\.js|i18n\.js|i18n\/en(-results)?\.js|worker\.js|sw\.js|reference\.js|reference\.css|pkg\/spendrein_wasm\.js|pkg\/spendrein_wasm_bg\.wasm|pkg\/spendrein_wasm_reference\.js|pkg\/spendrein_reference_bytes\.js)$/;
 
 const RECORDS = VERDICT_RECORDS.map((record) => (record.vendor === 'netflix' ? { ...record, confirmation: 'NF-1234', notes: '=HYPERLINK("http://x","y") said on the phone' } : record));
 

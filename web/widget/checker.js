@@ -5,7 +5,12 @@
 
 import { Bridge } from '../bridge.js';
 import { h, time, formatMoney, icon, today, isIsoDate } from '../dom.js';
-import { VERDICTS } from '../results.js';
+import { VERDICTS, verdictWords } from '../results.js';
+import { setLanguage, loadResultsWords } from '../i18n.js';
+
+// The widget stays in English for now (its own words are written here); dates and money take
+// the page's English form, the verdict names come from the English catalogue.
+const english = setLanguage('en').then(loadResultsWords);
 
 // This document's Trusted Types policy (the CSP allows one named `spendrein`): the only script
 // it loads by URL is the page's worker, one folder up.
@@ -99,6 +104,7 @@ export function start({ preset, status }) {
     }, 150);
     try {
       await indexReady;
+      await english;
       const wanted = cancellation();
       const answer = await bridge.request(type, { ...payload, cancellations: wanted ? [wanted] : [], today: today() });
       if (mine !== seq) return;
@@ -150,7 +156,7 @@ export function start({ preset, status }) {
     if (failed) parts.push(h('p', { class: 'error', text: failed }));
     result.replaceChildren(...parts);
     // Announced to screen readers; on screen the card says it.
-    say(verdict ? `Done. ${verdict.vendor_name || verdict.vendor}: ${(VERDICTS[verdict.verdict]?.words ?? verdict.verdict).toLowerCase()}.` : 'Done: the statement was read.', true);
+    say(verdict ? `Done. ${verdict.vendor_name || verdict.vendor}: ${verdictWords(verdict.verdict).toLowerCase()}.` : 'Done: the statement was read.', true);
     performance.mark('spendrein:results');
     return true;
   }
@@ -174,7 +180,7 @@ export function start({ preset, status }) {
   }
 
   function card(verdict) {
-    const info = VERDICTS[verdict.verdict] ?? { words: verdict.verdict, icon: 'info' };
+    const info = { icon: VERDICTS[verdict.verdict]?.icon ?? 'info', words: verdictWords(verdict.verdict) };
     const guide = index?.find((entry) => entry.id === verdict.vendor) ?? null;
     const name = verdict.vendor_name || verdict.vendor;
     const body = h('article', {
