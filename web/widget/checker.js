@@ -7,17 +7,6 @@ import { Bridge } from '../bridge.js';
 import { h, time, formatMoney, icon, today, isIsoDate } from '../dom.js';
 import { VERDICTS } from '../results.js';
 
-// This document's Trusted Types policy (the CSP allows one named `spendrein`): the only script
-// it loads by URL is the page's worker, one folder up.
-const policy = globalThis.trustedTypes
-  ? trustedTypes.createPolicy('spendrein', {
-      createScriptURL(url) {
-        if (url === '../worker.js') return url;
-        throw new TypeError(`refusing to load script ${url}`);
-      },
-    })
-  : { createScriptURL: (url) => url };
-
 const SITE = new URL('../', location.href);
 // Compact: the full checker shows everything.
 const MAX_ROWS = 4;
@@ -25,8 +14,12 @@ const MAX_ROWS = 4;
 const $ = (selector) => document.querySelector(selector);
 const compact = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-/** Starts the worker; `preset` is the host's vendor text, `status(s)` tells the host. */
-export function start({ preset, status }) {
+/**
+ * Starts the checker on `worker` (widget.js started it, with `createScriptURL` from this
+ * document's Trusted Types policy, which also starts replacements); `preset` is the host's
+ * vendor text, `status(s)` tells the host.
+ */
+export function start({ preset, status, worker, createScriptURL }) {
   const vendorInput = $('#w-vendor');
   const dateInput = $('#w-date');
   const result = $('#w-result');
@@ -41,8 +34,8 @@ export function start({ preset, status }) {
   let seq = 0;
 
   const bridge = new Bridge({
-    // bridge.js asks for './worker.js', which is the page's worker one folder up from here.
-    createScriptURL: (url) => policy.createScriptURL(url === './worker.js' ? '../worker.js' : url),
+    worker,
+    createScriptURL,
     onProgress(event) {
       const bar = $('#w-progress');
       if (event.phase === 'analysing') {
