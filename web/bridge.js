@@ -9,9 +9,11 @@ const STALL_MS = 45000;
 export class Bridge {
   /**
    * `createScriptURL` turns './worker.js' into a Trusted Types script URL; `onProgress(event)`
-   * gets progress; `onRestart(reason)` is told when the worker was replaced.
+   * gets progress; `onRestart(reason)` is told when the worker was replaced. `worker`, when
+   * given, is a worker the caller already started (so the wasm loads while the caller's own
+   * modules still do); replacements are started here.
    */
-  constructor({ createScriptURL, onProgress, onRestart }) {
+  constructor({ createScriptURL, onProgress, onRestart, worker = null }) {
     this.createScriptURL = createScriptURL;
     this.onProgress = onProgress;
     this.onRestart = onRestart;
@@ -20,11 +22,11 @@ export class Bridge {
     this.worker = null;
     this.lastHeard = 0;
     this.watchdog = null;
-    this.start();
+    this.start(worker);
   }
 
-  start() {
-    this.worker = new Worker(this.createScriptURL('./worker.js'), { type: 'module' });
+  start(started = null) {
+    this.worker = started ?? new Worker(this.createScriptURL('./worker.js'), { type: 'module' });
     this.worker.addEventListener('message', (event) => this.onMessage(event.data));
     this.worker.addEventListener('error', (event) => {
       event.preventDefault();

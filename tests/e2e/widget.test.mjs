@@ -109,7 +109,8 @@ test('on a host site of another origin the widget loads, sizes itself, and check
   // "Forget" drops the statement from the worker's memory.
   await frame.getByRole('button', { name: 'Forget this statement' }).click();
   await frame.waitForFunction(() => !document.querySelector('#w-result').childElementCount);
-  assert.match(await frame.locator('#w-status').textContent(), /dropped from memory/);
+  // The status line speaks once the worker has confirmed the clear, a round trip later.
+  await frame.waitForFunction(() => /dropped from memory/.test(document.querySelector('#w-status').textContent));
   assertClean(problems);
   await context.close();
 });
@@ -532,15 +533,17 @@ test('the first result for a 2,000-row statement comes within 200 ms of the drop
     await context.close();
   }
   // The worst case: a file dropped on a widget nobody focused, the checker loading only then.
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < RUNS; run++) {
     const { context, page } = await openHost('/speed', pages['/speed']);
     const [frame] = await widgetFrames(page);
     cold.push(await measure(frame));
+    assert.deepEqual(await widgetVerdict(frame), { vendor: 'netflix', verdict: 'still_charging' });
     await context.close();
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  console.log(`widget: 2,000-row statement, first result ${median(firsts).toFixed(1)} ms after the pick (median of ${RUNS}; ${firsts.map((ms) => ms.toFixed(0)).join(', ')}; target ≤ 200 ms); dropped before any focus (the checker loads then): median ${median(cold).toFixed(0)} ms (${cold.map((ms) => ms.toFixed(0)).join(', ')})`);
-  // A shared CI machine is slower and noisier; the figure above is the one to report.
+  console.log(`widget: 2,000-row statement, first result ${median(firsts).toFixed(1)} ms after the pick (median of ${RUNS}; ${firsts.map((ms) => ms.toFixed(0)).join(', ')}; target ≤ 200 ms); dropped before any focus (the checker loads then): median ${median(cold).toFixed(0)} ms (${cold.map((ms) => ms.toFixed(0)).join(', ')}; target ≤ 200 ms)`);
+  // A shared CI machine is slower and noisier; the figures above are the ones to report.
   const bound = process.env.CI ? 600 : 200;
-  assert.ok(median(firsts) <= bound, `median ${median(firsts).toFixed(1)} ms over ${bound} ms`);
+  assert.ok(median(firsts) <= bound, `focused first: median ${median(firsts).toFixed(1)} ms over ${bound} ms`);
+  assert.ok(median(cold) <= bound, `dropped before any focus: median ${median(cold).toFixed(1)} ms over ${bound} ms`);
 });

@@ -12,17 +12,6 @@ import { setLanguage, loadResultsWords } from '../i18n.js';
 // the page's English form, the verdict names come from the English catalogue.
 const english = setLanguage('en').then(loadResultsWords);
 
-// This document's Trusted Types policy (the CSP allows one named `spendrein`): the only script
-// it loads by URL is the page's worker, one folder up.
-const policy = globalThis.trustedTypes
-  ? trustedTypes.createPolicy('spendrein', {
-      createScriptURL(url) {
-        if (url === '../worker.js') return url;
-        throw new TypeError(`refusing to load script ${url}`);
-      },
-    })
-  : { createScriptURL: (url) => url };
-
 const SITE = new URL('../', location.href);
 // Compact: the full checker shows everything.
 const MAX_ROWS = 4;
@@ -30,8 +19,12 @@ const MAX_ROWS = 4;
 const $ = (selector) => document.querySelector(selector);
 const compact = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-/** Starts the worker; `preset` is the host's vendor text, `status(s)` tells the host. */
-export function start({ preset, status }) {
+/**
+ * Starts the checker on `worker` (widget.js started it, with `createScriptURL` from this
+ * document's Trusted Types policy, which also starts replacements); `preset` is the host's
+ * vendor text, `status(s)` tells the host.
+ */
+export function start({ preset, status, worker, createScriptURL }) {
   const vendorInput = $('#w-vendor');
   const dateInput = $('#w-date');
   const result = $('#w-result');
@@ -46,8 +39,8 @@ export function start({ preset, status }) {
   let seq = 0;
 
   const bridge = new Bridge({
-    // bridge.js asks for './worker.js', which is the page's worker one folder up from here.
-    createScriptURL: (url) => policy.createScriptURL(url === './worker.js' ? '../worker.js' : url),
+    worker,
+    createScriptURL,
     onProgress(event) {
       const bar = $('#w-progress');
       if (event.phase === 'analysing') {

@@ -47,13 +47,34 @@ new ResizeObserver(() => {
   if (height !== lastHeight) post({ type: 'size', height: (lastHeight = height) });
 }).observe(main);
 
+// This document's Trusted Types policy (the CSP allows one named `spendrein`): the only script
+// it loads by URL is the page's worker, one folder up.
+const policy = globalThis.trustedTypes
+  ? trustedTypes.createPolicy('spendrein', {
+      createScriptURL(url) {
+        if (url === '../worker.js') return url;
+        throw new TypeError(`refusing to load script ${url}`);
+      },
+    })
+  : { createScriptURL: (url) => url };
+// bridge.js asks for './worker.js', which is the page's worker one folder up from here.
+const createScriptURL = (url) => policy.createScriptURL(url === './worker.js' ? '../worker.js' : url);
+
 let checker = null;
-/** Loads the checker once; resolves to its API (`read(files)`, `changed()`). */
+let worker = null;
+/**
+ * Loads the checker once; resolves to its API (`read(files)`, `changed()`). The worker starts
+ * here, beside the import of checker.js, so that fetching and compiling the wasm overlaps
+ * loading the checker's modules: on a file dropped before any focus, both are on the way to
+ * the first result.
+ */
 function load() {
   if (!checker) {
     post({ type: 'status', status: 'loading' });
-    checker = import('./checker.js').then(({ start }) => start({ preset, status: (status) => post({ type: 'status', status }) }));
+    worker = new Worker(createScriptURL('./worker.js'), { type: 'module' });
+    checker = import('./checker.js').then(({ start }) => start({ preset, worker, createScriptURL, status: (status) => post({ type: 'status', status }) }));
     checker.catch(() => {
+      worker.terminate();
       checker = null;
       $('#w-status').textContent = 'The checker could not be loaded. Reload the page, or use the full Spendrein checker.';
       post({ type: 'status', status: 'error' });
@@ -63,7 +84,12 @@ function load() {
 }
 for (const type of ['focusin', 'pointerdown', 'dragenter']) addEventListener(type, load, { once: true, capture: true });
 
-const read = (files) => files.length && load().then((api) => api.read(files));
+const read = (files) => {
+  if (!files.length) return;
+  load();
+  worker.postMessage({ type: 'file-coming' });
+  checker.then((api) => api.read(files));
+};
 fileInput.addEventListener('change', () => {
   const files = [...fileInput.files];
   fileInput.value = '';
