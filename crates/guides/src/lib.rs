@@ -23,6 +23,7 @@
 
 mod data;
 mod matching;
+pub mod rights;
 mod search;
 pub mod validate;
 mod words;
