@@ -189,11 +189,33 @@ function cancellationCard(result, record, report, ctx) {
   if (guideId) {
     card.append(h('p', {}, h('a', { href: `#/guides/${guideId}`, text: `How to cancel ${ctx.guideIndex.get(guideId).name}, step by step` })));
   }
+  if (result.verdict === 'still_charging' || result.verdict === 'final_charge') card.append(rightsDetails(result));
   if (ctx.onReference) {
     const name = result.vendor_name || result.vendor;
     card.append(h('div', { class: 'actions card-actions' }, h('button', { type: 'button', class: 'button small', text: 'Create reference', attrs: { 'aria-label': `Create a reference for the ${name} cancellation` }, dataset: { action: 'reference' }, on: { click: () => ctx.onReference(card, result, record) } })));
   }
   return card;
+}
+
+/**
+ * "Your rights", collapsed: web/rights.js (and its data) is imported when it is first opened,
+ * for the region of the charges' currency unless the person chose one.
+ */
+function rightsDetails(result) {
+  const currency = (result.charges_after[0] ?? result.final_charge ?? result.history.at(-1))?.currency ?? null;
+  const details = h('details', { class: 'rights', dataset: { currency: currency ?? '' } }, h('summary', { text: 'Your rights (not legal advice)' }));
+  details.addEventListener('toggle', () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = 'loading';
+    import('./rights.js')
+      .then((module) => module.renderRights(details, { currency, keepFirst: true, level: 5 }))
+      .then(() => (details.dataset.loaded = 'yes'))
+      .catch(() => {
+        delete details.dataset.loaded;
+        details.append(h('p', { class: 'muted', text: 'The rights summary could not be loaded; try again when you are online.' }));
+      });
+  });
+  return details;
 }
 
 // ---------------------------------------------------------------------------------------------
