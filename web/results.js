@@ -343,6 +343,20 @@ export function timeline(result, statementsEnd, width = 640) {
 // ---------------------------------------------------------------------------------------------
 // Recurring charges
 
+// Who charged the card (the engine's processor ids), and the resellers that bill for many
+// vendors in their own name (guides/billing/entities.toml): behind one of those, a merchant
+// without a guide is a vendor we do not know, named by the descriptor's tail.
+const BILLERS = {
+  apple: 'Apple', 'google-play': 'Google Play', amazon: 'Amazon', paypal: 'PayPal', klarna: 'Klarna', stripe: 'Stripe', square: 'Square', toast: 'Toast', doordash: 'DoorDash', shopify: 'Shopify', checkout: 'Checkout.com',
+  paddle: 'Paddle', fastspring: 'FastSpring', 'digital-river': 'Digital River', '2checkout': '2Checkout (Verifone)', 'nord-security': 'Nord Security',
+};
+const RESELLERS = new Set(['paddle', 'fastspring', 'digital-river', '2checkout', 'nord-security']);
+
+function billedVia(id, hasGuide) {
+  const name = BILLERS[id] ?? id;
+  return RESELLERS.has(id) && !hasGuide ? `billed via ${name} for a vendor we have no guide for` : `billed via ${name}`;
+}
+
 function recurringTable(report, ctx) {
   const rows = report.recurring;
   const wrap = h('section', { class: 'recurring', attrs: { 'aria-labelledby': 'recurring-heading' } });
@@ -366,7 +380,7 @@ function recurringTable(report, ctx) {
   for (const stream of shown) {
     const guide = stream.vendor ? ctx.guideIndex.get(stream.vendor) : null;
     const name = h('td', { dataset: { label: 'Service' } }, h('span', { class: 'merchant', text: stream.merchant }));
-    if (stream.billed_via && stream.billed_via !== 'direct') name.append(h('span', { class: 'muted', text: ` (billed via ${stream.billed_via})` }));
+    if (stream.billed_via && stream.billed_via !== 'direct') name.append(h('span', { class: 'muted', text: ` (${billedVia(stream.billed_via, Boolean(guide))})` }));
     const amount = stream.variable ? `about ${formatMoney(stream.amount.typical, stream.amount.currency)} (varies)` : formatMoney(stream.amount.typical, stream.amount.currency);
     const actions = h('div', { class: 'row-actions' });
     if (guide) actions.append(h('a', { href: `#/guides/${stream.vendor}`, text: 'How to cancel' }, h('span', { class: 'visually-hidden', text: ` ${guide.name}` })));
