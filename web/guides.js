@@ -138,7 +138,7 @@ export function renderGuide(target, guide, index) {
       'guide-sources',
       'Sources',
       h('p', { class: 'muted' }, 'Written in our own words from the official help pages below; last reviewed ', time(guide.last_reviewed), '.'),
-      h('ul', { class: 'sources' }, guide.sources.map((url) => h('li', {}, externalLink(url)))),
+      h('ul', { class: 'sources' }, guide.sources.map((source) => h('li', {}, externalLink(source.url)))),
     ),
   );
   target.replaceChildren(h('article', { class: 'guide', dataset: { guide: guide.id } }, ...parts));

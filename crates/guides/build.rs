@@ -60,7 +60,43 @@ struct FileGuide {
     #[serde(default)]
     related: Vec<String>,
     #[serde(default)]
-    sources: Vec<String>,
+    sources: Vec<FileSourceEntry>,
+}
+
+/// A `sources` entry: a bare URL in a legacy guide, a `[[sources]]` table otherwise.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FileSourceEntry {
+    Url(String),
+    Table(FileSource),
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FileSource {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    read: String,
+    #[serde(default)]
+    owner: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FileEvidence {
+    #[serde(default)]
+    pattern: String,
+    #[serde(default)]
+    example: String,
+    #[serde(default)]
+    grade: String,
+    #[serde(default)]
+    src: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -72,6 +108,8 @@ struct FileDescriptors {
     exclude: Vec<String>,
     #[serde(default)]
     examples: Vec<String>,
+    #[serde(default)]
+    evidence: Vec<FileEvidence>,
 }
 
 #[derive(Deserialize, Default)]
@@ -82,6 +120,8 @@ struct FileStep {
     #[serde(default)]
     text: String,
     url: Option<String>,
+    #[serde(default)]
+    src: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -98,6 +138,8 @@ struct FileGotcha {
     step: Option<u32>,
     #[serde(default)]
     explains_charges: bool,
+    #[serde(default)]
+    src: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -105,6 +147,8 @@ struct FileGotcha {
 struct FileText {
     #[serde(default)]
     text: String,
+    #[serde(default)]
+    src: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -123,6 +167,8 @@ struct FileFaq {
     q: String,
     #[serde(default)]
     a: String,
+    #[serde(default)]
+    src: Vec<String>,
 }
 
 /// The allowed TOML spellings of each enum and the Rust variant each becomes.
@@ -162,6 +208,12 @@ const CHANNELS: &[(&str, &str)] = &[
     ("roku", "Roku"),
 ];
 const SEVERITIES: &[(&str, &str)] = &[("critical", "Critical"), ("caution", "Caution")];
+const OWNERS: &[(&str, &str)] = &[("vendor", "Vendor"), ("third-party", "ThirdParty")];
+const GRADES: &[(&str, &str)] = &[
+    ("real", "Real"),
+    ("official", "Official"),
+    ("guess", "Guess"),
+];
 
 fn main() {
     println!("cargo:rerun-if-env-changed=SPENDREIN_GUIDES_EMPTY");
@@ -225,15 +277,20 @@ billed_via = ["direct"]
 last_reviewed = "2026-01-01"
 before_you_start = ["B"]
 related = []
-sources = ["https://x.example/"]
 [descriptors]
 match = ["X"]
 exclude = ["Z"]
 examples = ["X"]
+[[descriptors.evidence]]
+pattern = "X"
+example = "X"
+grade = "real"
+src = ["s"]
 [[steps]]
 title = "T"
 text = "T"
 url = "https://x.example/"
+src = ["s"]
 [[gotchas]]
 id = "g"
 severity = "caution"
@@ -241,16 +298,26 @@ title = "G"
 text = "G"
 step = 1
 explains_charges = true
+src = ["s"]
 [data]
 text = "D"
+src = ["s"]
 [refunds]
 text = "R"
+src = ["s"]
 [[alternatives]]
 title = "A"
 text = "A"
 [[faq]]
 q = "Q"
 a = "A"
+src = ["s"]
+[[sources]]
+id = "s"
+url = "https://x.example/"
+title = "S"
+read = "2026-01-01"
+owner = "vendor"
 "#;
     match toml::from_str(TEXT) {
         Ok(guide) => Loaded {
@@ -321,11 +388,35 @@ fn load(path: &Path) -> Result<Loaded, String> {
             let mut table: toml::Table =
                 toml::from_str(&text).map_err(|error| format!("{file}: {error}"))?;
             hoist_top_level_keys(&file, &mut table)?;
-            toml::Value::Table(table)
-                .try_into()
-                .map_err(|error| format!("{file}: {error}\n(first reading: {first_error})"))?
+            let sources = table.get("sources").cloned();
+            toml::Value::Table(table).try_into().map_err(|error| {
+                if error.to_string().contains("FileSourceEntry") {
+                    if let Some(message) = source_error(&file, sources.as_ref()) {
+                        return message;
+                    }
+                }
+                format!("{file}: {error}\n(first reading: {first_error})")
+            })?
         }
     };
+    let tables = guide
+        .sources
+        .iter()
+        .filter(|entry| matches!(entry, FileSourceEntry::Table(_)))
+        .count();
+    if tables != 0 && tables != guide.sources.len() {
+        return Err(format!("{file}: field `sources` mixes URL strings (the legacy form) with [[sources]] tables; convert every entry to a [[sources]] table (see guides/README.md)"));
+    }
+    for (index, entry) in guide.sources.iter().enumerate() {
+        if let FileSourceEntry::Table(source) = entry {
+            let field = format!("sources[{index}].owner");
+            check_enum(&file, &field, std::slice::from_ref(&source.owner), OWNERS)?;
+        }
+    }
+    for (index, evidence) in guide.descriptors.evidence.iter().enumerate() {
+        let field = format!("descriptors.evidence[{index}].grade");
+        check_enum(&file, &field, std::slice::from_ref(&evidence.grade), GRADES)?;
+    }
     check_enum(
         &file,
         "category",
@@ -350,6 +441,26 @@ fn load(path: &Path) -> Result<Loaded, String> {
         )?;
     }
     Ok(Loaded { id, guide })
+}
+
+/// serde's message for a bad `sources` entry names no field ("did not match any variant"):
+/// read each entry again as a table to say which one is wrong and why.
+fn source_error(file: &str, sources: Option<&toml::Value>) -> Option<String> {
+    let entries = sources?.as_array()?;
+    for (index, entry) in entries.iter().enumerate() {
+        match entry {
+            toml::Value::String(_) => {}
+            toml::Value::Table(_) => {
+                if let Err(error) = entry.clone().try_into::<FileSource>() {
+                    return Some(format!("{file}: field `sources[{index}]`: {error}\nA [[sources]] table has only id, url, title, read and owner (see guides/README.md)."));
+                }
+            }
+            _ => {
+                return Some(format!("{file}: field `sources[{index}]` is neither a URL string (the legacy form) nor a [[sources]] table (see guides/README.md)"));
+            }
+        }
+    }
+    None
 }
 
 /// The top-level fields of a guide. None of them is also a field of a table inside a guide,
@@ -552,6 +663,8 @@ fn generate(guides: &[Loaded]) -> String {
         ("CADENCE_CODES", "Cadence", CADENCES),
         ("CHANNEL_CODES", "Channel", CHANNELS),
         ("SEVERITY_CODES", "Severity", SEVERITIES),
+        ("OWNER_CODES", "Owner", OWNERS),
+        ("GRADE_CODES", "Grade", GRADES),
     ] {
         let variants: Vec<String> = allowed
             .iter()
@@ -601,6 +714,15 @@ fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
     emit.strings(Short, &guide.descriptors.match_patterns);
     emit.strings(Short, &guide.descriptors.exclude);
     emit.strings(Short, &guide.descriptors.examples);
+    emit.number(guide.descriptors.evidence.len());
+    for evidence in &guide.descriptors.evidence {
+        emit.string(Short, &evidence.pattern);
+        emit.string(Short, &evidence.example);
+        emit.code(GRADES, &evidence.grade);
+        emit.strings(Short, &evidence.src);
+    }
+    emit.strings(Short, &guide.data.src);
+    emit.strings(Short, &guide.refunds.src);
     emit.strings(Prose, &guide.before_you_start);
     emit.number(guide.steps.len());
     for step in &guide.steps {
@@ -610,6 +732,7 @@ fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
         if let Some(url) = &step.url {
             emit.string(Url, url);
         }
+        emit.strings(Short, &step.src);
     }
     emit.number(guide.gotchas.len());
     for gotcha in &guide.gotchas {
@@ -620,6 +743,7 @@ fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
         // 0 means no step; steps are 1-based.
         emit.number(gotcha.step.map_or(0, |step| step as usize));
         emit.number(usize::from(gotcha.explains_charges));
+        emit.strings(Short, &gotcha.src);
     }
     emit.number(guide.alternatives.len());
     for alternative in &guide.alternatives {
@@ -630,7 +754,28 @@ fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
     for faq in &guide.faq {
         emit.string(Short, &faq.q);
         emit.string(Prose, &faq.a);
+        emit.strings(Short, &faq.src);
     }
     emit.strings(Short, &guide.related);
-    emit.strings(Url, &guide.sources);
+    // Legacy guides: 1, then the URLs. Others: 0, then each [[sources]] table; the owner code
+    // is its position in OWNERS.
+    let legacy = !guide.sources.is_empty()
+        && guide
+            .sources
+            .iter()
+            .all(|entry| matches!(entry, FileSourceEntry::Url(_)));
+    emit.number(usize::from(legacy));
+    emit.number(guide.sources.len());
+    for entry in &guide.sources {
+        match entry {
+            FileSourceEntry::Url(url) => emit.string(Url, url),
+            FileSourceEntry::Table(source) => {
+                emit.string(Url, &source.url);
+                emit.string(Short, &source.id);
+                emit.string(Short, &source.title);
+                emit.string(Short, &source.read);
+                emit.code(OWNERS, &source.owner);
+            }
+        }
+    }
 }

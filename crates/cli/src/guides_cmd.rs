@@ -251,7 +251,26 @@ fn render_guide(guide: &Guide) -> String {
     }
     heading(&mut out, "Sources");
     for source in guide.sources {
-        let _ = writeln!(out, "- {source}");
+        match source.owner {
+            None => {
+                let _ = writeln!(out, "- {}", source.url);
+            }
+            Some(owner) => {
+                let owner = match owner {
+                    guides::Owner::Vendor => "vendor's page",
+                    guides::Owner::ThirdParty => "third party",
+                };
+                wrap(
+                    &mut out,
+                    "- ",
+                    &format!(
+                        "[{}] {} ({owner}, read {})",
+                        source.id, source.title, source.read
+                    ),
+                );
+                let _ = writeln!(out, "  {}", source.url);
+            }
+        }
     }
     out
 }

@@ -10,13 +10,13 @@
 
 use crate::matching::Pattern;
 use crate::{
-    Alternative, Billing, Cadence, Category, Channel, Descriptors, Faq, Gotcha, Guide, Severity,
-    Step,
+    Alternative, Billing, Cadence, Category, Channel, Descriptors, Evidence, Faq, Gotcha, Grade,
+    Guide, Owner, Severity, Source, Step,
 };
 use std::sync::OnceLock;
 
 mod generated {
-    use crate::{Billing, Cadence, Category, Channel, Severity};
+    use crate::{Billing, Cadence, Category, Channel, Grade, Owner, Severity};
     include!(concat!(env!("OUT_DIR"), "/guides_data.rs"));
 }
 
@@ -244,11 +244,26 @@ fn read_guide(reader: &mut Reader) -> Guide {
     let aliases = reader.strings(Short);
     let cadences = reader.codes(generated::CADENCE_CODES, Cadence::Monthly);
     let billed_via = reader.codes(generated::CHANNEL_CODES, Channel::Direct);
+    let match_patterns = reader.strings(Short);
+    let exclude = reader.strings(Short);
+    let examples = reader.strings(Short);
+    let evidence_count = reader.count();
+    let evidence: Vec<Evidence> = (0..evidence_count)
+        .map(|_| Evidence {
+            pattern: reader.string(Short),
+            example: reader.string(Short),
+            grade: reader.code(generated::GRADE_CODES, Grade::Guess),
+            src: reader.strings(Short),
+        })
+        .collect();
     let descriptors = Descriptors {
-        match_patterns: reader.strings(Short),
-        exclude: reader.strings(Short),
-        examples: reader.strings(Short),
+        match_patterns,
+        exclude,
+        examples,
+        evidence: leak(evidence),
     };
+    let data_src = reader.strings(Short);
+    let refunds_src = reader.strings(Short);
     let before_you_start = reader.strings(Prose);
     let step_count = reader.count();
     let steps: Vec<Step> = (0..step_count)
@@ -256,7 +271,13 @@ fn read_guide(reader: &mut Reader) -> Guide {
             let title = reader.string(Short);
             let text = reader.string(Prose);
             let url = (reader.number() != 0).then(|| reader.string(Url));
-            Step { title, text, url }
+            let src = reader.strings(Short);
+            Step {
+                title,
+                text,
+                url,
+                src,
+            }
         })
         .collect();
     let gotcha_count = reader.count();
@@ -270,6 +291,7 @@ fn read_guide(reader: &mut Reader) -> Guide {
                 .ok()
                 .filter(|step| *step != 0);
             let explains_charges = reader.number() != 0;
+            let src = reader.strings(Short);
             Gotcha {
                 id,
                 severity,
@@ -277,6 +299,7 @@ fn read_guide(reader: &mut Reader) -> Guide {
                 text,
                 step,
                 explains_charges,
+                src,
             }
         })
         .collect();
@@ -292,10 +315,33 @@ fn read_guide(reader: &mut Reader) -> Guide {
         .map(|_| Faq {
             q: reader.string(Short),
             a: reader.string(Prose),
+            src: reader.strings(Short),
         })
         .collect();
     let related = reader.strings(Short);
-    let sources = reader.strings(Url);
+    let legacy = reader.number() != 0;
+    let source_count = reader.count();
+    let sources: Vec<Source> = (0..source_count)
+        .map(|_| {
+            let url = reader.string(Url);
+            if legacy {
+                return Source {
+                    id: "",
+                    url,
+                    title: "",
+                    read: "",
+                    owner: None,
+                };
+            }
+            Source {
+                id: reader.string(Short),
+                url,
+                title: reader.string(Short),
+                read: reader.string(Short),
+                owner: Some(reader.code(generated::OWNER_CODES, Owner::ThirdParty)),
+            }
+        })
+        .collect();
     Guide {
         id,
         name,
@@ -315,7 +361,10 @@ fn read_guide(reader: &mut Reader) -> Guide {
         alternatives: leak(alternatives),
         faq: leak(faq),
         related,
-        sources,
+        sources: leak(sources),
+        data_src,
+        refunds_src,
+        legacy,
     }
 }
 

@@ -91,8 +91,16 @@ pub struct Guide {
     pub faq: &'static [Faq],
     /// Ids of related guides.
     pub related: &'static [&'static str],
-    /// Official help URLs the facts come from.
-    pub sources: &'static [&'static str],
+    /// The pages the facts come from. In a legacy guide (see [`Guide::legacy`]) only `url` is
+    /// set.
+    pub sources: &'static [Source],
+    /// Ids of the sources the `data` text rests on.
+    pub data_src: &'static [&'static str],
+    /// Ids of the sources the `refunds` text rests on.
+    pub refunds_src: &'static [&'static str],
+    /// Whether the file is still in the legacy form: `sources` a list of URLs and no `src` on
+    /// the claims. Such guides build during the migration; see `guides/README.md`.
+    pub legacy: bool,
 }
 
 impl Guide {
@@ -107,6 +115,55 @@ impl Guide {
             .iter()
             .find(|(id, _)| *id == self.id)
             .map(|(_, channel)| *channel)
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&'static Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// Every claim of the guide, in page order: each step, gotcha, the data and refunds texts
+    /// and each FAQ answer, with the field that holds its `src` and the ids it cites.
+    pub fn claims(&self) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        for (index, step) in self.steps.iter().enumerate() {
+            claims.push(Claim {
+                field: format!("steps[{index}]"),
+                src: step.src,
+            });
+        }
+        for (index, gotcha) in self.gotchas.iter().enumerate() {
+            claims.push(Claim {
+                field: format!("gotchas[{index}]"),
+                src: gotcha.src,
+            });
+        }
+        claims.push(Claim {
+            field: "data".to_owned(),
+            src: self.data_src,
+        });
+        claims.push(Claim {
+            field: "refunds".to_owned(),
+            src: self.refunds_src,
+        });
+        for (index, faq) in self.faq.iter().enumerate() {
+            claims.push(Claim {
+                field: format!("faq[{index}]"),
+                src: faq.src,
+            });
+        }
+        claims
+    }
+
+    /// Whether the claim citing `src` rests only on third-party pages (so the page marks it
+    /// "not confirmed on the vendor's own help pages"). False when it cites nothing known.
+    pub fn third_party_only(&self, src: &[&str]) -> bool {
+        let owners: Vec<Option<Owner>> = src
+            .iter()
+            .filter_map(|id| self.source(id))
+            .map(|source| source.owner)
+            .collect();
+        !owners.is_empty() && owners.iter().all(|owner| *owner == Some(Owner::ThirdParty))
     }
 
     /// The file the guide was compiled from, for messages.
@@ -124,6 +181,67 @@ pub struct Descriptors {
     pub exclude: &'static [&'static str],
     /// Real descriptors; each must match this guide.
     pub examples: &'static [&'static str],
+    /// Why each match pattern is believed: one entry per pattern (`[[descriptors.evidence]]`).
+    pub evidence: &'static [Evidence],
+}
+
+/// Why a descriptor pattern is believed to be this vendor's.
+#[derive(Clone, Debug, Serialize)]
+pub struct Evidence {
+    /// One of `Descriptors::match_patterns`.
+    pub pattern: &'static str,
+    /// One of `Descriptors::examples`, matched by `pattern`.
+    pub example: &'static str,
+    /// How strong the evidence is.
+    pub grade: Grade,
+    /// Ids of the sources that show it (required unless the grade is `guess`).
+    pub src: &'static [&'static str],
+}
+
+/// How strong the evidence for a descriptor pattern is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Grade {
+    /// Seen on real statements in public sources.
+    Real,
+    /// The vendor says so.
+    Official,
+    /// Nobody has been seen with it on a statement: our inference.
+    Guess,
+}
+
+/// A page a guide's facts rest on (`[[sources]]`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Source {
+    /// Kebab-case id, unique within the guide; claims cite it in `src`. Empty in legacy guides.
+    pub id: &'static str,
+    /// The page (https).
+    pub url: &'static str,
+    /// The page's own title. Empty in legacy guides.
+    pub title: &'static str,
+    /// The day its (stored) copy was read, `YYYY-MM-DD`. Empty in legacy guides.
+    pub read: &'static str,
+    /// Whose page it is; `None` in legacy guides, which do not say.
+    pub owner: Option<Owner>,
+}
+
+/// Whose page a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Owner {
+    /// The vendor's own domain or help centre.
+    Vendor,
+    /// Anyone else.
+    ThirdParty,
+}
+
+/// One claim of a guide: what a careful reader checks against its sources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// Where it is, like `steps[2]`, `data` or `faq[0]` (0-based, as in the TOML arrays).
+    pub field: String,
+    /// The source ids it cites.
+    pub src: &'static [&'static str],
 }
 
 /// One cancellation step.
@@ -135,6 +253,8 @@ pub struct Step {
     pub text: &'static str,
     /// The vendor's official page for this step (https), when there is one.
     pub url: Option<&'static str>,
+    /// Ids of the sources this step rests on.
+    pub src: &'static [&'static str],
 }
 
 /// Something that goes wrong when cancelling.
@@ -152,6 +272,8 @@ pub struct Gotcha {
     pub step: Option<u32>,
     /// Whether this can cause charges after cancelling (the engine lists these as likely causes).
     pub explains_charges: bool,
+    /// Ids of the sources this gotcha rests on.
+    pub src: &'static [&'static str],
 }
 
 /// A lower-friction option than cancelling outright.
@@ -170,6 +292,8 @@ pub struct Faq {
     pub q: &'static str,
     /// The answer.
     pub a: &'static str,
+    /// Ids of the sources the answer rests on.
+    pub src: &'static [&'static str],
 }
 
 /// How bad a gotcha is.

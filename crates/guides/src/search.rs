@@ -227,6 +227,7 @@ mod tests {
                 match_patterns: &[],
                 exclude: &[],
                 examples: &[],
+                evidence: &[],
             },
             before_you_start: &[],
             steps: &[],
@@ -237,6 +238,9 @@ mod tests {
             faq: &[],
             related: &[],
             sources: &[],
+            data_src: &[],
+            refunds_src: &[],
+            legacy: false,
         }
     }
 

@@ -10,7 +10,7 @@
 //! ```
 
 use crate::matching::{best_match, borrow_patterns, owned_patterns, Confidence};
-use crate::Guide;
+use crate::{Grade, Guide, Owner};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -108,6 +108,13 @@ pub fn validate(
     for guide in guides {
         check_fields(&mut report, guide, today);
         check_urls(&mut report, guide);
+        if guide.legacy {
+            check_legacy(&mut report, guide);
+        } else {
+            check_sources(&mut report, guide, today);
+            check_claims(&mut report, guide);
+            check_evidence(&mut report, guide);
+        }
     }
     check_ids_and_names(&mut report, guides);
     check_related(&mut report, guides);
@@ -318,15 +325,321 @@ fn check_urls(report: &mut Report, guide: &Guide) {
             }
         }
     }
-    for (index, url) in guide.sources.iter().enumerate() {
-        if !is_https_url(url) {
+    for (index, source) in guide.sources.iter().enumerate() {
+        if !is_https_url(source.url) {
+            let field = if guide.legacy {
+                format!("sources[{index}]")
+            } else {
+                format!("sources[{index}].url")
+            };
             report.error(
                 guide,
-                format!("sources[{index}]"),
-                format!("{url:?} is not an https url with a host"),
+                field,
+                format!("{:?} is not an https url with a host", source.url),
             );
         }
     }
+}
+
+// ---- Sources, claims and descriptor evidence (issue 16) ----------------------------------
+
+/// A legacy guide (a list of URLs as `sources`) has no source ids, so nothing in it may cite one.
+fn check_legacy(report: &mut Report, guide: &Guide) {
+    let cites = guide
+        .claims()
+        .into_iter()
+        .find(|claim| !claim.src.is_empty());
+    if let Some(claim) = cites {
+        report.error(guide, format!("{}.src", claim.field), "cites a source, but `sources` is still the legacy list of urls, which has no ids; convert `sources` to [[sources]] tables (see guides/README.md)");
+    }
+    if !guide.descriptors.evidence.is_empty() {
+        report.error(guide, "descriptors.evidence", "needs [[sources]] tables to cite, but `sources` is still the legacy list of urls; convert `sources` (see guides/README.md)");
+    }
+}
+
+/// Every `[[sources]]` entry: a unique kebab id, an https url given once, the page's title,
+/// the date it was read (a real date, not after `last_reviewed`), and `last_reviewed` itself
+/// no later than the newest read date: a review date needs a page read that day.
+fn check_sources(report: &mut Report, guide: &Guide, today: NaiveDate) {
+    let reviewed = parse_date(guide.last_reviewed);
+    let mut newest_read: Option<NaiveDate> = None;
+    for (index, source) in guide.sources.iter().enumerate() {
+        let field = |name: &str| format!("sources[{index}].{name}");
+        if !is_kebab(source.id) {
+            report.error(
+                guide,
+                field("id"),
+                format!(
+                    "{:?} must be lowercase-kebab (a-z, 0-9, single dashes), like help-cancel",
+                    source.id
+                ),
+            );
+        } else if guide.sources[..index]
+            .iter()
+            .any(|earlier| earlier.id == source.id)
+        {
+            report.error(
+                guide,
+                field("id"),
+                format!(
+                    "{:?} is used by two sources; source ids must be unique in a guide",
+                    source.id
+                ),
+            );
+        }
+        if let Some(earlier) = guide.sources[..index]
+            .iter()
+            .find(|earlier| earlier.url == source.url)
+        {
+            report.error(
+                guide,
+                field("url"),
+                format!(
+                    "{:?} is also the url of source {:?}; list each page once and cite that id",
+                    source.url, earlier.id
+                ),
+            );
+        }
+        report.required_text(guide, &field("title"), source.title);
+        if source.title.trim_start().starts_with("http") {
+            report.error(
+                guide,
+                field("title"),
+                "is a url; write the page's own title (or the site's name and what the page is)",
+            );
+        }
+        match parse_date(source.read) {
+            None => report.error(
+                guide,
+                field("read"),
+                format!(
+                    "{:?} is not a date like 2026-12-03 (YYYY-MM-DD): the day this page was read",
+                    source.read
+                ),
+            ),
+            Some(read) => {
+                if read > today {
+                    report.error(
+                        guide,
+                        field("read"),
+                        format!("{read} is in the future (today is {today})"),
+                    );
+                } else if reviewed.is_some_and(|reviewed| read > reviewed) {
+                    report.error(guide, field("read"), format!("{read} is after last_reviewed ({}); a page read after the review is part of a newer review: move last_reviewed", guide.last_reviewed));
+                }
+                newest_read = newest_read.max(Some(read));
+            }
+        }
+        if source.owner.is_none() {
+            report.error(
+                guide,
+                field("owner"),
+                "is missing; say vendor or third-party",
+            );
+        }
+    }
+    if let (Some(reviewed), Some(newest)) = (reviewed, newest_read) {
+        if reviewed > newest {
+            report.error(guide, "last_reviewed", format!("{reviewed} is later than the day any source was read (the newest is {newest}); move last_reviewed only when a source was really read that day"));
+        }
+    }
+}
+
+/// The `src` ids of one claim or evidence entry: each names a source, none twice.
+fn check_cited(report: &mut Report, guide: &Guide, field: &str, src: &[&str]) {
+    for (index, id) in src.iter().enumerate() {
+        if guide.source(id).is_none() {
+            let known: Vec<&str> = guide.sources.iter().map(|source| source.id).collect();
+            report.error(
+                guide,
+                format!("{field}.src[{index}]"),
+                format!(
+                    "{id:?} is not the id of a [[sources]] entry of this guide (they are: {})",
+                    known.join(", ")
+                ),
+            );
+        } else if src[..index].contains(id) {
+            report.error(
+                guide,
+                format!("{field}.src[{index}]"),
+                format!("{id:?} is cited twice"),
+            );
+        }
+    }
+}
+
+/// Every claim cites at least one source, each cited id exists, and every source is cited by
+/// a claim or a descriptor evidence entry.
+fn check_claims(report: &mut Report, guide: &Guide) {
+    let claims = guide.claims();
+    for claim in &claims {
+        if claim.src.is_empty() {
+            report.error(guide, format!("{}.src", claim.field), "is missing or empty; every claim names the id(s) of the [[sources]] it rests on, like src = [\"help-cancel\"]");
+        }
+        check_cited(report, guide, &claim.field, claim.src);
+    }
+    for (index, source) in guide.sources.iter().enumerate() {
+        let cited = claims.iter().any(|claim| claim.src.contains(&source.id))
+            || guide
+                .descriptors
+                .evidence
+                .iter()
+                .any(|evidence| evidence.src.contains(&source.id));
+        if !cited && !source.id.is_empty() {
+            report.error(guide, format!("sources[{index}]"), format!("{:?} is cited by no claim or evidence entry; cite it where it is the basis of a claim, or remove it", source.id));
+        }
+    }
+}
+
+/// Whether the descriptor pattern matches `example` by the matcher's own rules.
+fn pattern_matches(pattern: &str, example: &str) -> bool {
+    let words = crate::words(pattern);
+    if words.is_empty() {
+        return false;
+    }
+    let index = [crate::matching::Pattern {
+        words: &words,
+        guide: 0,
+        exclude: false,
+        text: pattern,
+        chars: words.iter().map(|word| word.chars().count()).sum(),
+    }];
+    best_match(&index, &crate::words(example)).is_some()
+}
+
+/// One `[[descriptors.evidence]]` entry per match pattern, with an example of this guide that
+/// the pattern matches, and sources for every grade but `guess`; `official` needs one of the
+/// vendor's own pages.
+fn check_evidence(report: &mut Report, guide: &Guide) {
+    let descriptors = &guide.descriptors;
+    for (index, evidence) in descriptors.evidence.iter().enumerate() {
+        let field = format!("descriptors.evidence[{index}]");
+        if !descriptors.match_patterns.contains(&evidence.pattern) {
+            report.error(
+                guide,
+                format!("{field}.pattern"),
+                format!(
+                    "{:?} is not one of descriptors.match ({}); copy the pattern exactly",
+                    evidence.pattern,
+                    descriptors.match_patterns.join(", ")
+                ),
+            );
+        } else if descriptors.evidence[..index]
+            .iter()
+            .any(|earlier| earlier.pattern == evidence.pattern)
+        {
+            report.error(
+                guide,
+                format!("{field}.pattern"),
+                format!(
+                    "{:?} has two evidence entries; keep one per pattern",
+                    evidence.pattern
+                ),
+            );
+        }
+        if !descriptors.examples.contains(&evidence.example) {
+            report.error(
+                guide,
+                format!("{field}.example"),
+                format!(
+                    "{:?} is not one of descriptors.examples; add it there or copy one exactly",
+                    evidence.example
+                ),
+            );
+        } else if !pattern_matches(evidence.pattern, evidence.example) {
+            report.error(
+                guide,
+                format!("{field}.example"),
+                format!(
+                    "{:?} is not matched by the pattern {:?}; give an example this pattern matches",
+                    evidence.example, evidence.pattern
+                ),
+            );
+        }
+        match evidence.grade {
+            Grade::Real | Grade::Official if evidence.src.is_empty() => {
+                report.error(guide, format!("{field}.src"), format!("is missing; a {} pattern names the sources that show it (only guess may have none)", grade_name(evidence.grade)));
+            }
+            Grade::Official
+                if !evidence.src.iter().any(|id| {
+                    guide
+                        .source(id)
+                        .is_some_and(|source| source.owner == Some(Owner::Vendor))
+                }) =>
+            {
+                report.error(guide, format!("{field}.grade"), "is official, but no cited source is the vendor's own page; cite the vendor's page or grade it real (third-party statements) or guess");
+            }
+            _ => {}
+        }
+        check_cited(report, guide, &field, evidence.src);
+    }
+    for (index, pattern) in descriptors.match_patterns.iter().enumerate() {
+        if !descriptors
+            .evidence
+            .iter()
+            .any(|evidence| evidence.pattern == *pattern)
+        {
+            report.error(guide, format!("descriptors.match[{index}]"), format!("{pattern:?} has no [[descriptors.evidence]] entry; add one with an example and a grade (real, official or guess)"));
+        }
+    }
+}
+
+fn grade_name(grade: Grade) -> &'static str {
+    match grade {
+        Grade::Real => "real",
+        Grade::Official => "official",
+        Grade::Guess => "guess",
+    }
+}
+
+/// How one guide's claims are sourced, for the closing table of issue 16.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Claims (steps, gotchas, data, refunds, FAQ answers).
+    pub claims: usize,
+    /// Claims citing at least one of the vendor's own pages.
+    pub vendor_backed: usize,
+    /// Claims citing only third-party pages (marked on the page).
+    pub third_party_only: usize,
+    /// Claims citing nothing (every claim of a legacy guide).
+    pub unsourced: usize,
+}
+
+/// Counts how the claims of `guide` are sourced.
+pub fn coverage(guide: &Guide) -> Coverage {
+    let mut coverage = Coverage::default();
+    for claim in guide.claims() {
+        coverage.claims += 1;
+        let owners: Vec<Option<Owner>> = claim
+            .src
+            .iter()
+            .filter_map(|id| guide.source(id))
+            .map(|source| source.owner)
+            .collect();
+        if owners.is_empty() {
+            coverage.unsourced += 1;
+        } else if owners.contains(&Some(Owner::Vendor)) {
+            coverage.vendor_backed += 1;
+        } else {
+            coverage.third_party_only += 1;
+        }
+    }
+    coverage
+}
+
+/// Every descriptor pattern graded `guess`, as `(guide id, pattern)`, in guide order.
+pub fn guesses(guides: &[Guide]) -> Vec<(&'static str, &'static str)> {
+    guides
+        .iter()
+        .flat_map(|guide| {
+            guide
+                .descriptors
+                .evidence
+                .iter()
+                .filter(|evidence| evidence.grade == Grade::Guess)
+                .map(|evidence| (guide.id, evidence.pattern))
+        })
+        .collect()
 }
 
 /// Lower-cased words joined, with `+` read as "plus": "Disney+", "Disney Plus" and
@@ -498,13 +811,27 @@ fn check_engine_gotchas(report: &mut Report, guides: &[Guide], engine_gotchas: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Billing, Category, Channel, Descriptors, Gotcha, Severity, Step};
+    use crate::{Billing, Category, Channel, Descriptors, Gotcha, Severity, Source, Step};
 
     const STEP: Step = Step {
         title: "Cancel",
         text: "Click cancel.",
         url: Some("https://example.com/cancel"),
+        src: &[],
     };
+
+    const HELP: &[Source] = &[url("https://example.com/help")];
+
+    /// A legacy source: only a url.
+    const fn url(url: &'static str) -> Source {
+        Source {
+            id: "",
+            url,
+            title: "",
+            read: "",
+            owner: None,
+        }
+    }
     const GOTCHA: Gotcha = Gotcha {
         id: "keys",
         severity: Severity::Critical,
@@ -512,6 +839,7 @@ mod tests {
         text: "Delete them.",
         step: Some(1),
         explains_charges: true,
+        src: &[],
     };
 
     const fn guide(
@@ -534,6 +862,7 @@ mod tests {
                 match_patterns: patterns,
                 exclude: &[],
                 examples,
+                evidence: &[],
             },
             before_you_start: &[],
             steps: &[STEP],
@@ -543,7 +872,10 @@ mod tests {
             alternatives: &[],
             faq: &[],
             related: &[],
-            sources: &["https://example.com/help"],
+            sources: HELP,
+            data_src: &[],
+            refunds_src: &[],
+            legacy: true,
         }
     }
 
@@ -636,12 +968,18 @@ mod tests {
     #[test]
     fn missing_fields_bad_urls_and_unknown_related_fail() {
         let mut bad = guide("bad", "", &[], &[]);
-        bad.sources = &["http://example.com", "https://", "https://exa mple.com/x"];
+        const BAD: &[Source] = &[
+            url("http://example.com"),
+            url("https://"),
+            url("https://exa mple.com/x"),
+        ];
+        bad.sources = BAD;
         bad.related = &["nope", "bad"];
         bad.steps = &[Step {
             title: "",
             text: "x",
             url: Some("ftp://example.com"),
+            src: &[],
         }];
         bad.gotchas = &[];
         bad.data = " ";
@@ -725,6 +1063,232 @@ mod tests {
         let mut marked = guide("a", "A", &["ACME"], &[]);
         marked.summary = "See <a href=x>here</a>.";
         assert_eq!(errors(&[marked]), ["guides/a.toml summary"]);
+    }
+
+    const VENDOR: Source = Source {
+        id: "help",
+        url: "https://example.com/help",
+        title: "Cancel your plan",
+        read: "2026-11-01",
+        owner: Some(Owner::Vendor),
+    };
+    const BLOG: Source = Source {
+        id: "blog",
+        url: "https://blog.example.org/acme",
+        title: "How to cancel Acme (a blog)",
+        read: "2026-11-01",
+        owner: Some(Owner::ThirdParty),
+    };
+    const SOURCES: &[Source] = &[VENDOR, BLOG];
+    const CITED_STEP: &[Step] = &[Step {
+        src: &["help"],
+        ..STEP
+    }];
+    const CITED_GOTCHA: &[Gotcha] = &[Gotcha {
+        src: &["blog"],
+        ..GOTCHA
+    }];
+    const EVIDENCE: &[crate::Evidence] = &[crate::Evidence {
+        pattern: "ACME",
+        example: "ACME*PLAN",
+        grade: Grade::Real,
+        src: &["blog"],
+    }];
+
+    /// A guide in the new form that passes every rule.
+    fn sourced() -> Guide {
+        let mut guide = guide("acme", "Acme", &["ACME"], &["ACME*PLAN"]);
+        guide.legacy = false;
+        guide.sources = SOURCES;
+        guide.steps = CITED_STEP;
+        guide.gotchas = CITED_GOTCHA;
+        guide.data_src = &["help"];
+        guide.refunds_src = &["help", "blog"];
+        guide.descriptors.evidence = EVIDENCE;
+        guide
+    }
+
+    #[test]
+    fn a_sourced_guide_passes_and_counts_its_claims() {
+        let guide = sourced();
+        assert_eq!(errors(std::slice::from_ref(&guide)), Vec::<String>::new());
+        assert_eq!(
+            coverage(&guide),
+            Coverage {
+                claims: 4,
+                vendor_backed: 3,
+                third_party_only: 1,
+                unsourced: 0
+            }
+        );
+        assert!(guide.third_party_only(&["blog"]));
+        assert!(!guide.third_party_only(&["blog", "help"]));
+        assert!(!guide.third_party_only(&["nope"]));
+    }
+
+    #[test]
+    fn every_claim_cites_existing_sources_and_every_source_is_cited() {
+        let mut guide = sourced();
+        guide.data_src = &[];
+        guide.refunds_src = &["help", "nope", "help"];
+        // "blog" is still cited by the gotcha and the evidence; drop both so it is unused.
+        guide.gotchas = &[GOTCHA];
+        const HELP_EVIDENCE: &[crate::Evidence] = &[crate::Evidence {
+            src: &["help"],
+            ..EVIDENCE[0]
+        }];
+        guide.descriptors.evidence = HELP_EVIDENCE;
+        assert_eq!(
+            errors(&[guide]),
+            [
+                "guides/acme.toml gotchas[0].src",
+                "guides/acme.toml data.src",
+                "guides/acme.toml refunds.src[1]",
+                "guides/acme.toml refunds.src[2]",
+                "guides/acme.toml sources[1]",
+            ]
+        );
+    }
+
+    #[test]
+    fn sources_need_ids_titles_and_read_dates_within_the_review() {
+        const BAD: &[Source] = &[
+            Source {
+                id: "Help Page",
+                title: "https://example.com/help",
+                read: "2026-11-02",
+                ..VENDOR
+            },
+            Source {
+                read: "2026-13-01",
+                ..BLOG
+            },
+            Source {
+                id: "blog",
+                url: "https://example.com/help",
+                title: " ",
+                ..BLOG
+            },
+        ];
+        let mut guide = sourced();
+        guide.sources = BAD;
+        guide.steps = &[Step {
+            src: &["Help Page"],
+            ..STEP
+        }];
+        guide.data_src = &["blog"];
+        guide.refunds_src = &["blog"];
+        assert_eq!(
+            errors(&[guide]),
+            [
+                "guides/acme.toml sources[0].id",
+                "guides/acme.toml sources[0].title",
+                "guides/acme.toml sources[0].read",
+                "guides/acme.toml sources[1].read",
+                "guides/acme.toml sources[2].id",
+                "guides/acme.toml sources[2].url",
+                "guides/acme.toml sources[2].title",
+            ]
+        );
+        // A review dated after every read needs a page read that day.
+        let mut late = sourced();
+        late.last_reviewed = "2026-11-20";
+        assert_eq!(errors(&[late]), ["guides/acme.toml last_reviewed"]);
+    }
+
+    #[test]
+    fn every_pattern_has_evidence_that_holds() {
+        let mut guide = guide(
+            "acme",
+            "Acme",
+            &["ACME", "ACME PLUS"],
+            &["ACME*PLAN", "ACME PLUS"],
+        );
+        guide.legacy = false;
+        guide.sources = SOURCES;
+        guide.steps = CITED_STEP;
+        guide.gotchas = CITED_GOTCHA;
+        guide.data_src = &["help"];
+        guide.refunds_src = &["help"];
+        const WRONG: &[crate::Evidence] = &[
+            // Not a pattern of the guide.
+            crate::Evidence {
+                pattern: "ACM",
+                ..EVIDENCE[0]
+            },
+            // The example is not listed, then one the pattern does not match.
+            crate::Evidence {
+                example: "ACME 2",
+                ..EVIDENCE[0]
+            },
+            crate::Evidence {
+                pattern: "ACME PLUS",
+                example: "ACME*PLAN",
+                grade: Grade::Official,
+                src: &["blog"],
+            },
+        ];
+        guide.descriptors.evidence = WRONG;
+        assert_eq!(
+            errors(std::slice::from_ref(&guide)),
+            [
+                "guides/acme.toml descriptors.evidence[0].pattern",
+                "guides/acme.toml descriptors.evidence[0].example",
+                "guides/acme.toml descriptors.evidence[1].example",
+                "guides/acme.toml descriptors.evidence[2].example",
+                "guides/acme.toml descriptors.evidence[2].grade",
+            ]
+        );
+        const MISSING: &[crate::Evidence] = &[
+            crate::Evidence {
+                src: &[],
+                ..EVIDENCE[0]
+            },
+            crate::Evidence {
+                src: &[],
+                ..EVIDENCE[0]
+            },
+        ];
+        guide.descriptors.evidence = MISSING;
+        assert_eq!(
+            errors(std::slice::from_ref(&guide)),
+            [
+                "guides/acme.toml descriptors.evidence[0].src",
+                "guides/acme.toml descriptors.evidence[1].pattern",
+                "guides/acme.toml descriptors.evidence[1].src",
+                "guides/acme.toml descriptors.match[1]",
+            ]
+        );
+        const GUESSED: &[crate::Evidence] = &[
+            crate::Evidence {
+                grade: Grade::Guess,
+                src: &[],
+                ..EVIDENCE[0]
+            },
+            crate::Evidence {
+                pattern: "ACME PLUS",
+                example: "ACME PLUS",
+                grade: Grade::Official,
+                src: &["help", "blog"],
+            },
+        ];
+        guide.descriptors.evidence = GUESSED;
+        assert_eq!(errors(std::slice::from_ref(&guide)), Vec::<String>::new());
+        assert_eq!(guesses(&[guide]), [("acme", "ACME")]);
+    }
+
+    #[test]
+    fn a_legacy_guide_cites_nothing() {
+        let mut legacy = guide("a", "A", &["ACME"], &["ACME"]);
+        legacy.refunds_src = &["help"];
+        legacy.descriptors.evidence = EVIDENCE;
+        assert_eq!(
+            errors(&[legacy]),
+            [
+                "guides/a.toml refunds.src",
+                "guides/a.toml descriptors.evidence"
+            ]
+        );
     }
 
     #[test]
