@@ -560,17 +560,31 @@ async function showGuidesIndex() {
   await updateGuideIndex();
 }
 
+// The guide's body and the code that shows its sources load on demand (guide-page.js).
+async function openGuidePage(id, index) {
+  const sourcing = await import('./guide-page.js');
+  return { sourcing, guide: await sourcing.loadGuide(id, (known) => index.byId.has(known)) };
+}
+
 async function showGuide(id, anchor, moveFocus) {
   const view = $('#view-guide');
   const index = await guideIndex();
-  const guide = await bridge.request('guide', { guideId: id });
+  let opened;
+  try {
+    opened = await openGuidePage(id, index);
+  } catch (error) {
+    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This guide could not be loaded' }), h('p', { class: 'error', text: `Its text did not load (${error.message}). Guides you have opened before work offline; reload to try again.` }));
+    if (moveFocus) $('h1', view)?.focus();
+    return;
+  }
+  const { guide, sourcing } = opened;
   if (!guide) {
     view.replaceChildren(
       h('h1', { tabIndex: -1, text: 'No such guide' }),
       h('p', {}, `There is no guide called “${id}”. `, h('a', { href: '#/guides', text: 'Browse all guides' }), ', or ', h('a', { href: `#track=${encodeURIComponent(id)}@${today()}`, text: 'track the cancellation anyway' }), '.'),
     );
   } else {
-    renderGuide(view, guide, index);
+    renderGuide(view, guide, index, sourcing);
     document.title = `How to cancel ${guide.name} — Spendrein`;
   }
   const target = anchor ? document.getElementById(anchor) : null;

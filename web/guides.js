@@ -52,8 +52,12 @@ function externalLink(url, text = url) {
   return h('a', { href: url, text, rel: 'noopener noreferrer', class: 'external' });
 }
 
-/** Renders one guide page into `target`. `index` gives related guides their names. */
-export function renderGuide(target, guide, index) {
+/**
+ * Renders one guide page into `target`. `index` gives related guides their names; `sourcing`
+ * (guide-page.js, loaded with the guide) renders each claim's sources and the sources list.
+ */
+export function renderGuide(target, guide, index, sourcing = null) {
+  const cited = (src) => sourcing?.claimSources(guide, src) ?? null;
   const trackHref = `#track=${encodeURIComponent(guide.id)}@${today()}`;
   const header = h(
     'header',
@@ -93,6 +97,7 @@ export function renderGuide(target, guide, index) {
             h('h3', { text: step.title }),
             h('p', { text: step.text }),
             step.url ? h('p', { class: 'official' }, 'Official page: ', externalLink(step.url)) : null,
+            cited(step.src),
           ),
         ),
       ),
@@ -113,6 +118,7 @@ export function renderGuide(target, guide, index) {
               { id: `gotcha-${gotcha.id}`, tabIndex: -1, class: `gotcha severity-${gotcha.severity}` },
               h('h3', {}, h('span', { class: `severity severity-${gotcha.severity}`, attrs: { title: severity.help } }, icon(severity.icon), ` ${severity.words}`), h('span', { class: 'visually-hidden', text: ': ' }), ` ${gotcha.title}`),
               h('p', { text: gotcha.text }),
+              cited(gotcha.src),
               gotcha.step ? h('p', {}, h('a', { href: `#/guides/${guide.id}/step-${gotcha.step}`, text: `Fixed by step ${gotcha.step}` })) : null,
             );
           }),
@@ -120,13 +126,13 @@ export function renderGuide(target, guide, index) {
       ),
     );
   }
-  parts.push(section('guide-data', 'Your data after cancelling', h('p', { text: guide.data })));
-  parts.push(section('guide-refunds', 'Refunds', h('p', { text: guide.refunds })));
+  parts.push(section('guide-data', 'Your data after cancelling', h('p', { text: guide.data }), cited(guide.data_src)));
+  parts.push(section('guide-refunds', 'Refunds', h('p', { text: guide.refunds }), cited(guide.refunds_src)));
   if (guide.alternatives.length) {
     parts.push(section('guide-alternatives', 'Alternatives to cancelling', h('ul', { class: 'alternatives' }, guide.alternatives.map((alt) => h('li', {}, h('strong', { text: alt.title }), ` — ${alt.text}`)))));
   }
   if (guide.faq.length) {
-    parts.push(section('guide-faq', 'Questions', h('dl', { class: 'faq' }, guide.faq.flatMap((item) => [h('dt', { text: item.q }), h('dd', { text: item.a })]))));
+    parts.push(section('guide-faq', 'Questions', h('dl', { class: 'faq' }, guide.faq.flatMap((item) => [h('dt', { text: item.q }), h('dd', { text: item.a }, cited(item.src))]))));
   }
   const related = guide.related.map((id) => index.byId.get(id)).filter(Boolean);
   if (related.length) {
@@ -137,8 +143,9 @@ export function renderGuide(target, guide, index) {
     section(
       'guide-sources',
       'Sources',
-      h('p', { class: 'muted' }, 'Written in our own words from the official help pages below; last reviewed ', time(guide.last_reviewed), '.'),
-      h('ul', { class: 'sources' }, guide.sources.map((source) => h('li', {}, externalLink(source.url)))),
+      h('p', { class: 'muted' }, 'Written in our own words from the pages below; last reviewed ', time(guide.last_reviewed), '.'),
+      sourcing?.sourcesIntro(guide),
+      sourcing ? sourcing.sourcesList(guide) : h('ul', { class: 'sources' }, guide.sources.map((source) => h('li', {}, externalLink(source.url)))),
     ),
   );
   target.replaceChildren(h('article', { class: 'guide', dataset: { guide: guide.id } }, ...parts));

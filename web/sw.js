@@ -25,9 +25,14 @@ const ASSETS = [
 const ON_DEMAND = [
   './reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js',
   './office.js', './pkg/spendrein_wasm_office.js', './pkg/spendrein_wasm_office_bg.wasm',
+  './guide-page.js',
   './rights.js', './rights-data.js', './rights.css',
 ];
 const ASSET_URLS = new Set([...ASSETS, ...ON_DEMAND].map((path) => new URL(path, self.registration.scope).href));
+// Guide bodies, `pkg/guides/<id>.js` (written by `cargo xtask build`), each cached when its
+// guide is first opened, so a guide read once can be read offline.
+const GUIDE_BODIES = new URL('./pkg/guides/', self.registration.scope).href;
+const cacheable = (href) => ASSET_URLS.has(href) || (href.startsWith(GUIDE_BODIES) && /^[a-z0-9]+(-[a-z0-9]+)*\.js$/.test(href.slice(GUIDE_BODIES.length)));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -54,7 +59,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   url.search = '';
   url.hash = '';
-  if (!ASSET_URLS.has(url.href)) return;
+  if (!cacheable(url.href)) return;
   event.respondWith(
     fetch(request)
       .then((response) => {

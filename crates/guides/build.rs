@@ -609,13 +609,16 @@ impl Emitter {
 }
 
 fn generate(guides: &[Loaded]) -> String {
-    let mut emit = Emitter {
+    let new_emitter = || Emitter {
         texts: Default::default(),
         lengths: Default::default(),
         shape: Vec::new(),
     };
+    let mut emit = new_emitter();
+    let mut body = new_emitter();
     for loaded in guides {
-        emit_guide(&mut emit, loaded);
+        emit_head(&mut emit, loaded);
+        emit_body(&mut body, loaded);
     }
 
     // The descriptor index: every non-empty pattern, pre-normalised and sorted by its words,
@@ -663,8 +666,6 @@ fn generate(guides: &[Loaded]) -> String {
         ("CADENCE_CODES", "Cadence", CADENCES),
         ("CHANNEL_CODES", "Channel", CHANNELS),
         ("SEVERITY_CODES", "Severity", SEVERITIES),
-        ("OWNER_CODES", "Owner", OWNERS),
-        ("GRADE_CODES", "Grade", GRADES),
     ] {
         let variants: Vec<String> = allowed
             .iter()
@@ -687,19 +688,51 @@ fn generate(guides: &[Loaded]) -> String {
         emit.lengths[0], emit.lengths[1], emit.lengths[2]
     );
     let _ = writeln!(out, "pub(crate) static SHAPE: &[u8] = &{:?};", emit.shape);
+    // Guide bodies only with the `bodies` feature: the wasm leaves them out (the page loads
+    // them from `pkg/guides/<id>.js`), the CLI and the tests keep them.
+    if std::env::var_os("CARGO_FEATURE_BODIES").is_some() {
+        for (name, rust_type, allowed) in [
+            ("OWNER_CODES", "Owner", OWNERS),
+            ("GRADE_CODES", "Grade", GRADES),
+        ] {
+            let variants: Vec<String> = allowed
+                .iter()
+                .map(|(_, variant)| format!("{rust_type}::{variant}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "pub(crate) const {name}: &[{rust_type}] = &[{}];",
+                variants.join(", ")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "pub(crate) static BODY_TEXTS: [&str; 3] = {:?};",
+            body.texts
+        );
+        let _ = writeln!(
+            out,
+            "pub(crate) static BODY_LENGTHS: [&[u8]; 3] = [&{:?}, &{:?}, &{:?}];",
+            body.lengths[0], body.lengths[1], body.lengths[2]
+        );
+        let _ = writeln!(
+            out,
+            "pub(crate) static BODY_SHAPE: &[u8] = &{:?};",
+            body.shape
+        );
+    }
     out
 }
 
-/// Writes one guide in the order `src/data.rs` reads it.
-fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
-    use Kind::{Prose, Short, Url};
+/// Writes the head of one guide (what the wasm keeps: search, matching, the engine's likely
+/// causes, the reference's step titles) in the order `src/data.rs` reads it.
+fn emit_head(emit: &mut Emitter, loaded: &Loaded) {
+    use Kind::{Prose, Short};
     let guide = &loaded.guide;
     emit.string(Short, &loaded.id);
     emit.string(Short, &guide.name);
     emit.string(Prose, &guide.summary);
     emit.string(Short, &guide.last_reviewed);
-    emit.string(Prose, &guide.data.text);
-    emit.string(Prose, &guide.refunds.text);
     emit.code(CATEGORIES, &guide.category);
     emit.code(BILLINGS, &guide.billing);
     emit.strings(Short, &guide.aliases);
@@ -713,6 +746,35 @@ fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
     }
     emit.strings(Short, &guide.descriptors.match_patterns);
     emit.strings(Short, &guide.descriptors.exclude);
+    emit.number(guide.steps.len());
+    for step in &guide.steps {
+        emit.string(Short, &step.title);
+    }
+    emit.number(guide.gotchas.len());
+    for gotcha in &guide.gotchas {
+        emit.string(Short, &gotcha.id);
+        emit.string(Short, &gotcha.title);
+        emit.code(SEVERITIES, &gotcha.severity);
+        // 0 means no step; steps are 1-based.
+        emit.number(gotcha.step.map_or(0, |step| step as usize));
+        emit.number(usize::from(gotcha.explains_charges));
+    }
+    emit.number(usize::from(is_legacy(guide)));
+}
+
+/// Legacy guides list their sources as URL strings (and cite nothing).
+fn is_legacy(guide: &FileGuide) -> bool {
+    !guide.sources.is_empty()
+        && guide
+            .sources
+            .iter()
+            .all(|entry| matches!(entry, FileSourceEntry::Url(_)))
+}
+
+/// Writes the body of one guide (everything else), in the order `src/data.rs` reads it.
+fn emit_body(emit: &mut Emitter, loaded: &Loaded) {
+    use Kind::{Prose, Short, Url};
+    let guide = &loaded.guide;
     emit.strings(Short, &guide.descriptors.examples);
     emit.number(guide.descriptors.evidence.len());
     for evidence in &guide.descriptors.evidence {
@@ -721,12 +783,13 @@ fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
         emit.code(GRADES, &evidence.grade);
         emit.strings(Short, &evidence.src);
     }
+    emit.string(Prose, &guide.data.text);
     emit.strings(Short, &guide.data.src);
+    emit.string(Prose, &guide.refunds.text);
     emit.strings(Short, &guide.refunds.src);
     emit.strings(Prose, &guide.before_you_start);
     emit.number(guide.steps.len());
     for step in &guide.steps {
-        emit.string(Short, &step.title);
         emit.string(Prose, &step.text);
         emit.number(usize::from(step.url.is_some()));
         if let Some(url) = &step.url {
@@ -736,13 +799,7 @@ fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
     }
     emit.number(guide.gotchas.len());
     for gotcha in &guide.gotchas {
-        emit.string(Short, &gotcha.id);
-        emit.string(Short, &gotcha.title);
         emit.string(Prose, &gotcha.text);
-        emit.code(SEVERITIES, &gotcha.severity);
-        // 0 means no step; steps are 1-based.
-        emit.number(gotcha.step.map_or(0, |step| step as usize));
-        emit.number(usize::from(gotcha.explains_charges));
         emit.strings(Short, &gotcha.src);
     }
     emit.number(guide.alternatives.len());
@@ -757,14 +814,8 @@ fn emit_guide(emit: &mut Emitter, loaded: &Loaded) {
         emit.strings(Short, &faq.src);
     }
     emit.strings(Short, &guide.related);
-    // Legacy guides: 1, then the URLs. Others: 0, then each [[sources]] table; the owner code
-    // is its position in OWNERS.
-    let legacy = !guide.sources.is_empty()
-        && guide
-            .sources
-            .iter()
-            .all(|entry| matches!(entry, FileSourceEntry::Url(_)));
-    emit.number(usize::from(legacy));
+    // A legacy guide's entries are URLs; the others' are [[sources]] tables, whose owner code
+    // is its position in OWNERS. Which one is in the head (`legacy`).
     emit.number(guide.sources.len());
     for entry in &guide.sources {
         match entry {

@@ -1,5 +1,5 @@
 // Offline: after the first load the service worker has the page's own files, and the checker
-// and the guides work with the network off. The cache holds only those files.
+// and the guides opened before work with the network off. The cache holds only those files.
 
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,6 +40,11 @@ test('the page works offline after the first load, and caches only its own files
     '/worker.js',
   ].sort());
 
+  // Guide bodies load on demand (pkg/guides/<id>.js) and are kept once fetched: open one
+  // guide while online.
+  await page.goto(BASE_URL + '/#/guides/spotify');
+  await page.waitForSelector('.guide[data-guide="spotify"]');
+  await page.goto(BASE_URL + '/');
   await setRecords(page, VERDICT_RECORDS.slice(0, 2));
   await context.setOffline(true);
   const response = await page.reload();
@@ -50,6 +55,10 @@ test('the page works offline after the first load, and caches only its own files
   await page.goto(BASE_URL + '/#/guides/spotify');
   await page.waitForSelector('.guide[data-guide="spotify"]');
   await screenshot(page, 'offline-guide-1280');
+  // A guide never opened before has no body offline, and the page says so.
+  await page.goto(BASE_URL + '/#/guides/hulu');
+  await page.waitForSelector('#view-guide h1:text-is("This guide could not be loaded")');
+  assert.match(await page.locator('#view-guide .error').textContent(), /opened before work offline/);
 
   // Nothing of the statement reached the cache.
   const cachedAfter = await page.evaluate(async () => {

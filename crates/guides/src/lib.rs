@@ -23,8 +23,11 @@
 
 mod data;
 mod matching;
+// Statutory rights by region: native-only text like the bodies, and it uses `validate`.
+#[cfg(feature = "bodies")]
 pub mod rights;
 mod search;
+#[cfg(feature = "bodies")]
 pub mod validate;
 mod words;
 
@@ -75,27 +78,36 @@ pub struct Guide {
     pub last_reviewed: &'static str,
     /// How the vendor appears on a bank statement.
     pub descriptors: Descriptors,
+    #[cfg(feature = "bodies")]
     /// Things to do or note before cancelling.
     pub before_you_start: &'static [&'static str],
     /// The cancellation steps, in order.
     pub steps: &'static [Step],
     /// What goes wrong, and how to avoid it.
     pub gotchas: &'static [Gotcha],
+    #[cfg(feature = "bodies")]
     /// What happens to data, files and history after cancelling.
     pub data: &'static str,
+    #[cfg(feature = "bodies")]
     /// The refund policy in plain words.
     pub refunds: &'static str,
+    #[cfg(feature = "bodies")]
     /// Lower-friction options than cancelling outright.
     pub alternatives: &'static [Alternative],
+    #[cfg(feature = "bodies")]
     /// Questions and answers.
     pub faq: &'static [Faq],
+    #[cfg(feature = "bodies")]
     /// Ids of related guides.
     pub related: &'static [&'static str],
+    #[cfg(feature = "bodies")]
     /// The pages the facts come from. In a legacy guide (see [`Guide::legacy`]) only `url` is
     /// set.
     pub sources: &'static [Source],
+    #[cfg(feature = "bodies")]
     /// Ids of the sources the `data` text rests on.
     pub data_src: &'static [&'static str],
+    #[cfg(feature = "bodies")]
     /// Ids of the sources the `refunds` text rests on.
     pub refunds_src: &'static [&'static str],
     /// Whether the file is still in the legacy form: `sources` a list of URLs and no `src` on
@@ -117,11 +129,13 @@ impl Guide {
             .map(|(_, channel)| *channel)
     }
 
+    #[cfg(feature = "bodies")]
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&'static Source> {
         self.sources.iter().find(|source| source.id == id)
     }
 
+    #[cfg(feature = "bodies")]
     /// Every claim of the guide, in page order: each step, gotcha, the data and refunds texts
     /// and each FAQ answer, with the field that holds its `src` and the ids it cites.
     pub fn claims(&self) -> Vec<Claim> {
@@ -155,6 +169,7 @@ impl Guide {
         claims
     }
 
+    #[cfg(feature = "bodies")]
     /// Whether the claim citing `src` rests only on third-party pages (so the page marks it
     /// "not confirmed on the vendor's own help pages"). False when it cites nothing known.
     pub fn third_party_only(&self, src: &[&str]) -> bool {
@@ -179,8 +194,10 @@ pub struct Descriptors {
     pub match_patterns: &'static [&'static str],
     /// Patterns that rule the vendor out.
     pub exclude: &'static [&'static str],
+    #[cfg(feature = "bodies")]
     /// Real descriptors; each must match this guide.
     pub examples: &'static [&'static str],
+    #[cfg(feature = "bodies")]
     /// Why each match pattern is believed: one entry per pattern (`[[descriptors.evidence]]`).
     pub evidence: &'static [Evidence],
 }
@@ -236,6 +253,7 @@ pub enum Owner {
 }
 
 /// One claim of a guide: what a careful reader checks against its sources.
+#[cfg(feature = "bodies")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
     /// Where it is, like `steps[2]`, `data` or `faq[0]` (0-based, as in the TOML arrays).
@@ -249,10 +267,13 @@ pub struct Claim {
 pub struct Step {
     /// Short title.
     pub title: &'static str,
+    #[cfg(feature = "bodies")]
     /// Plain text saying exactly what to do.
     pub text: &'static str,
+    #[cfg(feature = "bodies")]
     /// The vendor's official page for this step (https), when there is one.
     pub url: Option<&'static str>,
+    #[cfg(feature = "bodies")]
     /// Ids of the sources this step rests on.
     pub src: &'static [&'static str],
 }
@@ -266,12 +287,14 @@ pub struct Gotcha {
     pub severity: Severity,
     /// Short title.
     pub title: &'static str,
+    #[cfg(feature = "bodies")]
     /// What happens and how to avoid it.
     pub text: &'static str,
     /// The 1-based step that fixes it.
     pub step: Option<u32>,
     /// Whether this can cause charges after cancelling (the engine lists these as likely causes).
     pub explains_charges: bool,
+    #[cfg(feature = "bodies")]
     /// Ids of the sources this gotcha rests on.
     pub src: &'static [&'static str],
 }

@@ -222,6 +222,7 @@ fn first_word<'p, S: AsRef<str>>(pattern: &'p Pattern<'_, S>) -> &'p str {
 }
 
 /// Owned words for an index built at run time (by the validator and the tests).
+#[cfg(any(test, feature = "bodies"))]
 pub(crate) struct OwnedPattern {
     pub words: Vec<String>,
     pub guide: usize,
@@ -229,6 +230,7 @@ pub(crate) struct OwnedPattern {
     pub text: String,
 }
 
+#[cfg(any(test, feature = "bodies"))]
 /// Normalises every pattern of `guides` the way build.rs does, skipping patterns with no words.
 pub(crate) fn owned_patterns(guides: &[Guide]) -> Vec<OwnedPattern> {
     let mut owned = Vec::new();
@@ -256,6 +258,7 @@ pub(crate) fn owned_patterns(guides: &[Guide]) -> Vec<OwnedPattern> {
     owned
 }
 
+#[cfg(any(test, feature = "bodies"))]
 /// Borrows an owned index in the shape the matcher takes.
 pub(crate) fn borrow_patterns(owned: &[OwnedPattern]) -> Vec<Pattern<'_, String>> {
     owned

@@ -228,13 +228,15 @@ impl Workspace {
     }
 }
 
-/// Every guide (the full model), sorted by id.
+/// Every guide's head, sorted by id. The wasm is built without the guides' bodies (the
+/// `guides` crate's `bodies` feature): names, descriptors, step titles and gotcha heads only;
+/// the page imports a whole guide from `pkg/guides/<id>.js`.
 #[wasm_bindgen]
 pub fn guides() -> Result<JsValue, JsValue> {
     to_js(guides::all())
 }
 
-/// One guide by id, or `null`.
+/// One guide's head by id (as `guides`), or `null`.
 #[wasm_bindgen]
 pub fn guide(id: &str) -> Result<JsValue, JsValue> {
     to_js(&guides::get(id))
