@@ -81,7 +81,7 @@ test('a guide page deep link shows every section of the guide', async () => {
     await page.waitForSelector('.guide[data-guide="openai-api"]');
     assert.equal(await page.locator('#view-guide h1').textContent(), 'How to cancel OpenAI API');
     const sections = await page.locator('.guide-section > h2').allTextContents();
-    assert.deepEqual(sections, ['Before you start', 'Steps', 'Gotchas', 'Your data after cancelling', 'Refunds', 'Alternatives to cancelling', 'Questions', 'Related guides', 'Sources']);
+    assert.deepEqual(sections, ['Before you start', 'Steps', 'Gotchas', 'Your data after cancelling', 'Refunds', 'Alternatives to cancelling', 'Questions', 'Related guides', 'Your rights', 'Sources']);
     assert.ok((await page.locator('.steps > li').count()) >= 5);
     // Every step link is an official https page; severities are words as well as colours.
     for (const href of await page.locator('.steps .official a').evaluateAll((links) => links.map((link) => link.href))) {
