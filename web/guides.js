@@ -148,6 +148,7 @@ export function renderGuide(target, guide, index, sourcing = null) {
   if (related.length) {
     parts.push(section('guide-related', 'guide.related', h('ul', { class: 'guide-list compact' }, related.map((entry) => h('li', {}, h('a', { href: `#/guides/${entry.id}`, text: entry.name }))))));
   }
+  parts.push(rightsSection());
   parts.push(
     section(
       'guide-sources',
@@ -158,4 +159,16 @@ export function renderGuide(target, guide, index, sourcing = null) {
     ),
   );
   target.replaceChildren(h('article', { class: 'guide', dataset: { guide: guide.id } }, ...parts));
+}
+
+/**
+ * "Your rights" on a guide page: web/rights.js is imported when the page is shown (it is not part
+ * of the checker's first load); the region is the person's saved choice or their browser's.
+ */
+function rightsSection() {
+  const content = h('div', { class: 'rights' }, h('p', { class: 'muted', text: t('guide.rights_loading') }));
+  import('./rights.js')
+    .then((module) => module.renderRights(content, { level: 3 }))
+    .catch(() => content.replaceChildren(h('p', { class: 'muted', text: t('guide.rights_failed') })));
+  return section('guide-rights', 'guide.rights', content);
 }

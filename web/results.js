@@ -205,11 +205,33 @@ function cancellationCard(result, record, report, ctx) {
   if (guideId) {
     card.append(h('p', {}, h('a', { href: `#/guides/${guideId}`, text: t('card.how_to_cancel', { name: ctx.guideIndex.get(guideId).name }) })));
   }
+  if (result.verdict === 'still_charging' || result.verdict === 'final_charge') card.append(rightsDetails(result));
   if (ctx.onReference) {
     const name = result.vendor_name || result.vendor;
     card.append(h('div', { class: 'actions card-actions' }, h('button', { type: 'button', class: 'button small', text: t('card.create_reference'), attrs: { 'aria-label': t('card.create_reference_label', { name }) }, dataset: { action: 'reference' }, on: { click: () => ctx.onReference(card, result, record) } })));
   }
   return card;
+}
+
+/**
+ * "Your rights", collapsed: web/rights.js (and its data) is imported when it is first opened,
+ * for the region of the charges' currency unless the person chose one.
+ */
+function rightsDetails(result) {
+  const currency = (result.charges_after[0] ?? result.final_charge ?? result.history.at(-1))?.currency ?? null;
+  const details = h('details', { class: 'rights', dataset: { currency: currency ?? '' } }, h('summary', { text: t('card.rights') }));
+  details.addEventListener('toggle', () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = 'loading';
+    import('./rights.js')
+      .then((module) => module.renderRights(details, { currency, keepFirst: true, level: 5 }))
+      .then(() => (details.dataset.loaded = 'yes'))
+      .catch(() => {
+        delete details.dataset.loaded;
+        details.append(h('p', { class: 'muted', text: t('card.rights_failed') }));
+      });
+  });
+  return details;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,6 +365,20 @@ export function timeline(result, statementsEnd, width = 640) {
 // ---------------------------------------------------------------------------------------------
 // Recurring charges
 
+// Who charged the card (the engine's processor ids), and the resellers that bill for many
+// vendors in their own name (guides/billing/entities.toml): behind one of those, a merchant
+// without a guide is a vendor we do not know, named by the descriptor's tail.
+const BILLERS = {
+  apple: 'Apple', 'google-play': 'Google Play', amazon: 'Amazon', paypal: 'PayPal', klarna: 'Klarna', stripe: 'Stripe', square: 'Square', toast: 'Toast', doordash: 'DoorDash', shopify: 'Shopify', checkout: 'Checkout.com',
+  paddle: 'Paddle', fastspring: 'FastSpring', 'digital-river': 'Digital River', '2checkout': '2Checkout (Verifone)', 'nord-security': 'Nord Security',
+};
+const RESELLERS = new Set(['paddle', 'fastspring', 'digital-river', '2checkout', 'nord-security']);
+
+function billedVia(id, hasGuide) {
+  const name = BILLERS[id] ?? id;
+  return t(RESELLERS.has(id) && !hasGuide ? 'recurring.billed_via_unknown' : 'recurring.billed_via', { channel: name });
+}
+
 function recurringTable(report, ctx) {
   const rows = report.recurring;
   const wrap = h('section', { class: 'recurring', attrs: { 'aria-labelledby': 'recurring-heading' } });
@@ -369,7 +405,7 @@ function recurringTable(report, ctx) {
   for (const stream of shown) {
     const guide = stream.vendor ? ctx.guideIndex.get(stream.vendor) : null;
     const name = h('td', { dataset: { label: service } }, h('span', { class: 'merchant', text: stream.merchant }));
-    if (stream.billed_via && stream.billed_via !== 'direct') name.append(h('span', { class: 'muted', text: t('recurring.billed_via', { channel: stream.billed_via }) }));
+    if (stream.billed_via && stream.billed_via !== 'direct') name.append(h('span', { class: 'muted', text: billedVia(stream.billed_via, Boolean(guide)) }));
     const money = formatMoney(stream.amount.typical, stream.amount.currency);
     const amount = stream.variable ? t('recurring.varies', { amount: money }) : money;
     const actions = h('div', { class: 'row-actions' });

@@ -24,7 +24,8 @@ const ASSETS = [
 ];
 // Files cached when first used, not at install (a first visit does not fetch them): the
 // reference code, loaded when a reference is made or opened, and the office module
-// (spreadsheets), loaded by the worker only when a workbook is dropped.
+// (spreadsheets), loaded by the worker only when a workbook is dropped, and the rights summary
+// (web/rights.js), loaded when a guide page or a card's "Your rights" is opened.
 const ON_DEMAND = [
   './reference.js', './reference.css', './pkg/spendrein_wasm_reference.js', './pkg/spendrein_reference_bytes.js',
   './office.js', './pkg/spendrein_wasm_office.js', './pkg/spendrein_wasm_office_bg.wasm',
@@ -33,6 +34,7 @@ const ON_DEMAND = [
   './messages.js',
   './guides.js',
   ...LANGUAGES.flatMap((code) => [`./i18n/${code}.js`, `./i18n/${code}-results.js`]),
+  './rights.js', './rights-data.js', './rights.css',
 ];
 const ASSET_URLS = new Set([...ASSETS, ...ON_DEMAND].map((path) => new URL(path, self.registration.scope).href));
 // Guide bodies, `pkg/guides/<id>.js` (written by `cargo xtask build`), each cached when its

@@ -61,12 +61,48 @@ export function saveRecords(records) {
       confirmation: confirmation || undefined,
       notes: notes || undefined,
     })),
+    settings: storedSettings(),
   };
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
     return null;
   } catch (error) {
     return t('record.not_saved', { error: error.name });
+  }
+}
+
+// Page settings kept beside the records in the same key, `settings: { region }` (web/rights.js
+// remembers the region whose rights the person chose). Only short strings, never statement data.
+const SETTINGS = { region: /^[a-z]{2,8}$/ };
+
+function storedSettings() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null')?.settings;
+    if (!stored || typeof stored !== 'object') return undefined;
+    const kept = Object.fromEntries(Object.entries(stored).filter(([name, value]) => SETTINGS[name]?.test(String(value))));
+    return Object.keys(kept).length ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One saved setting, or null. */
+export function loadSetting(name) {
+  return storedSettings()?.[name] ?? null;
+}
+
+/** Saves one setting beside the records (returns false when refused or not a known setting). */
+export function saveSetting(name, value) {
+  if (!SETTINGS[name]?.test(String(value))) return false;
+  try {
+    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    // A damaged or foreign value is left alone, as loadRecords does.
+    if (stored !== null && !(typeof stored === 'object' && Array.isArray(stored.cancellations))) return false;
+    const base = stored ?? { version: STORAGE_VERSION, cancellations: [] };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...base, settings: { ...storedSettings(), [name]: value } }));
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -14,6 +14,10 @@
 #[path = "src/words.rs"]
 mod words;
 
+// Statutory rights by region (guides/rights/*.toml): its own small step, see build_rights.rs.
+#[path = "build_rights.rs"]
+mod rights;
+
 use serde::Deserialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -241,6 +245,20 @@ fn main() {
     let source = generate(&guides);
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("guides_data.rs");
+    if let Err(error) = std::fs::write(&out, source) {
+        fail(&format!("cannot write {}: {error}", out.display()));
+    }
+    write_rights(&manifest_dir);
+}
+
+/// The rights step: `guides/rights/*.toml` into `$OUT_DIR/rights_data.rs`.
+fn write_rights(manifest_dir: &Path) {
+    println!("cargo:rerun-if-changed=build_rights.rs");
+    let dir = manifest_dir.join("../../guides/rights");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let source = rights::generate(&dir).unwrap_or_else(|message| fail(&message));
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("rights_data.rs");
     if let Err(error) = std::fs::write(&out, source) {
         fail(&format!("cannot write {}: {error}", out.display()));
     }

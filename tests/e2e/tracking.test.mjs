@@ -38,7 +38,11 @@ async function importFile(page, name, text) {
   writeFileSync(path, text);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-records')]);
   await chooser.setFiles(path);
-  await page.waitForFunction(() => /Imported|Could not import/.test(document.querySelector('#records-status').textContent));
+  // The status names the file, so an earlier import's status is never mistaken for this one's.
+  await page.waitForFunction((file) => {
+    const status = document.querySelector('#records-status').textContent;
+    return /Imported|Could not import/.test(status) && status.includes(file);
+  }, name);
   return page.locator('#records-status').textContent();
 }
 

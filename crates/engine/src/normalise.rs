@@ -156,10 +156,16 @@ const PROCESSORS: &str = "\
     SP*|shopify\n\
     PADDLE.NET *|paddle\n\
     PADDLE.NET*|paddle\n\
+    FSPRG.COM|fastspring\n\
     FSPRG*|fastspring\n\
     FS *|fastspring\n\
     FS*|fastspring\n\
     2CO.COM*|2checkout\n\
+    2CO.COM |2checkout\n\
+    DRI *|digital-river\n\
+    DRI*|digital-river\n\
+    SL.NORD *|nord-security\n\
+    SL.NORD*|nord-security\n\
     2CO*|2checkout\n\
     CKO*|checkout\n\
     STRIPE *|stripe\n\

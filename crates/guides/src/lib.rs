@@ -23,6 +23,9 @@
 
 mod data;
 mod matching;
+// Statutory rights by region: native-only text like the bodies, and it uses `validate`.
+#[cfg(feature = "bodies")]
+pub mod rights;
 mod search;
 #[cfg(feature = "bodies")]
 pub mod validate;
