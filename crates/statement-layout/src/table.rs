@@ -500,10 +500,6 @@ pub(crate) fn reconstruct(
                     let desc_x0 = desc_words
                         .first()
                         .map_or_else(|| words.get(used).map_or(0.0, |w| w.x0), |w| w.x0);
-                    if is_total_text(&description) && !is_balance_text(&description) {
-                        open = None;
-                        continue;
-                    }
                     push_row(
                         &mut rows,
                         Row {

@@ -113,6 +113,7 @@ fn text_hints(hints: &JsValue) -> statement::Hints {
         flip_sign: get(hints, "flip_sign").and_then(|v| v.as_bool()).unwrap_or(false),
         encoding: text("encoding"),
         columns: Vec::new(),
+        rows_are_transactions: false,
     }
 }
 

@@ -442,7 +442,7 @@ impl Rows {
     }
 
     fn is_summary_row(&self, record: &Record<'_>) -> bool {
-        self.layout.text.iter().any(|&column| {
+        !self.layout.rows_are_transactions && self.layout.text.iter().any(|&column| {
             let field = record.field(column);
             match field {
                 // Most descriptions start with two letters no summary phrase starts with.

@@ -104,7 +104,7 @@ fn is_text_statement(body: &str) -> bool {
             rows += 1;
         }
     }
-    rows >= 3 && rows > delimited
+    rows >= 2 && rows > delimited
 }
 
 fn text_date(first: &str, second: &str) -> bool {
