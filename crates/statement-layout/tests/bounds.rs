@@ -9,11 +9,16 @@ fn hints() -> statement::Hints {
 
 #[test]
 fn text_without_a_table_is_refused_with_what_it_lacks() {
-    let error = read_text(b"Dear customer,\n\nyour card is on its way.\nKind regards\n", &hints())
-        .unwrap_err();
+    let error = read_text(
+        b"Dear customer,\n\nyour card is on its way.\nKind regards\n",
+        &hints(),
+    )
+    .unwrap_err();
     assert_eq!(error.code, "not-a-statement-table");
     assert!(
-        error.message.starts_with("this text file is not a statement table: "),
+        error
+            .message
+            .starts_with("this text file is not a statement table: "),
         "{}",
         error.message
     );
@@ -43,14 +48,30 @@ fn a_dated_row_whose_amount_cannot_be_read_is_named() {
                 05.03.2024  BAR    8,00-\n";
     let statement = read_text(text.as_bytes(), &hints()).unwrap();
     assert_eq!(statement.transactions.len(), 3);
-    let messages: Vec<&str> = statement.diagnostics.iter().map(|d| d.message.as_str()).collect();
-    assert!(messages.iter().any(|m| m.starts_with("line 3 looks like a transaction")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.starts_with("line 5 looks like a transaction")), "{messages:?}");
+    let messages: Vec<&str> = statement
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("line 3 looks like a transaction")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("line 5 looks like a transaction")),
+        "{messages:?}"
+    );
 }
 
 #[test]
 fn huge_lines_are_cut_and_reported() {
-    let mut text = String::from("Statement 31.03.2024\n01.03.2024  RENT   950,00-\n02.03.2024  SHOP   12,00-\n");
+    let mut text = String::from(
+        "Statement 31.03.2024\n01.03.2024  RENT   950,00-\n02.03.2024  SHOP   12,00-\n",
+    );
     text.push_str(&"x".repeat(5_000_000));
     text.push('\n');
     let (table, _) = statement_layout::convert_text(text.as_bytes(), &hints()).unwrap();
@@ -61,7 +82,10 @@ fn huge_lines_are_cut_and_reported() {
 #[test]
 fn too_many_pages_or_bytes_are_refused() {
     let pages = "\u{c}".repeat(text::MAX_PAGES + 1);
-    assert_eq!(read_text(pages.as_bytes(), &hints()).unwrap_err().code, "too-large");
+    assert_eq!(
+        read_text(pages.as_bytes(), &hints()).unwrap_err().code,
+        "too-large"
+    );
     let big = vec![b' '; text::MAX_TEXT_BYTES + 1];
     assert_eq!(read_text(&big, &hints()).unwrap_err().code, "too-large");
 }
@@ -75,7 +99,11 @@ fn many_pages_read_in_bounded_time() {
         text.push_str("Date        Description             Amount\n");
         for row in 0..40 {
             let day = (page + row) % 28 + 1;
-            text.push_str(&format!("{day:02}.03.2024  SHOP {row:<16}  {}.{:02}-\n", row + 1, page % 100));
+            text.push_str(&format!(
+                "{day:02}.03.2024  SHOP {row:<16}  {}.{:02}-\n",
+                row + 1,
+                page % 100
+            ));
         }
     }
     let started = std::time::Instant::now();
@@ -92,5 +120,8 @@ fn csv_still_reads_as_csv_and_text_sniffs_as_text() {
     let tsv = "Date\tDescription\tAmount\n01.03.2024\tRENT\t-950,00\n02.03.2024\tSHOP\t-12,00\n03.03.2024\tPAY\t100,00\n";
     assert!(statement::read(tsv.as_bytes(), &hints()).is_ok());
     let txt = "Statement 31.03.2024\n01.03.2024  RENT   950,00-\n02.03.2024  SHOP   12,00-\n03.03.2024  PAY   100,00+\n";
-    assert_eq!(statement::read(txt.as_bytes(), &hints()).unwrap_err().code, TEXT_STATEMENT_CODE);
+    assert_eq!(
+        statement::read(txt.as_bytes(), &hints()).unwrap_err().code,
+        TEXT_STATEMENT_CODE
+    );
 }
