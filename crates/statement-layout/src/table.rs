@@ -307,8 +307,7 @@ pub(crate) struct Output {
     pub balance: Option<i64>,
 }
 
-fn where_(kind: Kind, pages: usize, origin: Origin) -> String {
-    let _ = kind;
+fn where_(_kind: Kind, pages: usize, origin: Origin) -> String {
     if pages > 1 {
         format!("page {}, line {}", origin.page, origin.line)
     } else {
@@ -479,7 +478,7 @@ pub(crate) fn reconstruct(
             match dated {
                 Some((date, used))
                     if !repeated(page, line_index)
-                        || tail(&words, used, decimal_hint).amounts.len() > 0 =>
+                        || !tail(&words, used, decimal_hint).amounts.is_empty() =>
                 {
                     let tail = tail(&words, used, decimal_hint);
                     if tail.amounts.is_empty() {
@@ -805,7 +804,6 @@ fn decide(
             }
         }
     };
-    let numeric_dates = rows.iter().any(|r| r.date.is_some_and(|d| d.numeric));
     // The statement's end, for dates without a year: the latest full date on the first page
     // that has one (statement date, period end), or on any page.
     let resolve_full = |d: &RawDate| resolve_date(*d, date_order, None).ok();
@@ -1166,7 +1164,6 @@ fn decide(
         .iter()
         .max_by_key(|(code, n)| (**n, **code))
         .map(|(code, _)| (*code).to_owned());
-    let _ = numeric_dates;
     Ok(Reconstructed {
         rows: out,
         diagnostics,
