@@ -1,9 +1,11 @@
 // Spreadsheet statements for the worker, imported by it only when the main module refuses a
 // file with code `spreadsheet`. The office module converts the workbook's transaction sheet
 // into CSV text (line N = row N of the sheet), which goes into the main Workspace like any CSV;
-// reports are then rewritten to name the workbook's format, sheet and cells.
+// reports are then rewritten to name the workbook's format, sheet and cells. Plain-text
+// statements (code `text-statement`) take the same way: the module rebuilds the transaction
+// table as canonical CSV and gives every line's page and line, which the reports then name.
 
-import init, { convert, relabel as relabelText, cell_ref as cellRef } from './pkg/spendrein_wasm_office.js';
+import init, { convert, convert_text as convertText, relabel as relabelText, cell_ref as cellRef } from './pkg/spendrein_wasm_office.js';
 
 const ready = init();
 
@@ -41,11 +43,113 @@ export async function readWorkbook(workspace, sheets, file, begin) {
   return ended;
 }
 
+// The canonical text's own conventions, with the person's flip; the rest of their hints
+// (date order, decimal mark, sign) were applied to the document's text by the module.
+const tableHints = (hints) => ({
+  date_order: 'ymd',
+  decimal_mark: '.',
+  sign_convention: 'outflow_negative',
+  flip_sign: Boolean(hints?.flip_sign),
+  encoding: 'utf-8',
+  columns: [[0, 'date'], [1, 'posted_date'], [2, 'description'], [3, 'amount'], [4, 'balance'], [5, 'booking_type']],
+  rows_are_transactions: true,
+});
+
+/**
+ * Converts a plain-text statement and reads the table into `workspace` after
+ * `begin(tableHints)`; records the page and line of every row in `sheets`.
+ */
+export async function readText(workspace, sheets, file, hints, begin) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    return unreadable(error);
+  }
+  await ready;
+  const converted = convertText(bytes, hints ?? undefined);
+  return readTable(workspace, sheets, converted, hints, begin);
+}
+
+/** Reads a converted table (`convert_text`, or a PDF's) into the workspace. */
+export function readTable(workspace, sheets, converted, hints, begin) {
+  if (!converted.ok) return { ok: false, error: converted.error };
+  begin(tableHints(hints));
+  workspace.expect_bytes(converted.text.byteLength);
+  workspace.push(converted.text);
+  const ended = workspace.end();
+  if (ended.ok) {
+    const { kind, pages, origins, dialect, diagnostics } = converted;
+    sheets[ended.index] = { kind, pages, origins, dialect, diagnostics, table: true };
+  }
+  return ended;
+}
+
+// Line N of a table's text → { page, line } of the document.
+function origin(from, line) {
+  const at = (line - 1) * 2;
+  return at >= 0 && at + 1 < from.origins.length ? { page: from.origins[at], line: from.origins[at + 1] } : null;
+}
+
+const place = (from, where) => (from.pages > 1 ? `page ${where.page}, line ${where.line}` : `line ${where.line}`);
+
+function relabelTableText(from, text) {
+  return text.replace(/\bline (\d+)/g, (match, digits) => {
+    const where = origin(from, Number(digits));
+    return where ? place(from, where) : match;
+  });
+}
+
+// Transactions anywhere in the report (streams, verdicts) that come from a table: their line
+// becomes the document's line, with its page.
+function relabelRefs(value, sheets, depth = 0) {
+  if (!value || typeof value !== 'object' || depth > 8) return;
+  if (Array.isArray(value)) {
+    for (const item of value) relabelRefs(item, sheets, depth + 1);
+    return;
+  }
+  const from = Number.isInteger(value.statement) && Number.isInteger(value.line) ? sheets[value.statement] : undefined;
+  if (from?.table && typeof value.date === 'string') {
+    const where = origin(from, value.line);
+    if (where) {
+      value.line = where.line;
+      if (from.pages > 1) value.page = where.page;
+    }
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key !== 'statements') relabelRefs(item, sheets, depth + 1);
+  }
+}
+
+function relabelTable(statement, from) {
+  statement.format = from.kind;
+  statement.pages = from.pages;
+  const dialect = statement.dialect ?? {};
+  for (const key of ['delimiter', 'header_line', 'columns']) delete dialect[key];
+  Object.assign(dialect, from.dialect);
+  statement.dialect = dialect;
+  if (!statement.currency && from.dialect.currency) statement.currency = from.dialect.currency;
+  // The reader's notes about the canonical text itself (its encoding, the fixed columns) are
+  // not about the document (statement_layout::CANONICAL_NOTES).
+  const own = statement.diagnostics.filter(({ code }) => code !== 'encoding' && code !== 'column-hints').map(({ line, ...diagnostic }) => ({
+    ...diagnostic,
+    message: relabelTableText(from, diagnostic.message),
+    ...(line && origin(from, line) ? { place: place(from, origin(from, line)) } : {}),
+  }));
+  statement.diagnostics = [...from.diagnostics, ...own];
+}
+
 /** Rewrites what the reader said about a sheet's text so it speaks of the workbook. */
 export function relabel(report, sheets) {
+  if (sheets.some((from) => from?.table)) relabelRefs(report, sheets);
   for (const [index, statement] of (report?.statements ?? []).entries()) {
     const from = sheets[index];
     if (!from) continue;
+    if (from.table) {
+      relabelTable(statement, from);
+      continue;
+    }
     const cells = (text) => relabelText(text, from.sheet, from.firstCol);
     statement.format = from.kind;
     statement.sheet = from.sheet;
@@ -53,7 +157,9 @@ export function relabel(report, sheets) {
       if (statement.dialect?.[key]) statement.dialect[key] = cells(statement.dialect[key]);
     }
     // The message names the cell; `line` (of the converted text) would say it twice.
-    const own = statement.diagnostics.map(({ line, ...diagnostic }) => ({
+    // The reader's notes about the canonical text itself (its encoding, the fixed columns) are
+  // not about the document (statement_layout::CANONICAL_NOTES).
+  const own = statement.diagnostics.filter(({ code }) => code !== 'encoding' && code !== 'column-hints').map(({ line, ...diagnostic }) => ({
       ...diagnostic,
       message: cells(diagnostic.message),
       ...(line ? { cell: cellRef(from.sheet, line, from.firstCol) } : {}),

@@ -136,7 +136,7 @@ function evidenceTable(caption, refs, statements) {
           h('td', { dataset: { label: labels.date } }, time(ref.date)),
           h('td', { dataset: { label: labels.descriptor }, class: 'descriptor' }, ref.description, descriptorParts(ref)),
           h('td', { dataset: { label: labels.amount }, class: 'num', text: formatMoney(ref.amount, ref.currency) }),
-          h('td', { dataset: { label: labels.where }, class: 'muted', text: t('evidence.where_line', { file: statements[ref.statement]?.file ?? '', line: ref.line }) }),
+          h('td', { dataset: { label: labels.where }, class: 'muted', text: ref.page ? t('evidence.where_page_line', { file: statements[ref.statement]?.file ?? '', page: ref.page, line: ref.line }) : t('evidence.where_line', { file: statements[ref.statement]?.file ?? '', line: ref.line }) }),
         ),
       ),
     ),
@@ -583,7 +583,8 @@ function diagnosticList(diagnostics) {
   for (const diagnostic of diagnostics.slice(0, MAX_DIAGNOSTICS)) {
     // The line goes in front unless the sentence names it itself.
     const names = Object.values(diagnostic.args ?? {}).some((arg) => arg && 'line' in arg);
-    const where = diagnostic.line && !names ? t('inferred.diagnostic_line', { line: diagnostic.line }) : '';
+    // A document's page (PDF, text statement) goes in front even when the sentence names the line.
+    const where = diagnostic.page && diagnostic.line ? t('inferred.diagnostic_page_line', { page: diagnostic.page, line: diagnostic.line }) : diagnostic.line && !names ? t('inferred.diagnostic_line', { line: diagnostic.line }) : '';
     const help = diagnostic.help ? messageNodes({ code: diagnostic.code, args: diagnostic.args, text: diagnostic.help }, '.help') : null;
     list.append(
       h(

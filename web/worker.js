@@ -53,8 +53,8 @@ let queue = Promise.resolve();
 
 const PROGRESS_INTERVAL_MS = 100;
 
-// Spreadsheets (XLSX, XLS, ODS), refused by the sniffer with code `spreadsheet`, are read by
-// office.js and the office module, imported only then. `sheets[index]`: the sheet behind a
+// Spreadsheets (XLSX, XLS, ODS), refused by the sniffer with code `spreadsheet`, and plain-text
+// statements (`text-statement`) are read by office.js and the office module, imported only then. `sheets[index]`: the sheet behind a
 // statement, so reports name cells instead of lines.
 let office = null;
 let sheets = [];
@@ -114,6 +114,8 @@ const workspaceHandlers = {
       let ended = await streamOrAbort(id, file, position, files.length);
       if (!ended.ok && ended.error?.code === 'spreadsheet') {
         ended = await (await loadOffice()).readWorkbook(workspace, sheets, file, () => workspace.begin(file.name, undefined));
+      } else if (!ended.ok && ended.error?.code === 'text-statement') {
+        ended = await (await loadOffice()).readText(workspace, sheets, file, undefined, (hints) => workspace.begin(file.name, hints));
       } else if (ended.ok) {
         sheets[ended.index] = undefined;
       }
@@ -132,6 +134,10 @@ const workspaceHandlers = {
     let ended = await streamOrAbort(id, file, 0, 1);
     if (!ended.ok && ended.error?.code === 'spreadsheet') {
       ended = await (await loadOffice()).readWorkbook(workspace, sheets, file, () => workspace.begin_reread(index, file.name, hints ?? undefined));
+    } else if (!ended.ok && ended.error?.code === 'text-statement') {
+      ended = await (await loadOffice()).readText(workspace, sheets, file, hints, (tableHints) => workspace.begin_reread(index, file.name, tableHints));
+    } else if (ended.ok) {
+      sheets[index] = undefined;
     }
     const failures = ended.ok ? [] : [{ name: file.name, error: ended.error }];
     return { report: analyse(id, cancellations, today), failures };

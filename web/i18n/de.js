@@ -78,7 +78,7 @@ export default {
   'status.reference_failed': 'Die Nachweiserstellung konnte nicht geöffnet werden: {error}.',
   'status.failed': 'Etwas ist schiefgegangen: {error}.',
   'drop.heading': 'Kontoauszüge ablegen',
-  'drop.zone': 'Legen Sie hier einen oder mehrere Konto- oder Kreditkartenauszüge ab — CSV von jeder Bank, OFX/QFX, QIF, CAMT, MT940 oder eine Excel- (XLSX, XLS) bzw. ODS-Arbeitsmappe.',
+  'drop.zone': 'Legen Sie hier einen oder mehrere Konto- oder Kreditkartenauszüge ab — CSV von jeder Bank, OFX/QFX, QIF, CAMT, MT940, eine Excel- (XLSX, XLS) oder ODS-Arbeitsmappe, einen Kontoauszug als Text-PDF oder als Textdatei (.txt).',
   'drop.choose': 'Dateien auswählen',
   'drop.privacy': 'Wird nur auf diesem Gerät gelesen. Nichts wird hochgeladen oder gespeichert.',
   'drop.reading': 'Wird gelesen…',

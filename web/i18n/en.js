@@ -78,7 +78,7 @@ export default {
   'status.reference_failed': 'Could not open the reference maker: {error}.',
   'status.failed': 'Something went wrong: {error}.',
   'drop.heading': 'Drop your statements',
-  'drop.zone': 'Drop one or more bank or card statement exports here — CSV from any bank, OFX/QFX, QIF, CAMT, MT940, or an Excel (XLSX, XLS) or ODS workbook.',
+  'drop.zone': 'Drop one or more bank or card statement exports here — CSV from any bank, OFX/QFX, QIF, CAMT, MT940, an Excel (XLSX, XLS) or ODS workbook, a text PDF statement or a plain-text statement (.txt).',
   'drop.choose': 'Choose files',
   'drop.privacy': 'Read on this device only. Nothing is uploaded or stored.',
   'drop.reading': 'Reading…',

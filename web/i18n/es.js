@@ -78,7 +78,7 @@ export default {
   'status.reference_failed': 'No se pudo abrir el creador de justificantes: {error}.',
   'status.failed': 'Algo ha fallado: {error}.',
   'drop.heading': 'Suelta tus extractos',
-  'drop.zone': 'Suelta aquí una o varias exportaciones de extractos bancarios o de tarjeta: CSV de cualquier banco, OFX/QFX, QIF, CAMT, MT940, o un libro de Excel (XLSX, XLS) u ODS.',
+  'drop.zone': 'Suelte aquí uno o varios extractos bancarios o de tarjeta: CSV de cualquier banco, OFX/QFX, QIF, CAMT, MT940, un libro de Excel (XLSX, XLS) u ODS, un extracto en PDF de texto o en texto plano (.txt).',
   'drop.choose': 'Elegir archivos',
   'drop.privacy': 'Se lee solo en este dispositivo. No se sube ni se guarda nada.',
   'drop.reading': 'Leyendo…',

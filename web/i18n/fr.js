@@ -78,7 +78,7 @@ export default {
   'status.reference_failed': 'Impossible d’ouvrir la création de justificatif : {error}.',
   'status.failed': 'Une erreur s’est produite : {error}.',
   'drop.heading': 'Déposez vos relevés',
-  'drop.zone': 'Déposez ici un ou plusieurs exports de relevés bancaires ou de carte — CSV de n’importe quelle banque, OFX/QFX, QIF, CAMT, MT940, ou un classeur Excel (XLSX, XLS) ou ODS.',
+  'drop.zone': 'Déposez ici un ou plusieurs relevés bancaires ou de carte — CSV de n’importe quelle banque, OFX/QFX, QIF, CAMT, MT940, un classeur Excel (XLSX, XLS) ou ODS, un relevé PDF texte ou un relevé en texte brut (.txt).',
   'drop.choose': 'Choisir des fichiers',
   'drop.privacy': 'Lu uniquement sur cet appareil. Rien n’est envoyé ni enregistré.',
   'drop.reading': 'Lecture…',

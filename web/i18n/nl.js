@@ -78,7 +78,7 @@ export default {
   'status.reference_failed': 'Het maken van een bewijsstuk kon niet worden geopend: {error}.',
   'status.failed': 'Er ging iets mis: {error}.',
   'drop.heading': 'Zet uw afschriften neer',
-  'drop.zone': 'Zet hier een of meer exports van bank- of creditcardafschriften neer — CSV van elke bank, OFX/QFX, QIF, CAMT, MT940, of een Excel- (XLSX, XLS) of ODS-werkmap.',
+  'drop.zone': 'Zet hier een of meer bank- of creditcardafschriften neer — CSV van elke bank, OFX/QFX, QIF, CAMT, MT940, een Excel- (XLSX, XLS) of ODS-werkmap, een afschrift als tekst-pdf of als tekstbestand (.txt).',
   'drop.choose': 'Bestanden kiezen',
   'drop.privacy': 'Alleen op dit apparaat gelezen. Er wordt niets geüpload of opgeslagen.',
   'drop.reading': 'Bezig met lezen…',

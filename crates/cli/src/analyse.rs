@@ -34,9 +34,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut statements = Vec::new();
     for file in &files {
         let bytes = std::fs::read(file).map_err(|error| format!("cannot read {file}: {error}"))?;
-        // Workbooks (XLSX, XLS, ODS) go through the spreadsheet reader, everything else as before.
-        let statement = statement_office::read_any(&bytes, &Default::default())
-            .map_err(|error| format!("cannot read {file} as a statement: {error}"))?;
+        // Workbooks (XLSX, XLS, ODS) go through the spreadsheet reader, plain-text statements
+        // through the layout reader, everything else as before.
+        let statement = match statement_office::read_any(&bytes, &Default::default()) {
+            Err(error) if error.code == statement_layout::TEXT_STATEMENT_CODE => {
+                statement_layout::read_text(&bytes, &Default::default())
+            }
+            other => other,
+        }
+        .map_err(|error| format!("cannot read {file} as a statement: {error}"))?;
         statements.push(NamedStatement {
             file: file.clone(),
             statement,
@@ -75,7 +81,10 @@ pub fn summary(report: &Report) -> String {
             clean(&summary.file),
             // A workbook reads as CSV of its sheet; its dialect names the format and sheet.
             match summary.dialect.version.as_deref() {
-                Some(version) if summary.format == "csv" && version.contains(" sheet ") => {
+                Some(version)
+                    if summary.format == "csv"
+                        && (version.contains(" sheet ") || version.starts_with("plain text")) =>
+                {
                     clean(version)
                 }
                 _ => summary.format.clone(),
