@@ -34,9 +34,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut statements = Vec::new();
     for file in &files {
         let bytes = std::fs::read(file).map_err(|error| format!("cannot read {file}: {error}"))?;
-        // Workbooks (XLSX, XLS, ODS) go through the spreadsheet reader, everything else as before.
-        let statement = statement_office::read_any(&bytes, &Default::default())
-            .map_err(|error| format!("cannot read {file} as a statement: {error}"))?;
+        // Workbooks (XLSX, XLS, ODS) go through the spreadsheet reader, PDFs through the PDF
+        // reader, everything else as before.
+        let hints = Default::default();
+        let statement = match statement_office::read_any(&bytes, &hints) {
+            Err(error) if error.code == statement::sniff::PDF_CODE => {
+                statement_pdf::read(&bytes, &hints)
+            }
+            other => other,
+        }
+        .map_err(|error| format!("cannot read {file} as a statement: {error}"))?;
         statements.push(NamedStatement {
             file: file.clone(),
             statement,

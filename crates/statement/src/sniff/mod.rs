@@ -82,6 +82,11 @@ fn unsupported(what: &str, help: &str) -> ReadError {
 /// spreadsheet reader (the `statement-office` crate) knows to hand the file to it.
 pub const SPREADSHEET_CODE: &str = "spreadsheet";
 
+/// The error code of a PDF document: a stable code so that a caller with the PDF reader (the
+/// `statement-pdf` crate, in the page the office module) knows to hand the file to it. Without
+/// that reader the error stays a clear refusal.
+pub const PDF_CODE: &str = "pdf";
+
 fn spreadsheet(what: &str) -> ReadError {
     ReadError {
         code: SPREADSHEET_CODE.to_owned(),
@@ -96,10 +101,13 @@ fn binary_format(bytes: &[u8]) -> Option<ReadError> {
     let starts = |signature: &[u8]| bytes.starts_with(signature);
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     if starts(b"%PDF") {
-        return Some(unsupported(
-            "a PDF document",
-            "PDF statements are for printing; export CSV, OFX, CAMT.053 or MT940 from your bank's transaction list instead",
-        ));
+        return Some(ReadError {
+            code: PDF_CODE.to_owned(),
+            ..unsupported(
+                "a PDF document",
+                "PDF statements are read by the PDF reader; without it, export CSV, OFX, CAMT.053 or MT940 from your bank's transaction list instead",
+            )
+        });
     }
     if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
         if contains(b"application/vnd.oasis.opendocument.spreadsheet") {
