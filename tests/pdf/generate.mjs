@@ -4,14 +4,15 @@
 //   tests/pdf/layouts/<name>.expected.csv  the rows: ISO date, signed minor units (the truth)
 //   tests/pdf/layouts/<name>.csv           the same statement as a bank CSV (for the e2e test)
 //   tests/pdf/out/<name>.pdf               the text PDF
-// plus tests/pdf/out/scan.pdf: a page that is only a picture of a statement (a "scan").
+// plus tests/pdf/out/bench-20-pages.pdf (the benchmark's statement, also scored) and
+// tests/pdf/out/scan.pdf: a page that is only a picture of a statement (a "scan").
 //
 // Run: node tests/pdf/generate.mjs [outDir]   (CHROMIUM overrides /usr/bin/chromium)
 import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LAYOUTS, expectedCsv } from './layouts.mjs';
+import { BENCH, LAYOUTS, expectedCsv } from './layouts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = process.argv[2] ?? join(here, 'out');
@@ -34,7 +35,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage();
-  for (const [name, layout] of Object.entries(LAYOUTS)) {
+  for (const [name, layout] of [...Object.entries(LAYOUTS), [BENCH.name, BENCH]]) {
     const { rows, html } = layout.build();
     writeFileSync(join(here, 'layouts', `${name}.html`), html);
     writeFileSync(join(here, 'layouts', `${name}.expected.csv`), expectedCsv(rows));
@@ -45,11 +46,11 @@ try {
   }
   // The scan: a screenshot of the first statement, printed as an image-only page.
   const first = Object.values(LAYOUTS)[0].build().html;
-  await page.setViewportSize({ width: 900, height: 1200 });
+  await page.setViewportSize({ width: 700, height: 990 });
   await page.setContent(first, { waitUntil: 'load' });
-  const png = await page.screenshot({ type: 'png' });
+  const png = await page.screenshot({ type: 'jpeg', quality: 30 });
   await page.setContent(
-    `<!doctype html><html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,${png.toString('base64')}"></body></html>`,
+    `<!doctype html><html><body style="margin:0"><img style="width:100%" src="data:image/jpeg;base64,${png.toString('base64')}"></body></html>`,
     { waitUntil: 'load' },
   );
   await page.pdf({ path: join(outDir, 'scan.pdf'), format: 'A4' });

@@ -312,16 +312,16 @@ function bnp() {
 }
 
 // ---- Monzo (UK current account, signed amount + balance, newest first) -----------------------
-function monzo() {
+function monzo({ months = 2, perPage = 20 } = {}) {
   const opening = 48211;
-  const rows = withBalances(makeRows({ start: '2025-12-01', months: 2, seed: 53, salary: 198000, currency: 'GBP' }), opening);
+  const rows = withBalances(makeRows({ start: '2025-12-01', months, seed: 53, salary: 198000, currency: 'GBP' }), opening);
   const dmy = (iso) => {
     const { y, m, d } = parts(iso);
     return `${pad(d)}/${pad(m)}/${y}`;
   };
   const sign = (minor) => `${minor < 0 ? '-' : ''}${money(minor, 'en')}`;
   const newest = [...rows].reverse();
-  const pages = chunk(newest, 20);
+  const pages = chunk(newest, perPage);
   const html = pages.map((pageRows, p) => {
     const body = pageRows
       .map((r) => `<tr><td style="width:14%">${dmy(r.date)}</td><td>${esc(r.text)}</td><td class="num" style="width:15%">${sign(r.amount)}</td><td class="num" style="width:15%">${sign(r.balance)}</td></tr>`)
@@ -343,6 +343,9 @@ export const LAYOUTS = {
   'bnp-fr-current': { build: bnp, country: 'FR', kind: 'current', source: 'BNP Paribas relevé de compte chèques (Date | Nature des opérations | Valeur | Débit | Crédit, DD.MM dates, SOLDE CREDITEUR AU, TOTAL DES OPERATIONS), the layout simonc56/convertBNP parses' },
   'monzo-uk-current': { build: monzo, country: 'UK', kind: 'current', source: 'Monzo personal account statement (Date DD/MM/YYYY | Description | (GBP) Amount | (GBP) Balance, newest first, debits negative), as public Monzo PDF parsers describe it' },
 };
+
+/** The benchmark's statement: the Monzo layout over 20 pages (34 months, 391 rows). */
+export const BENCH = { name: 'bench-20-pages', build: () => monzo({ months: 34, perPage: 20 }) };
 
 export function expectedCsv(rows) {
   const lines = ['date,amount_minor,description'];
