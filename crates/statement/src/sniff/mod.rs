@@ -67,7 +67,87 @@ pub fn sniff(prefix: &[u8], complete: bool) -> Result<Format, ReadError> {
             "export the statement from your bank as CSV, OFX, QIF, CAMT.053 or MT940",
         ));
     }
+    if is_text_statement(body) {
+        return Err(ReadError::new(
+            TEXT_STATEMENT_CODE,
+            "the file is a plain-text statement (lines that start with a date and end with an amount, no delimiters)",
+            "export CSV, OFX, CAMT.053 or MT940 from your bank, or read it with a reader for text statements",
+        ));
+    }
     Ok(Format::Csv)
+}
+
+/// The error code of a plain-text statement (a card issuer's `.txt`, `pdftotext -layout`
+/// output): a stable code so that a caller with a layout reader (`statement-layout`) knows to
+/// hand the file to it.
+pub const TEXT_STATEMENT_CODE: &str = "text-statement";
+
+/// Several lines that start with a date followed by a space and end with an amount preceded by
+/// a space, in text without delimiters: a statement laid out for reading.
+fn is_text_statement(body: &str) -> bool {
+    let (mut rows, mut delimited) = (0u32, 0u32);
+    for line in body.lines().take(4000) {
+        if line.contains(['\t', ';', '|']) || line.matches(',').count() >= 3 {
+            delimited += 1;
+            continue;
+        }
+        let mut words = line.split(' ').filter(|w| !w.is_empty());
+        let (Some(first), Some(second)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let first = first.trim_start_matches('\u{c}');
+        let mut last = words.next_back().unwrap_or(second);
+        if matches!(last, "Af" | "Bij" | "DR" | "CR" | "S" | "H" | "-" | "+" | "EUR" | "USD" | "GBP") {
+            last = line.split(' ').filter(|w| !w.is_empty()).nth_back(1).unwrap_or("");
+        }
+        if text_date(first, second) && text_amount(last) {
+            rows += 1;
+        }
+    }
+    rows >= 3 && rows > delimited
+}
+
+fn text_date(first: &str, second: &str) -> bool {
+    let b = first.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let month_word = |w: &str| (3..=9).contains(&w.len()) && w.chars().all(char::is_alphabetic);
+    match digits {
+        // `21 feb`
+        1 | 2 if b.len() == digits => month_word(second.trim_end_matches('.')),
+        // `05/07`, `01.06.`, `21.08.2019`, `05-Jan-24`, `05JAN`
+        1 | 2 => {
+            let rest = &first[digits..];
+            let letters: String = rest
+                .trim_start_matches('-')
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let numeric = matches!(b[digits], b'.' | b'/' | b'-')
+                && b.get(digits + 1).is_some_and(u8::is_ascii_digit)
+                && b.iter().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'/' | b'-'));
+            numeric || month_word(&letters)
+        }
+        // `2024-03-01`
+        4 => b.len() == 10 && b[4] == b'-' && b[7] == b'-',
+        // `Jan 5`
+        0 => {
+            let day = second.trim_end_matches(',');
+            month_word(first) && (1..=2).contains(&day.len()) && day.bytes().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+fn text_amount(word: &str) -> bool {
+    let w = word.trim_start_matches(['-', '+', '(', '€', '$', '£']);
+    let w = w.trim_end_matches(['-', '+', ')']);
+    let w = w.strip_suffix("CR").or_else(|| w.strip_suffix("DR")).unwrap_or(w);
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_digit()
+        && matches!(b[b.len() - 3], b'.' | b',')
+        && b[b.len() - 2..].iter().all(u8::is_ascii_digit)
+        && b.iter().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'\''))
 }
 
 fn unsupported(what: &str, help: &str) -> ReadError {
