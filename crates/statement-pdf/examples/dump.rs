@@ -1,7 +1,23 @@
-//! Prints the positioned lines of a PDF: `cargo run -p statement-pdf --example dump -- file.pdf`.
+//! Prints the positioned lines of a PDF: `cargo run -p statement-pdf --example dump -- file.pdf`
+//! (`-- --read file.pdf`: the transactions read from it).
 fn main() {
-    for path in std::env::args().skip(1) {
+    let read = std::env::args().nth(1).as_deref() == Some("--read");
+    for path in std::env::args().skip(1 + read as usize) {
         let bytes = std::fs::read(&path).expect("readable file");
+        if read {
+            match statement_pdf::read(&bytes, &Default::default()) {
+                Ok(statement) => {
+                    for t in statement.transactions.iter() {
+                        println!("{} {:>10} line {:>4} {}", t.date, t.amount.minor, t.line, t.description);
+                    }
+                    for d in &statement.diagnostics {
+                        println!("diagnostic {}: {}", d.code, d.message);
+                    }
+                }
+                Err(e) => println!("{path}: error {}: {}", e.code, e),
+            }
+            continue;
+        }
         let start = std::time::Instant::now();
         match statement_pdf::pages(&bytes) {
             Ok(pages) => {
