@@ -121,7 +121,7 @@ function evidenceTable(caption, refs, statements) {
           h('td', { dataset: { label: 'Date' } }, time(ref.date)),
           h('td', { dataset: { label: 'Descriptor' }, class: 'descriptor' }, ref.description, descriptorParts(ref)),
           h('td', { dataset: { label: 'Amount' }, class: 'num', text: formatMoney(ref.amount, ref.currency) }),
-          h('td', { dataset: { label: 'Where' }, class: 'muted', text: `${statements[ref.statement]?.file ?? 'file'}, line ${ref.line}` }),
+          h('td', { dataset: { label: 'Where' }, class: 'muted', text: `${statements[ref.statement]?.file ?? 'file'}, ${ref.place ?? `line ${ref.line}`}` }),
         ),
       ),
     ),
@@ -463,7 +463,7 @@ function inferredSection(statement, index, ctx) {
 function diagnosticList(diagnostics) {
   const list = h('ul', { class: 'diagnostics' });
   for (const diagnostic of diagnostics.slice(0, MAX_DIAGNOSTICS)) {
-    const where = diagnostic.line ? `line ${diagnostic.line}: ` : '';
+    const where = diagnostic.place ? `${diagnostic.place}: ` : diagnostic.line ? `line ${diagnostic.line}: ` : '';
     list.append(
       h(
         'li',

@@ -2,18 +2,24 @@
 //! module's sniffer refuses a file as a spreadsheet (`code: "spreadsheet"`). It converts the
 //! workbook's transaction sheet into delimited text, which the worker pushes into the main
 //! module's `Workspace` like any CSV, and rewrites the reader's "line N" as cell references.
+//! Text PDFs (refused by the sniffer with `code: "pdf"`) are converted the same way into the
+//! canonical table of `statement-layout` (`convert_pdf`, in `layout.rs`), with the hints to
+//! read it and each line's page and line in the document.
 //! It never sees the rest of the page and keeps no state between calls.
 
 use statement::{Diagnostic, ReadError};
 use statement_office::{Converted, Kind};
 use wasm_bindgen::prelude::*;
 
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+mod layout;
+pub use layout::{convert_pdf, place, relabel_lines};
+
+pub(crate) fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
     let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
 
-fn error_object(error: &ReadError) -> JsValue {
+pub(crate) fn error_object(error: &ReadError) -> JsValue {
     let object = js_sys::Object::new();
     set(&object, "code", &error.code.as_str().into());
     set(&object, "message", &error.message.as_str().into());
@@ -21,7 +27,7 @@ fn error_object(error: &ReadError) -> JsValue {
     object.into()
 }
 
-fn diagnostic_object(diagnostic: &Diagnostic) -> JsValue {
+pub(crate) fn diagnostic_object(diagnostic: &Diagnostic) -> JsValue {
     let object = js_sys::Object::new();
     let severity = match diagnostic.severity {
         statement::Severity::Info => "info",
