@@ -74,8 +74,8 @@ test('a scanned PDF is refused with its own message', async () => {
   await pickPath(page, join(PDFS, 'scan.pdf'));
   const files = await page.locator('#files-box').textContent();
   assert.match(files, /scan\.pdf: this PDF is a scan, not text\. download the statement as CSV or as a text PDF from online banking/);
-  await pickPath(page, join(PDFS, 'encrypted.pdf'));
-  assert.match(await page.locator('#files-box').textContent(), /encrypted\.pdf: this PDF is encrypted/);
+  await pickPath(page, join(PDFS, 'password.pdf'));
+  assert.match(await page.locator('#files-box').textContent(), /password\.pdf: this PDF is protected by a password/);
   assertClean(problems);
   await context.close();
 });

@@ -49,6 +49,10 @@ pub struct Document<'a> {
     cache: RefCell<HashMap<u32, Rc<Obj>>>,
     busy: RefCell<HashSet<u32>>,
     inflated: Cell<usize>,
+    /// The decryption of an encrypted document opened with the empty password.
+    crypt: Option<crate::crypt::Decryptor>,
+    /// Stream data start → the stream's object number and generation (for decryption).
+    stream_ids: RefCell<HashMap<usize, (u32, u16)>>,
 }
 
 impl<'a> Document<'a> {
@@ -67,6 +71,8 @@ impl<'a> Document<'a> {
             cache: RefCell::new(HashMap::new()),
             busy: RefCell::new(HashSet::new()),
             inflated: Cell::new(0),
+            crypt: None,
+            stream_ids: RefCell::new(HashMap::new()),
         };
         let read = doc.read_xref_chain();
         let root_ok = read.is_ok()
@@ -309,8 +315,10 @@ impl<'a> Document<'a> {
     fn parse_indirect_at(&self, offset: usize) -> Result<(u32, Obj), Error> {
         let mut p = Parser::new(self.data, offset);
         let num = p.uint().ok_or_else(|| Error::damaged("an object offset is wrong"))?;
-        p.uint()
-            .ok_or_else(|| Error::damaged("an object offset is wrong"))?;
+        let gen = p
+            .uint()
+            .ok_or_else(|| Error::damaged("an object offset is wrong"))?
+            .min(u16::MAX as u64) as u16;
         if !p.keyword(b"obj") {
             return Err(Error::damaged("an object offset does not point at an object"));
         }
@@ -354,11 +362,47 @@ impl<'a> Document<'a> {
                         })
                     })
                     .ok_or_else(|| Error::damaged("a stream has no end (the file may be truncated)"))?;
+                self.stream_ids
+                    .borrow_mut()
+                    .insert(start, (num.min(u32::MAX as u64) as u32, gen));
                 return Ok((num as u32, Obj::Stream(dict, start, end)));
             }
             return Ok((num as u32, Obj::Dict(dict)));
         }
         Ok((num as u32, obj))
+    }
+
+    fn generation_at(&self, offset: usize) -> u16 {
+        let mut p = Parser::new(self.data, offset);
+        p.uint();
+        p.uint().unwrap_or(0).min(u16::MAX as u64) as u16
+    }
+
+    /// True when the trailer names an `/Encrypt` dictionary.
+    pub fn is_encrypted(&self) -> bool {
+        !matches!(get(&self.trailer, b"Encrypt"), Obj::Null)
+    }
+
+    /// Opens an encrypted document with the empty user password (what a PDF that only locks
+    /// editing or copying has): from then on strings and streams are decrypted as read.
+    pub fn unlock(&mut self) -> Result<(), crate::crypt::CryptError> {
+        let encrypt = self
+            .resolve(get(&self.trailer, b"Encrypt"))
+            .ok()
+            .and_then(|e| e.dict().cloned())
+            .unwrap_or_default();
+        let id0 = match get(&self.trailer, b"ID") {
+            Obj::Array(items) => match items.first() {
+                Some(Obj::Str(s)) => s.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        self.crypt = Some(crate::crypt::Decryptor::new(&encrypt, &id0)?);
+        // Objects read before (the catalog, for the trailer check) were read undecrypted.
+        self.cache.borrow_mut().clear();
+        self.objstms.borrow_mut().clear();
+        Ok(())
     }
 
     /// The object `num` without following object streams' Length references (used for a
@@ -398,11 +442,15 @@ impl<'a> Document<'a> {
         Ok(match self.xref.get(&num).copied() {
             None => Obj::Null,
             Some(Entry::Offset(off)) => {
-                let (found, obj) = self.parse_indirect_at(off)?;
+                let (found, mut obj) = self.parse_indirect_at(off)?;
                 if found != num {
                     return Err(Error::damaged(format!(
                         "the cross-reference table points object {num} at object {found}"
                     )));
+                }
+                if let Some(crypt) = &self.crypt {
+                    let gen = self.generation_at(off);
+                    crypt.strings(num, gen, &mut obj);
                 }
                 obj
             }
@@ -490,7 +538,17 @@ impl<'a> Document<'a> {
         let Obj::Stream(dict, start, end) = obj else {
             return Err(Error::damaged("expected a stream"));
         };
-        let raw = &self.data[*start..*end];
+        let decrypted;
+        let mut raw = &self.data[*start..*end];
+        if let Some(crypt) = &self.crypt {
+            let id = self.stream_ids.borrow().get(start).copied();
+            if let Some((num, gen)) = id {
+                if get(dict, b"Type").name() != Some(b"XRef") {
+                    decrypted = crypt.stream(num, gen, raw);
+                    raw = &decrypted;
+                }
+            }
+        }
         let filters: Vec<Vec<u8>> = match &*self.get_in(dict, b"Filter")? {
             Obj::Name(n) => vec![n.clone()],
             Obj::Array(items) => items

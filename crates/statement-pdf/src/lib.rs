@@ -8,7 +8,9 @@
 //! and composite fonts (Identity-H) with ToUnicode CMaps, which is what Chromium's
 //! print-to-PDF, Word, LibreOffice and banks' report engines write.
 //!
-//! A scanned PDF (images, no text) and an encrypted one are refused with their own messages.
+//! A PDF encrypted only against editing or copying (the empty user password opens it: RC4
+//! 40–128 bit, AES-128, AES-256) is decrypted; one that needs a password is refused, and so is
+//! a scanned PDF (images, no text), each with its own message.
 //!
 //! **Invariant:** no I/O, no clock, and no input makes it panic, hang or use unbounded memory:
 //! nesting, reference chains, xref chains, page trees, form XObjects, inflated bytes (per
@@ -16,6 +18,7 @@
 #![deny(missing_docs)]
 
 pub mod content;
+pub mod crypt;
 pub mod doc;
 pub mod font;
 pub mod lines;
@@ -96,13 +99,24 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
             "download a shorter period, or export the transactions as CSV",
         ));
     }
-    let doc = doc::Document::open(bytes).map_err(read_error)?;
-    if !matches!(object::get(&doc.trailer, b"Encrypt"), object::Obj::Null) {
-        return Err(ReadError::new(
-            "pdf-encrypted",
-            "this PDF is encrypted (password-protected or locked against copying), so its text cannot be read",
-            "download the statement again without a password, print it to a new PDF, or export it as CSV from online banking",
-        ));
+    let mut doc = doc::Document::open(bytes).map_err(read_error)?;
+    if doc.is_encrypted() {
+        // A PDF locked only against editing or copying opens with the empty password.
+        if let Err(error) = doc.unlock() {
+            let message = match error {
+                crypt::CryptError::NeedsPassword => {
+                    "this PDF is protected by a password, so its text cannot be read".to_owned()
+                }
+                crypt::CryptError::Unsupported(why) => {
+                    format!("this PDF is encrypted in a way this reader cannot undo: {why}")
+                }
+            };
+            return Err(ReadError::new(
+                "pdf-encrypted",
+                message,
+                "download the statement again without a password, print it to a new PDF, or export it as CSV from online banking",
+            ));
+        }
     }
     let refs = doc.pages().map_err(read_error)?;
     let mut pages = Vec::with_capacity(refs.len());

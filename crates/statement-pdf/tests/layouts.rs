@@ -144,7 +144,23 @@ fn the_scan_and_the_encrypted_pdf_are_refused_with_their_messages() {
     let e = statement_pdf::read(&scan, &Default::default()).expect_err("a scan");
     assert_eq!(e.code, statement_pdf::SCAN_CODE);
     assert_eq!(e.message, "this PDF is a scan, not text");
-    let locked = std::fs::read(out.join("encrypted.pdf")).expect("encrypted.pdf");
-    let e = statement_pdf::read(&locked, &Default::default()).expect_err("encrypted");
+    let locked = std::fs::read(out.join("password.pdf")).expect("password.pdf");
+    let e = statement_pdf::read(&locked, &Default::default()).expect_err("needs a password");
     assert_eq!(e.code, "pdf-encrypted");
+    assert_eq!(e.message, "this PDF is protected by a password, so its text cannot be read");
+}
+
+#[test]
+fn pdfs_locked_only_against_copying_read_like_the_plain_pdf() {
+    // qpdf-encrypted copies of one statement, each with an empty user password.
+    let dir = root().join("layouts");
+    let want = expected(&dir.join("jt-direktbank-de-saver.expected.csv"));
+    for name in ["locked-rc4-40", "locked-rc4-128", "locked-aes128", "locked-aes256"] {
+        let s = score(name, &root().join("out").join(format!("{name}.pdf")), &want);
+        assert_eq!(
+            (s.right, s.extra, s.error.as_deref()),
+            (want.len(), 0, None),
+            "{name}"
+        );
+    }
 }

@@ -196,9 +196,27 @@ fn an_encrypted_pdf_has_its_own_message() {
         b("<< /Type /Pages /Kids [] /Count 0 >>"),
     ];
     bodies.push(b("<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >>"));
-    let e = error(&pdf(&bodies, "/Root 1 0 R /Encrypt 3 0 R"));
+    // The /U of this dictionary does not match the empty password.
+    let e = error(&pdf(&bodies, "/Root 1 0 R /Encrypt 3 0 R /ID [<01> <01>]"));
     assert_eq!(e.code, "pdf-encrypted", "{e}");
-    assert!(e.message.contains("encrypted"), "{e}");
+    assert!(e.message.contains("password"), "{e}");
+    // A handler other than the standard one.
+    let mut other = bodies.clone();
+    other[2] = b("<< /Filter /Adobe.PubSec /V 4 /R 4 >>");
+    let e = error(&pdf(&other, "/Root 1 0 R /Encrypt 3 0 R"));
+    assert!(e.message.contains("Adobe.PubSec"), "{e}");
+    // Broken entries (short /U, an unknown revision) are refusals, not panics.
+    for dict in [
+        "<< /Filter /Standard /V 5 /R 6 /U <00> /UE <00> >>",
+        "<< /Filter /Standard /V 5 /R 6 /U <000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f> /UE <00> >>",
+        "<< /Filter /Standard /V 9 /R 9 >>",
+        "<< /Filter /Standard /V 2 /R 3 /Length 99999 /O <> /U <> >>",
+    ] {
+        let mut odd = bodies.clone();
+        odd[2] = b(dict);
+        let e = error(&pdf(&odd, "/Root 1 0 R /Encrypt 3 0 R"));
+        assert_eq!(e.code, "pdf-encrypted", "{dict}: {e}");
+    }
 }
 
 #[test]
