@@ -8,7 +8,10 @@ fn main() {
             match statement_pdf::read(&bytes, &Default::default()) {
                 Ok(statement) => {
                     for t in statement.transactions.iter() {
-                        println!("{} {:>10} line {:>4} {}", t.date, t.amount.minor, t.line, t.description);
+                        println!(
+                            "{} {:>10} line {:>4} {}",
+                            t.date, t.amount.minor, t.line, t.description
+                        );
                     }
                     for d in &statement.diagnostics {
                         println!("diagnostic {}: {}", d.code, d.message);

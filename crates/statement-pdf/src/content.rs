@@ -91,7 +91,11 @@ impl<'d, 'a> Interpreter<'d, 'a> {
     }
 
     /// Runs `content` with `resources`, returns the page's glyphs and image count.
-    pub fn run_page(mut self, content: &[u8], resources: Option<&Dict>) -> Result<PageContent, Error> {
+    pub fn run_page(
+        mut self,
+        content: &[u8],
+        resources: Option<&Dict>,
+    ) -> Result<PageContent, Error> {
         let state = State {
             ctm: IDENTITY,
             font: None,
@@ -109,7 +113,10 @@ impl<'d, 'a> Interpreter<'d, 'a> {
 
     fn font(&mut self, resources: &Dict, name: &[u8]) -> Rc<Font> {
         let fonts = self.doc.get_in(resources, b"Font").ok();
-        let entry = fonts.as_ref().and_then(|f| f.dict()).map(|d| get(d, name).clone());
+        let entry = fonts
+            .as_ref()
+            .and_then(|f| f.dict())
+            .map(|d| get(d, name).clone());
         let key = match &entry {
             Some(Obj::Ref(n, _)) => *n as usize,
             _ => usize::MAX - (name.len() + name.iter().map(|&b| b as usize).sum::<usize>()),
@@ -118,7 +125,9 @@ impl<'d, 'a> Interpreter<'d, 'a> {
             return f.clone();
         }
         let font = match entry.and_then(|e| self.doc.resolve(&e).ok()) {
-            Some(obj) if obj.dict().is_some() => Font::load(self.doc, obj.dict().unwrap_or(&Dict::new())),
+            Some(obj) if obj.dict().is_some() => {
+                Font::load(self.doc, obj.dict().unwrap_or(&Dict::new()))
+            }
             _ => Font::fallback(),
         };
         let font = Rc::new(font);
@@ -126,7 +135,13 @@ impl<'d, 'a> Interpreter<'d, 'a> {
         font
     }
 
-    fn run(&mut self, content: &[u8], resources: &Dict, mut gs: State, depth: usize) -> Result<(), Error> {
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &Dict,
+        mut gs: State,
+        depth: usize,
+    ) -> Result<(), Error> {
         let mut stack: Vec<State> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
@@ -192,7 +207,9 @@ impl<'d, 'a> Interpreter<'d, 'a> {
                 }
                 b"ET" => {}
                 b"Tf" => {
-                    if let Some(Obj::Name(name)) = operands.len().checked_sub(2).and_then(|k| operands.get(k)) {
+                    if let Some(Obj::Name(name)) =
+                        operands.len().checked_sub(2).and_then(|k| operands.get(k))
+                    {
                         let name = name.clone();
                         gs.font = Some(self.font(resources, &name));
                     }
@@ -265,7 +282,8 @@ impl<'d, 'a> Interpreter<'d, 'a> {
                             loop {
                                 match crate::doc::find(content, i, b"EI") {
                                     Some(ei) => {
-                                        let before_ok = ei > 0 && crate::object::is_white(content[ei - 1]);
+                                        let before_ok =
+                                            ei > 0 && crate::object::is_white(content[ei - 1]);
                                         let after_ok = content
                                             .get(ei + 2)
                                             .is_none_or(|&b| crate::object::is_white(b));
@@ -292,7 +310,13 @@ impl<'d, 'a> Interpreter<'d, 'a> {
         Ok(())
     }
 
-    fn xobject(&mut self, resources: &Dict, name: &[u8], gs: &State, depth: usize) -> Result<(), Error> {
+    fn xobject(
+        &mut self,
+        resources: &Dict,
+        name: &[u8],
+        gs: &State,
+        depth: usize,
+    ) -> Result<(), Error> {
         let Ok(xobjects) = self.doc.get_in(resources, b"XObject") else {
             return Ok(());
         };
@@ -306,7 +330,9 @@ impl<'d, 'a> Interpreter<'d, 'a> {
         let Ok(obj) = self.doc.resolve(&entry) else {
             return Ok(());
         };
-        let Some(dict) = obj.dict() else { return Ok(()) };
+        let Some(dict) = obj.dict() else {
+            return Ok(());
+        };
         match get(dict, b"Subtype").name() {
             Some(b"Image") => self.out.images += 1,
             Some(b"Form") => {
@@ -356,13 +382,20 @@ impl<'d, 'a> Interpreter<'d, 'a> {
                 };
             let tx = (w0 * gs.size + spacing) * gs.scale;
             if self.out.glyphs.len() < MAX_GLYPHS {
-                let trm = mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], &mul(tm, &gs.ctm));
+                let trm = mul(
+                    &[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise],
+                    &mul(tm, &gs.ctm),
+                );
                 let full = mul(tm, &gs.ctm);
                 let end_x = (w0 * gs.size * gs.scale) * full[0] + full[4];
                 let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
                 let mut text = String::new();
                 font.text(code, &mut text);
-                let (x0, x1) = if end_x >= trm[4] { (trm[4], end_x) } else { (end_x, trm[4]) };
+                let (x0, x1) = if end_x >= trm[4] {
+                    (trm[4], end_x)
+                } else {
+                    (end_x, trm[4])
+                };
                 if x0.is_finite() && x1.is_finite() && trm[5].is_finite() {
                     self.out.glyphs.push(Glyph {
                         x0,

@@ -106,7 +106,11 @@ fn aes128_cbc_encrypt(key: &[u8], iv: &[u8], data: &[u8]) -> Vec<u8> {
 
 /// ISO 32000-2 algorithm 2.B (revision 6), for the empty password.
 fn hash_r6(salt: &[u8], udata: &[u8]) -> Vec<u8> {
-    let mut k: Vec<u8> = Sha256::new().chain_update(salt).chain_update(udata).finalize().to_vec();
+    let mut k: Vec<u8> = Sha256::new()
+        .chain_update(salt)
+        .chain_update(udata)
+        .finalize()
+        .to_vec();
     let mut round = 0u32;
     loop {
         let mut k1 = Vec::with_capacity(64 * (k.len() + udata.len()));
@@ -243,7 +247,11 @@ impl Decryptor {
             rc4(&key, &mut x);
             u.len() >= 32 && x[..] == u[..32]
         } else {
-            let mut x = Md5::new().chain_update(PAD).chain_update(id0).finalize().to_vec();
+            let mut x = Md5::new()
+                .chain_update(PAD)
+                .chain_update(id0)
+                .finalize()
+                .to_vec();
             rc4(&key, &mut x);
             for i in 1..=19u8 {
                 let k: Vec<u8> = key.iter().map(|b| b ^ i).collect();

@@ -98,9 +98,9 @@ impl<'a> Document<'a> {
             .rposition(|w| w == b"startxref")
             .ok_or_else(|| Error::damaged("there is no startxref (the file may be truncated)"))?;
         let mut p = Parser::new(self.data, tail_start + at + 9);
-        let mut offset = p
-            .uint()
-            .ok_or_else(|| Error::damaged("startxref has no offset"))? as usize;
+        let mut offset =
+            p.uint()
+                .ok_or_else(|| Error::damaged("startxref has no offset"))? as usize;
         let mut seen = HashSet::new();
         let mut first = true;
         for _ in 0..MAX_XREF_SECTIONS {
@@ -140,7 +140,9 @@ impl<'a> Document<'a> {
                     break;
                 };
                 if count > (self.data.len() / 18) as u64 + 1 {
-                    return Err(Error::damaged("a cross-reference section is longer than the file"));
+                    return Err(Error::damaged(
+                        "a cross-reference section is longer than the file",
+                    ));
                 }
                 for i in 0..count {
                     let (Some(off), Some(_gen)) = (p.uint(), p.uint()) else {
@@ -168,7 +170,9 @@ impl<'a> Document<'a> {
         // A cross-reference stream.
         let (_, obj) = self.parse_indirect_at(offset)?;
         let Obj::Stream(dict, ..) = &obj else {
-            return Err(Error::damaged("startxref does not point at cross-reference data"));
+            return Err(Error::damaged(
+                "startxref does not point at cross-reference data",
+            ));
         };
         let data = self.stream_data(&obj)?;
         let widths: Vec<usize> = get(dict, b"W")
@@ -178,7 +182,9 @@ impl<'a> Document<'a> {
             .map(|w| w.int().unwrap_or(0).clamp(0, 8) as usize)
             .collect();
         if widths.len() != 3 {
-            return Err(Error::damaged("the cross-reference stream has no /W [a b c]"));
+            return Err(Error::damaged(
+                "the cross-reference stream has no /W [a b c]",
+            ));
         }
         let row = widths.iter().sum::<usize>();
         if row == 0 {
@@ -314,13 +320,17 @@ impl<'a> Document<'a> {
     /// as `Obj::Stream` with their data range).
     fn parse_indirect_at(&self, offset: usize) -> Result<(u32, Obj), Error> {
         let mut p = Parser::new(self.data, offset);
-        let num = p.uint().ok_or_else(|| Error::damaged("an object offset is wrong"))?;
+        let num = p
+            .uint()
+            .ok_or_else(|| Error::damaged("an object offset is wrong"))?;
         let gen = p
             .uint()
             .ok_or_else(|| Error::damaged("an object offset is wrong"))?
             .min(u16::MAX as u64) as u16;
         if !p.keyword(b"obj") {
-            return Err(Error::damaged("an object offset does not point at an object"));
+            return Err(Error::damaged(
+                "an object offset does not point at an object",
+            ));
         }
         let obj = p.object(0)?;
         if let Obj::Dict(dict) = obj {
@@ -335,10 +345,9 @@ impl<'a> Document<'a> {
                 let start = p.pos;
                 let declared = match get(&dict, b"Length") {
                     Obj::Int(n) => Some(*n),
-                    Obj::Ref(n, _) if *n as u64 != num => self
-                        .get_plain(*n)
-                        .ok()
-                        .and_then(|o| o.int()),
+                    Obj::Ref(n, _) if *n as u64 != num => {
+                        self.get_plain(*n).ok().and_then(|o| o.int())
+                    }
                     _ => None,
                 };
                 let end = declared
@@ -361,7 +370,9 @@ impl<'a> Document<'a> {
                             e
                         })
                     })
-                    .ok_or_else(|| Error::damaged("a stream has no end (the file may be truncated)"))?;
+                    .ok_or_else(|| {
+                        Error::damaged("a stream has no end (the file may be truncated)")
+                    })?;
                 self.stream_ids
                     .borrow_mut()
                     .insert(start, (num.min(u32::MAX as u64) as u32, gen));
@@ -482,13 +493,21 @@ impl<'a> Document<'a> {
             return Ok(s.clone());
         }
         let Some(Entry::Offset(off)) = self.xref.get(&num).copied() else {
-            return Err(Error::damaged("an object stream is itself inside an object stream"));
+            return Err(Error::damaged(
+                "an object stream is itself inside an object stream",
+            ));
         };
-        if !self.busy.borrow_mut().insert(u32::MAX - num.min(u32::MAX - 1)) {
+        if !self
+            .busy
+            .borrow_mut()
+            .insert(u32::MAX - num.min(u32::MAX - 1))
+        {
             return Err(Error::damaged("an object stream refers to itself"));
         }
         let parsed = self.parse_indirect_at(off);
-        self.busy.borrow_mut().remove(&(u32::MAX - num.min(u32::MAX - 1)));
+        self.busy
+            .borrow_mut()
+            .remove(&(u32::MAX - num.min(u32::MAX - 1)));
         let (_, obj) = parsed?;
         let Obj::Stream(dict, ..) = &obj else {
             return Err(Error::damaged("an object stream is not a stream"));
@@ -637,8 +656,8 @@ impl<'a> Document<'a> {
             Obj::Null => media_box,
             r => Some(self.resolve(r)?),
         };
-        let is_pages = get(dict, b"Type").name() == Some(b"Pages")
-            || !matches!(get(dict, b"Kids"), Obj::Null);
+        let is_pages =
+            get(dict, b"Type").name() == Some(b"Pages") || !matches!(get(dict, b"Kids"), Obj::Null);
         if is_pages {
             let kids = self.get_in(dict, b"Kids")?;
             for kid in kids.array().unwrap_or(&[]) {
@@ -699,7 +718,9 @@ pub fn find(data: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// refused without inflating the rest.
 pub fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, Error> {
     use miniz_oxide::inflate::{self, TINFLStatus};
-    let zlib = data.len() >= 2 && (data[0] & 0x0f) == 8 && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
+    let zlib = data.len() >= 2
+        && (data[0] & 0x0f) == 8
+        && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
     let result = if zlib {
         inflate::decompress_to_vec_zlib_with_limit(data, limit)
     } else {
@@ -729,7 +750,10 @@ fn predict(data: Vec<u8>, parms: &Dict) -> Result<Vec<u8>, Error> {
         return Ok(data);
     }
     let colors = get(parms, b"Colors").int().unwrap_or(1).clamp(1, 32) as usize;
-    let bpc = get(parms, b"BitsPerComponent").int().unwrap_or(8).clamp(1, 16) as usize;
+    let bpc = get(parms, b"BitsPerComponent")
+        .int()
+        .unwrap_or(8)
+        .clamp(1, 16) as usize;
     let columns = get(parms, b"Columns").int().unwrap_or(1).clamp(1, 1 << 20) as usize;
     let bpp = (colors * bpc).div_ceil(8).max(1);
     let row_len = (colors * bpc * columns).div_ceil(8);

@@ -256,7 +256,13 @@ fn cid_widths(doc: &Document, items: &[Obj]) -> HashMap<u32, f32> {
 fn utf16(bytes: &[u8]) -> String {
     let units: Vec<u16> = bytes
         .chunks(2)
-        .map(|c| if c.len() == 2 { u16::from_be_bytes([c[0], c[1]]) } else { c[0] as u16 })
+        .map(|c| {
+            if c.len() == 2 {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                c[0] as u16
+            }
+        })
         .collect();
     char::decode_utf16(units)
         .map(|r| r.unwrap_or('\u{FFFD}'))
@@ -397,6 +403,7 @@ const WIN_80: &str = "€\u{FFFD}‚ƒ„…†‡ˆ‰Š‹Œ\u{FFFD}Ž\u{FFFD}
 /// Mac OS Roman's 0x80–0xFF.
 const MAC_80: &str = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{F8FF}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
 /// StandardEncoding's defined codes above 0x7F: (code, char).
+#[rustfmt::skip]
 const STD_HIGH: &[(u8, char)] = &[
     (0xA1, '¡'), (0xA2, '¢'), (0xA3, '£'), (0xA4, '⁄'), (0xA5, '¥'), (0xA6, 'ƒ'), (0xA7, '§'),
     (0xA8, '¤'), (0xA9, '\''), (0xAA, '“'), (0xAB, '«'), (0xAC, '‹'), (0xAD, '›'), (0xAE, 'ﬁ'),
@@ -440,6 +447,7 @@ fn table(base: Base) -> [char; 256] {
 }
 
 /// Glyph names (Adobe Glyph List) common in Latin text → character.
+#[rustfmt::skip]
 const GLYPHS: &[(&str, char)] = &[
     ("space", ' '), ("exclam", '!'), ("quotedbl", '"'), ("numbersign", '#'), ("dollar", '$'),
     ("percent", '%'), ("ampersand", '&'), ("quotesingle", '\''), ("quoteright", '’'),
@@ -466,6 +474,7 @@ const GLYPHS: &[(&str, char)] = &[
 ];
 
 /// Accent suffixes for composed letters: `eacute` → é.
+#[rustfmt::skip]
 const ACCENTS: &[(&str, char)] = &[
     ("acute", '\u{301}'), ("grave", '\u{300}'), ("circumflex", '\u{302}'),
     ("dieresis", '\u{308}'), ("tilde", '\u{303}'), ("cedilla", '\u{327}'), ("caron", '\u{30C}'),
@@ -486,9 +495,12 @@ pub fn glyph_char(name: &[u8]) -> Option<char> {
     for prefix in ["uni", "u"] {
         if let Some(hex) = name.strip_prefix(prefix) {
             if (4..=6).contains(&hex.len()) {
-                if let Some(c) = u32::from_str_radix(&hex[..hex.len().min(if prefix == "uni" { 4 } else { 6 })], 16)
-                    .ok()
-                    .and_then(char::from_u32)
+                if let Some(c) = u32::from_str_radix(
+                    &hex[..hex.len().min(if prefix == "uni" { 4 } else { 6 })],
+                    16,
+                )
+                .ok()
+                .and_then(char::from_u32)
                 {
                     return Some(c);
                 }
@@ -508,6 +520,7 @@ pub fn glyph_char(name: &[u8]) -> Option<char> {
 
 /// Composes a Latin letter with a combining mark for the letters statements use.
 fn compose(base: char, mark: char) -> Option<char> {
+    #[rustfmt::skip]
     const TABLE: &[(char, char, char)] = &[
         ('a', '\u{301}', 'á'), ('e', '\u{301}', 'é'), ('i', '\u{301}', 'í'), ('o', '\u{301}', 'ó'),
         ('u', '\u{301}', 'ú'), ('y', '\u{301}', 'ý'), ('A', '\u{301}', 'Á'), ('E', '\u{301}', 'É'),

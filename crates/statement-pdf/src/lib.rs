@@ -55,8 +55,7 @@ pub const SCAN_CODE: &str = "pdf-scan";
 /// The message for a scanned PDF.
 pub const SCAN_MESSAGE: &str = "this PDF is a scan, not text";
 /// The help for a scanned PDF.
-pub const SCAN_HELP: &str =
-    "download the statement as CSV or as a text PDF from online banking";
+pub const SCAN_HELP: &str = "download the statement as CSV or as a text PDF from online banking";
 
 fn read_error(error: Error) -> ReadError {
     match error {
@@ -148,7 +147,10 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
         let media = page
             .media_box
             .as_ref()
-            .and_then(|m| m.array().map(|a| a.iter().filter_map(|o| o.num()).collect::<Vec<_>>()))
+            .and_then(|m| {
+                m.array()
+                    .map(|a| a.iter().filter_map(|o| o.num()).collect::<Vec<_>>())
+            })
             .filter(|v| v.len() == 4)
             .unwrap_or_else(|| vec![0.0, 0.0, 612.0, 792.0]);
         let (left, top, width) = (
@@ -156,7 +158,13 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
             media[1].max(media[3]) as f32,
             (media[2] - media[0]).abs() as f32,
         );
-        pages.push(lines::build_page(index as u32 + 1, left, top, width, result.glyphs));
+        pages.push(lines::build_page(
+            index as u32 + 1,
+            left,
+            top,
+            width,
+            result.glyphs,
+        ));
     }
     if text_glyphs == 0 {
         if images > 0 {

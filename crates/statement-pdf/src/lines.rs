@@ -125,7 +125,11 @@ mod tests {
         ];
         let page = build_page(1, 0.0, 800.0, 600.0, glyphs);
         assert_eq!(page.lines.len(), 2);
-        let texts: Vec<&str> = page.lines[0].spans.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<&str> = page.lines[0]
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(texts, ["Ab c", "B"]);
         assert_eq!(page.lines[0].line, 1);
         assert!(page.lines[0].y < page.lines[1].y);

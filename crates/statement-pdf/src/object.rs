@@ -485,7 +485,10 @@ mod tests {
             Obj::Array(vec![Obj::Ref(1, 2), Obj::Int(3)])
         );
         let d = parse("<</Type/Page/Kids[4 0 R]/N 1>>");
-        assert_eq!(get(d.dict().unwrap(), b"Type"), &Obj::Name(b"Page".to_vec()));
+        assert_eq!(
+            get(d.dict().unwrap(), b"Type"),
+            &Obj::Name(b"Page".to_vec())
+        );
         assert_eq!(get(d.dict().unwrap(), b"N"), &Obj::Int(1));
     }
 

@@ -114,7 +114,11 @@ fn every_generated_layout_reads_every_row_right() {
             assert_eq!(name, "bench-20-pages", "{name}.pdf is missing");
             continue;
         }
-        scores.push(score(name, &pdf, &expected(&dir.join(format!("{name}.expected.csv")))));
+        scores.push(score(
+            name,
+            &pdf,
+            &expected(&dir.join(format!("{name}.expected.csv"))),
+        ));
     }
     let mut failed = Vec::new();
     for s in &scores {
@@ -125,7 +129,10 @@ fn every_generated_layout_reads_every_row_right() {
             s.right,
             s.expected,
             s.extra,
-            s.error.as_deref().map(|e| format!(", error: {e}")).unwrap_or_default()
+            s.error
+                .as_deref()
+                .map(|e| format!(", error: {e}"))
+                .unwrap_or_default()
         );
         if s.right != s.expected || s.extra != 0 || s.error.is_some() {
             failed.push(s.name.clone());
@@ -147,7 +154,10 @@ fn the_scan_and_the_encrypted_pdf_are_refused_with_their_messages() {
     let locked = std::fs::read(out.join("password.pdf")).expect("password.pdf");
     let e = statement_pdf::read(&locked, &Default::default()).expect_err("needs a password");
     assert_eq!(e.code, "pdf-encrypted");
-    assert_eq!(e.message, "this PDF is protected by a password, so its text cannot be read");
+    assert_eq!(
+        e.message,
+        "this PDF is protected by a password, so its text cannot be read"
+    );
 }
 
 #[test]
@@ -155,7 +165,12 @@ fn pdfs_locked_only_against_copying_read_like_the_plain_pdf() {
     // qpdf-encrypted copies of one statement, each with an empty user password.
     let dir = root().join("layouts");
     let want = expected(&dir.join("jt-direktbank-de-saver.expected.csv"));
-    for name in ["locked-rc4-40", "locked-rc4-128", "locked-aes128", "locked-aes256"] {
+    for name in [
+        "locked-rc4-40",
+        "locked-rc4-128",
+        "locked-aes128",
+        "locked-aes256",
+    ] {
         let s = score(name, &root().join("out").join(format!("{name}.pdf")), &want);
         assert_eq!(
             (s.right, s.extra, s.error.as_deref()),

@@ -15,7 +15,9 @@ fn pdf(bodies: &[Vec<u8>], trailer: &str) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1).as_bytes(),
+    );
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
@@ -54,7 +56,12 @@ fn one_page(content: &str) -> Vec<u8> {
     )
 }
 
-fn read(bytes: &[u8]) -> (Result<Vec<statement_layout::Page>, statement::ReadError>, Duration) {
+fn read(
+    bytes: &[u8],
+) -> (
+    Result<Vec<statement_layout::Page>, statement::ReadError>,
+    Duration,
+) {
     let start = Instant::now();
     let result = statement_pdf::pages(bytes);
     (result, start.elapsed())
@@ -68,7 +75,9 @@ fn error(bytes: &[u8]) -> statement::ReadError {
 
 #[test]
 fn a_plain_page_reads() {
-    let (pages, _) = read(&one_page("BT /F1 10 Tf 72 700 Td (01/02/2025 Coffee -3.50) Tj ET"));
+    let (pages, _) = read(&one_page(
+        "BT /F1 10 Tf 72 700 Td (01/02/2025 Coffee -3.50) Tj ET",
+    ));
     let pages = pages.expect("pages");
     assert_eq!(pages.len(), 1);
     assert_eq!(pages[0].lines.len(), 1);
@@ -78,7 +87,11 @@ fn a_plain_page_reads() {
 #[test]
 fn reference_loops_are_errors() {
     let bytes = pdf(
-        &[b("<< /Type /Catalog /Pages 2 0 R >>"), b("3 0 R"), b("2 0 R")],
+        &[
+            b("<< /Type /Catalog /Pages 2 0 R >>"),
+            b("3 0 R"),
+            b("2 0 R"),
+        ],
         "/Root 1 0 R",
     );
     let e = error(&bytes);
@@ -101,7 +114,10 @@ fn page_tree_loops_are_errors() {
 
 #[test]
 fn deep_nesting_is_an_error() {
-    let deep = format!("<< /Type /Catalog /Pages 2 0 R /X {} >>", "[".repeat(50_000));
+    let deep = format!(
+        "<< /Type /Catalog /Pages 2 0 R /X {} >>",
+        "[".repeat(50_000)
+    );
     let bytes = pdf(&[deep.into_bytes()], "/Root 1 0 R");
     let e = error(&bytes);
     assert_eq!(e.code, "pdf-damaged", "{e}");
@@ -117,7 +133,10 @@ fn xref_prev_loops_stop() {
     let mut bytes = one_page("BT /F1 10 Tf 72 700 Td (hello) Tj ET");
     // Point the trailer's /Prev at its own xref table.
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let xref = text.rfind("startxref\n").map(|i| text[i + 10..].lines().next().unwrap_or("0").to_owned()).unwrap();
+    let xref = text
+        .rfind("startxref\n")
+        .map(|i| text[i + 10..].lines().next().unwrap_or("0").to_owned())
+        .unwrap();
     let patched = text.replace("/Root 1 0 R", &format!("/Root 1 0 R /Prev {xref}"));
     bytes = patched.into_bytes();
     let (result, took) = read(&bytes);
@@ -146,7 +165,10 @@ fn too_many_pages_is_an_error() {
     let n = statement_pdf::doc::MAX_PAGES + 1;
     let mut bodies = vec![b("<< /Type /Catalog /Pages 2 0 R >>")];
     let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", i + 3)).collect();
-    bodies.push(b(&format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" "))));
+    bodies.push(b(&format!(
+        "<< /Type /Pages /Kids [{}] /Count {n} >>",
+        kids.join(" ")
+    )));
     for _ in 0..n {
         bodies.push(b("<< /Type /Page /Parent 2 0 R >>"));
     }
@@ -195,7 +217,9 @@ fn an_encrypted_pdf_has_its_own_message() {
         b("<< /Type /Catalog /Pages 2 0 R >>"),
         b("<< /Type /Pages /Kids [] /Count 0 >>"),
     ];
-    bodies.push(b("<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >>"));
+    bodies.push(b(
+        "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >>",
+    ));
     // The /U of this dictionary does not match the empty password.
     let e = error(&pdf(&bodies, "/Root 1 0 R /Encrypt 3 0 R /ID [<01> <01>]"));
     assert_eq!(e.code, "pdf-encrypted", "{e}");
@@ -238,7 +262,9 @@ fn an_image_only_page_is_a_scan() {
         "this PDF is a scan, not text: download the statement as CSV or as a text PDF from online banking"
     );
     // An inline image counts the same.
-    let e = error(&one_page("q 10 0 0 10 0 0 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x7f EI Q"));
+    let e = error(&one_page(
+        "q 10 0 0 10 0 0 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x7f EI Q",
+    ));
     assert_eq!(e.code, statement_pdf::SCAN_CODE);
 }
 

@@ -99,7 +99,11 @@ pub fn table_object(table: &Table, hints: &Hints) -> JsValue {
         "sign_convention",
         &decisions.sign_convention.as_str().into(),
     );
-    set(&dialect, "sign_reason", &decisions.sign_reason.as_str().into());
+    set(
+        &dialect,
+        "sign_reason",
+        &decisions.sign_reason.as_str().into(),
+    );
     set(&result, "dialect", &dialect.into());
     result.into()
 }
