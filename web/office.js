@@ -1,19 +1,12 @@
 // Spreadsheet statements for the worker, imported by it only when the main module refuses a
 // file with code `spreadsheet`. The office module converts the workbook's transaction sheet
 // into CSV text (line N = row N of the sheet), which goes into the main Workspace like any CSV;
-// reports are then rewritten to name the workbook's format, sheet and cells.
-// Text PDFs (code `pdf`) go the same way: the office module finds the transaction table in the
-// positioned text and writes it as canonical CSV with the hints to read it; reports are then
-// rewritten to name the PDF's pages and lines.
+// reports are then rewritten to name the workbook's format, sheet and cells. Plain-text
+// statements (code `text-statement`) and text PDFs (code `pdf`) take the same way: the module
+// rebuilds the transaction table as canonical CSV and gives every line's page and line, which
+// the reports then name.
 
-import init, {
-  convert,
-  relabel as relabelText,
-  cell_ref as cellRef,
-  convert_pdf as convertPdf,
-  place,
-  relabel_lines as relabelLines,
-} from './pkg/spendrein_wasm_office.js';
+import init, { convert, convert_text as convertText, convert_pdf as convertPdf, relabel as relabelText, cell_ref as cellRef } from './pkg/spendrein_wasm_office.js';
 
 const ready = init();
 
@@ -51,11 +44,22 @@ export async function readWorkbook(workspace, sheets, file, begin) {
   return ended;
 }
 
+// The canonical text's own conventions, with the person's flip; the rest of their hints
+// (date order, decimal mark, sign) were applied to the document's text by the module.
+const tableHints = (hints) => ({
+  date_order: 'ymd',
+  decimal_mark: '.',
+  sign_convention: 'outflow_negative',
+  flip_sign: Boolean(hints?.flip_sign),
+  encoding: 'utf-8',
+  columns: [[0, 'date'], [1, 'posted_date'], [2, 'description'], [3, 'amount'], [4, 'balance']],
+});
+
 /**
- * Converts a text PDF and reads its table into `workspace`: `begin(hints)` starts the statement
- * with the hints the canonical table is read with (`flipSign`: the person's correction).
+ * Converts a plain-text statement and reads the table into `workspace` after
+ * `begin(tableHints)`; records the page and line of every row in `sheets`.
  */
-export async function readPdf(workspace, sources, file, begin, flipSign = false) {
+export async function readText(workspace, sheets, file, hints, begin) {
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -63,56 +67,101 @@ export async function readPdf(workspace, sources, file, begin, flipSign = false)
     return unreadable(error);
   }
   await ready;
-  const converted = convertPdf(bytes, flipSign);
+  const converted = convertText(bytes, hints ?? undefined);
+  return readTable(workspace, sheets, converted, hints, begin);
+}
+
+/**
+ * Converts a text PDF (its pages' positioned text → the transaction table) and reads the table
+ * into `workspace` like `readText`.
+ */
+export async function readPdf(workspace, sheets, file, hints, begin) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    return unreadable(error);
+  }
+  await ready;
+  const converted = convertPdf(bytes, hints ?? undefined);
+  return readTable(workspace, sheets, converted, hints, begin);
+}
+
+/** Reads a converted table (`convert_text`, or a PDF's) into the workspace. */
+export function readTable(workspace, sheets, converted, hints, begin) {
   if (!converted.ok) return { ok: false, error: converted.error };
-  begin(converted.hints);
+  begin(tableHints(hints));
   workspace.expect_bytes(converted.text.byteLength);
   workspace.push(converted.text);
   const ended = workspace.end();
   if (ended.ok) {
-    const { kind, origins, pages, diagnostics, dialect } = converted;
-    sources[ended.index] = { kind, origins, pages, diagnostics, dialect, layout: true };
+    const { kind, pages, origins, dialect, diagnostics } = converted;
+    sheets[ended.index] = { kind, pages, origins, dialect, diagnostics, table: true };
   }
   return ended;
 }
 
-/** Every transaction reference of a statement from a rebuilt table gets `place` (page, line). */
-function placeRefs(value, index, from, seen = new Set()) {
-  if (!value || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
-  if (Array.isArray(value)) {
-    for (const item of value) placeRefs(item, index, from, seen);
-    return;
-  }
-  if (value.statement === index && Number.isInteger(value.line) && typeof value.date === 'string') {
-    value.place = place(value.line, from.origins, from.pages);
-  }
-  for (const key of Object.keys(value)) placeRefs(value[key], index, from, seen);
+// Line N of a table's text → { page, line } of the document.
+function origin(from, line) {
+  const at = (line - 1) * 2;
+  return at >= 0 && at + 1 < from.origins.length ? { page: from.origins[at], line: from.origins[at + 1] } : null;
 }
 
-/** Rewrites a statement read from a rebuilt table so it speaks of the PDF's pages and lines. */
-function relabelLayout(report, index, statement, from) {
-  const lines = (text) => relabelLines(text, from.origins, from.pages);
+const place = (from, where) => (from.pages > 1 ? `page ${where.page}, line ${where.line}` : `line ${where.line}`);
+
+function relabelTableText(from, text) {
+  return text.replace(/\bline (\d+)/g, (match, digits) => {
+    const where = origin(from, Number(digits));
+    return where ? place(from, where) : match;
+  });
+}
+
+// Transactions anywhere in the report (streams, verdicts) that come from a table: their line
+// becomes the document's line, with its page.
+function relabelRefs(value, sheets, depth = 0) {
+  if (!value || typeof value !== 'object' || depth > 8) return;
+  if (Array.isArray(value)) {
+    for (const item of value) relabelRefs(item, sheets, depth + 1);
+    return;
+  }
+  const from = Number.isInteger(value.statement) && Number.isInteger(value.line) ? sheets[value.statement] : undefined;
+  if (from?.table && typeof value.date === 'string') {
+    const where = origin(from, value.line);
+    if (where) {
+      value.line = where.line;
+      if (from.pages > 1) value.page = where.page;
+    }
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key !== 'statements') relabelRefs(item, sheets, depth + 1);
+  }
+}
+
+function relabelTable(statement, from) {
   statement.format = from.kind;
-  statement.dialect = { ...statement.dialect, ...from.dialect };
+  statement.pages = from.pages;
+  const dialect = statement.dialect ?? {};
+  for (const key of ['delimiter', 'header_line', 'columns']) delete dialect[key];
+  Object.assign(dialect, from.dialect);
+  statement.dialect = dialect;
+  if (!statement.currency && from.dialect.currency) statement.currency = from.dialect.currency;
   const own = statement.diagnostics.map(({ line, ...diagnostic }) => ({
     ...diagnostic,
-    message: lines(diagnostic.message),
-    ...(line ? { place: place(line, from.origins, from.pages) } : {}),
+    message: relabelTableText(from, diagnostic.message),
+    ...(line && origin(from, line) ? { place: place(from, origin(from, line)) } : {}),
   }));
   statement.diagnostics = [...from.diagnostics, ...own];
-  for (const [key, value] of Object.entries(report)) {
-    if (key !== 'statements') placeRefs(value, index, from);
-  }
 }
 
 /** Rewrites what the reader said about a sheet's text so it speaks of the workbook. */
 export function relabel(report, sheets) {
+  if (sheets.some((from) => from?.table)) relabelRefs(report, sheets);
   for (const [index, statement] of (report?.statements ?? []).entries()) {
     const from = sheets[index];
     if (!from) continue;
-    if (from.layout) {
-      relabelLayout(report, index, statement, from);
+    if (from.table) {
+      relabelTable(statement, from);
       continue;
     }
     const cells = (text) => relabelText(text, from.sheet, from.firstCol);

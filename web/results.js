@@ -121,7 +121,7 @@ function evidenceTable(caption, refs, statements) {
           h('td', { dataset: { label: 'Date' } }, time(ref.date)),
           h('td', { dataset: { label: 'Descriptor' }, class: 'descriptor' }, ref.description, descriptorParts(ref)),
           h('td', { dataset: { label: 'Amount' }, class: 'num', text: formatMoney(ref.amount, ref.currency) }),
-          h('td', { dataset: { label: 'Where' }, class: 'muted', text: `${statements[ref.statement]?.file ?? 'file'}, ${ref.place ?? `line ${ref.line}`}` }),
+          h('td', { dataset: { label: 'Where' }, class: 'muted', text: `${statements[ref.statement]?.file ?? 'file'}, ${ref.page ? `page ${ref.page}, ` : ''}line ${ref.line}` }),
         ),
       ),
     ),

@@ -50,10 +50,9 @@ let queue = Promise.resolve();
 
 const PROGRESS_INTERVAL_MS = 100;
 
-// Spreadsheets (XLSX, XLS, ODS) and text PDFs, refused by the sniffer with code `spreadsheet`
-// or `pdf`, are read by office.js and the office module, imported only then. `sheets[index]`:
-// the sheet (or the PDF's pages) behind a statement, so reports name cells or pages instead of
-// lines.
+// Spreadsheets (XLSX, XLS, ODS), refused by the sniffer with code `spreadsheet`, plain-text
+// statements (`text-statement`) and text PDFs (`pdf`) are read by office.js and the office module, imported only then. `sheets[index]`: the sheet behind a
+// statement, so reports name cells instead of lines.
 let office = null;
 let sheets = [];
 const loadOffice = async () => (office ??= await import('./office.js'));
@@ -112,8 +111,10 @@ const workspaceHandlers = {
       let ended = await streamOrAbort(id, file, position, files.length);
       if (!ended.ok && ended.error?.code === 'spreadsheet') {
         ended = await (await loadOffice()).readWorkbook(workspace, sheets, file, () => workspace.begin(file.name, undefined));
+      } else if (!ended.ok && ended.error?.code === 'text-statement') {
+        ended = await (await loadOffice()).readText(workspace, sheets, file, undefined, (hints) => workspace.begin(file.name, hints));
       } else if (!ended.ok && ended.error?.code === 'pdf') {
-        ended = await (await loadOffice()).readPdf(workspace, sheets, file, (hints) => workspace.begin(file.name, hints));
+        ended = await (await loadOffice()).readPdf(workspace, sheets, file, undefined, (hints) => workspace.begin(file.name, hints));
       } else if (ended.ok) {
         sheets[ended.index] = undefined;
       }
@@ -132,9 +133,12 @@ const workspaceHandlers = {
     let ended = await streamOrAbort(id, file, 0, 1);
     if (!ended.ok && ended.error?.code === 'spreadsheet') {
       ended = await (await loadOffice()).readWorkbook(workspace, sheets, file, () => workspace.begin_reread(index, file.name, hints ?? undefined));
+    } else if (!ended.ok && ended.error?.code === 'text-statement') {
+      ended = await (await loadOffice()).readText(workspace, sheets, file, hints, (tableHints) => workspace.begin_reread(index, file.name, tableHints));
     } else if (!ended.ok && ended.error?.code === 'pdf') {
-      // The table's own hints stand; of the person's, only a flipped sign applies to a PDF.
-      ended = await (await loadOffice()).readPdf(workspace, sheets, file, (tableHints) => workspace.begin_reread(index, file.name, tableHints), Boolean(hints?.flip_sign));
+      ended = await (await loadOffice()).readPdf(workspace, sheets, file, hints, (tableHints) => workspace.begin_reread(index, file.name, tableHints));
+    } else if (ended.ok) {
+      sheets[index] = undefined;
     }
     const failures = ended.ok ? [] : [{ name: file.name, error: ended.error }];
     return { report: analyse(id, cancellations, today), failures };

@@ -34,10 +34,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut statements = Vec::new();
     for file in &files {
         let bytes = std::fs::read(file).map_err(|error| format!("cannot read {file}: {error}"))?;
-        // Workbooks (XLSX, XLS, ODS) go through the spreadsheet reader, PDFs through the PDF
-        // reader, everything else as before.
+        // Workbooks (XLSX, XLS, ODS) go through the spreadsheet reader, plain-text statements
+        // through the layout reader, PDFs through the PDF reader, everything else as before.
         let hints = Default::default();
         let statement = match statement_office::read_any(&bytes, &hints) {
+            Err(error) if error.code == statement_layout::TEXT_STATEMENT_CODE => {
+                statement_layout::read_text(&bytes, &hints)
+            }
             Err(error) if error.code == statement::sniff::PDF_CODE => {
                 statement_pdf::read(&bytes, &hints)
             }
@@ -82,7 +85,10 @@ pub fn summary(report: &Report) -> String {
             clean(&summary.file),
             // A workbook reads as CSV of its sheet; its dialect names the format and sheet.
             match summary.dialect.version.as_deref() {
-                Some(version) if summary.format == "csv" && version.contains(" sheet ") => {
+                Some(version)
+                    if summary.format == "csv"
+                        && (version.contains(" sheet ") || version.starts_with("plain text")) =>
+                {
                     clean(version)
                 }
                 _ => summary.format.clone(),

@@ -5,7 +5,11 @@ fn main() {
         let bytes = std::fs::read(&path).expect("readable file");
         match statement_layout::convert_text(&bytes, &Default::default()) {
             Ok((table, _)) => {
-                println!("== {path}: {} rows, {:?}", table.origins.len() - 1, table.decisions);
+                println!(
+                    "== {path}: {} rows, {:?}",
+                    table.origins.len() - 1,
+                    table.decisions
+                );
                 for (line, origin) in table.text.lines().zip(&table.origins) {
                     println!("p{}l{}\t{line}", origin.page, origin.line);
                 }

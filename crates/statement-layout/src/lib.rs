@@ -12,7 +12,9 @@
 //! **Invariant:** no I/O, no clock, and no input makes it panic, hang or use unbounded memory.
 #![deny(missing_docs)]
 
-use statement::{ColumnRole, DateOrder, Diagnostic, Hints, ReadError, Severity, SignConvention, Statement};
+use statement::{
+    ColumnRole, DateOrder, Diagnostic, Hints, ReadError, Severity, SignConvention, Statement,
+};
 
 /// One run of text on a line, with its horizontal extent. `x` is in any unit as long as it is
 /// the same for the whole document: character columns for plain text, PDF points for PDFs.
@@ -133,7 +135,12 @@ pub fn convert(pages: &[Page], kind: Kind, hints: &Hints) -> Result<Table, ReadE
     let mut text = String::with_capacity(found.rows.len() * 64 + 64);
     text.push_str("Date,Value date,Description,Amount,Balance\n");
     let mut origins = Vec::with_capacity(found.rows.len() + 1);
-    origins.push(found.rows.first().map_or(Origin { page: 1, line: 1 }, |r| r.origin));
+    origins.push(
+        found
+            .rows
+            .first()
+            .map_or(Origin { page: 1, line: 1 }, |r| r.origin),
+    );
     let money = |minor: i64| {
         let sign = if minor < 0 { "-" } else { "" };
         let abs = minor.unsigned_abs();
@@ -222,7 +229,10 @@ pub fn relabel_message(message: &str, table: &Table) -> String {
     let mut rest = message;
     while let Some(at) = rest.find("line ") {
         let word_start = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
-        let digits = rest[at + 5..].bytes().take_while(u8::is_ascii_digit).count();
+        let digits = rest[at + 5..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
         out.push_str(&rest[..at]);
         let origin = rest[at + 5..at + 5 + digits]
             .parse::<u32>()

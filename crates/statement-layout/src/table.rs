@@ -32,18 +32,34 @@ fn role_of(word: &str) -> Option<Role> {
     Some(match w {
         "date" | "datum" | "fecha" | "data" | "buchungstag" | "bu-tag" | "buchung" | "valuta"
         | "wert" | "valeur" | "posted" | "transactiedatum" | "boekdatum" => Role::Date,
-        "description" | "details" | "omschrijving" | "libellé" | "libelle"
-        | "libelle/reference" | "libellé/référence" | "beschreibung" | "vorgang"
-        | "verwendungszweck" | "buchungstext" | "concepto" | "particulars" | "narrative"
-        | "merchant" | "naam" | "opérations" | "operations" | "transaktion"
-        | "transaction" | "umsatz/text" => Role::Description,
+        "description"
+        | "details"
+        | "omschrijving"
+        | "libellé"
+        | "libelle"
+        | "libelle/reference"
+        | "libellé/référence"
+        | "beschreibung"
+        | "vorgang"
+        | "verwendungszweck"
+        | "buchungstext"
+        | "concepto"
+        | "particulars"
+        | "narrative"
+        | "merchant"
+        | "naam"
+        | "opérations"
+        | "operations"
+        | "transaktion"
+        | "transaction"
+        | "umsatz/text" => Role::Description,
         "amount" | "betrag" | "montant" | "importe" | "bedrag" | "umsatz" | "amount(£)"
         | "amount(€)" | "amount($)" | "betrag(eur)" | "euro" => Role::Amount,
         "debit" | "débit" | "debits" | "débits" | "soll" | "af" | "withdrawals" | "withdrawal"
         | "lastschrift" | "belastung" | "cargo" | "cargos" | "ausgang" | "retiros" | "debet"
         | "charges" => Role::Debit,
-        "credit" | "crédit" | "credits" | "crédits" | "haben" | "bij" | "deposits"
-        | "deposit" | "gutschrift" | "abono" | "abonos" | "eingang" | "ingresos" => Role::Credit,
+        "credit" | "crédit" | "credits" | "crédits" | "haben" | "bij" | "deposits" | "deposit"
+        | "gutschrift" | "abono" | "abonos" | "eingang" | "ingresos" => Role::Credit,
         "balance" | "saldo" | "solde" | "kontostand" => Role::Balance,
         "vreemde" | "foreign" | "fremdwährung" | "originalbetrag" | "devise" | "devises"
         | "währung" => Role::Foreign,
@@ -53,7 +69,9 @@ fn role_of(word: &str) -> Option<Role> {
 
 fn bigram_role(a: &str, b: &str) -> Option<Role> {
     let a = a.to_lowercase();
-    let b = b.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let b = b
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     match (a.as_str(), b.as_str()) {
         ("paid" | "money", "out") => Some(Role::Debit),
         ("paid" | "money", "in") => Some(Role::Credit),
@@ -187,7 +205,14 @@ const BALANCE_WORDS: &[&str] = &[
 ];
 
 const TOTAL_WORDS: &[&str] = &[
-    "total", "totaal", "totale", "summe", "gesamt", "sous-total", "totaux", "totals",
+    "total",
+    "totaal",
+    "totale",
+    "summe",
+    "gesamt",
+    "sous-total",
+    "totaux",
+    "totals",
 ];
 
 fn is_balance_text(text: &str) -> bool {
@@ -202,8 +227,22 @@ fn is_balance_text(text: &str) -> bool {
 fn is_carry_text(text: &str) -> bool {
     let lower = text.to_lowercase();
     [
-        "forward", "b/f", "c/f", "übertrag", "uebertrag", "report", "vorig", "précédent",
-        "precedent", "ancien", "alter ", "anterior", "inicial", "opening", "previous", "start",
+        "forward",
+        "b/f",
+        "c/f",
+        "übertrag",
+        "uebertrag",
+        "report",
+        "vorig",
+        "précédent",
+        "precedent",
+        "ancien",
+        "alter ",
+        "anterior",
+        "inicial",
+        "opening",
+        "previous",
+        "start",
         "beginsaldo",
     ]
     .iter()
@@ -414,7 +453,12 @@ pub(crate) fn reconstruct(
             }
             if dated.is_none() && !found.is_empty() {
                 if let Some(h) = headers.last_mut() {
-                    if h.page == page.number && line.y - h.y <= gap * 2.5 && !rows.iter().any(|r| r.origin.page == page.number && r.y > h.y) {
+                    if h.page == page.number
+                        && line.y - h.y <= gap * 2.5
+                        && !rows
+                            .iter()
+                            .any(|r| r.origin.page == page.number && r.y > h.y)
+                    {
                         merge_header(h, &found);
                         h.y = line.y;
                         continue;
@@ -423,7 +467,9 @@ pub(crate) fn reconstruct(
             }
             let header = headers.len().checked_sub(1);
             match dated {
-                Some((date, used)) if !repeated(line) || tail(&words, used, decimal_hint).amounts.len() > 0 => {
+                Some((date, used))
+                    if !repeated(line) || tail(&words, used, decimal_hint).amounts.len() > 0 =>
+                {
                     let tail = tail(&words, used, decimal_hint);
                     if tail.amounts.is_empty() {
                         for date in words::dates_with_year(&words) {
@@ -439,7 +485,8 @@ pub(crate) fn reconstruct(
                         }
                     }
                     let desc_end = tail.start.max(desc_from);
-                    let (desc_end, trailing_date) = strip_trailing_dates(&words[desc_from..desc_end]);
+                    let (desc_end, trailing_date) =
+                        strip_trailing_dates(&words[desc_from..desc_end]);
                     let desc_words = &words[desc_from..desc_from + desc_end];
                     if posted.is_none() {
                         posted = trailing_date;
@@ -450,10 +497,9 @@ pub(crate) fn reconstruct(
                         open = None;
                         continue;
                     }
-                    let desc_x0 = desc_words.first().map_or_else(
-                        || words.get(used).map_or(0.0, |w| w.x0),
-                        |w| w.x0,
-                    );
+                    let desc_x0 = desc_words
+                        .first()
+                        .map_or_else(|| words.get(used).map_or(0.0, |w| w.x0), |w| w.x0);
                     if is_total_text(&description) && !is_balance_text(&description) {
                         open = None;
                         continue;
@@ -516,6 +562,19 @@ pub(crate) fn reconstruct(
                         continue;
                     }
                     let width = char_width(&words);
+                    // A sign marker alone under the row's amount (`CR` on the line below).
+                    if let ([word], Some(last)) = (words.as_slice(), rows[index].amounts.last()) {
+                        if let Some(mark @ (Mark::Credit | Mark::Debit | Mark::Minus)) =
+                            words::marker(&word.text)
+                        {
+                            if (word.x1 - last.x1).abs() <= width * 3.0 && last.mark == Mark::None {
+                                if let Some(last) = rows[index].amounts.last_mut() {
+                                    last.mark = mark;
+                                }
+                                continue;
+                            }
+                        }
+                    }
                     let row = &rows[index];
                     let right_of_date = words[0].x0 >= row.desc_x0 - width * 2.5;
                     if !tail.amounts.is_empty() {
@@ -571,7 +630,17 @@ pub(crate) fn reconstruct(
             }
         }
     }
-    decide(rows, headers, context_dates, currency_votes, unread, std::mem::take(&mut diagnostics), kind, page_count, hints)
+    decide(
+        rows,
+        headers,
+        context_dates,
+        currency_votes,
+        unread,
+        std::mem::take(&mut diagnostics),
+        kind,
+        page_count,
+        hints,
+    )
 }
 
 fn char_width(words: &[Word]) -> f32 {
@@ -593,8 +662,18 @@ fn merge_header(header: &mut Header, found: &[(f32, f32, Role)]) {
             .find(|c| x0 <= c.1 + 1.0 && x1 + 1.0 >= c.0);
         match overlapping {
             Some(col) if role == Role::Foreign => col.2 = Role::Foreign,
-            Some(col) if col.2 == Role::Amount && matches!(role, Role::Debit | Role::Credit | Role::Balance) => col.2 = role,
-            Some(col) if matches!(role, Role::Amount | Role::Debit | Role::Credit | Role::Balance) => {
+            Some(col)
+                if col.2 == Role::Amount
+                    && matches!(role, Role::Debit | Role::Credit | Role::Balance) =>
+            {
+                col.2 = role
+            }
+            Some(col)
+                if matches!(
+                    role,
+                    Role::Amount | Role::Debit | Role::Credit | Role::Balance
+                ) =>
+            {
                 col.0 = col.0.min(x0);
                 col.1 = col.1.max(x1);
             }
@@ -718,9 +797,7 @@ fn decide(
             }
         }
     };
-    let numeric_dates = rows
-        .iter()
-        .any(|r| r.date.is_some_and(|d| d.numeric));
+    let numeric_dates = rows.iter().any(|r| r.date.is_some_and(|d| d.numeric));
     // The statement's end, for dates without a year: the latest full date on the first page
     // that has one (statement date, period end), or on any page.
     let resolve_full = |d: &RawDate| resolve_date(*d, date_order, None).ok();
@@ -736,7 +813,9 @@ fn decide(
                 .filter_map(|d| resolve_full(&d))
                 .max()
         });
-    let needs_year = rows.iter().any(|r| r.date.is_some_and(|d| d.year.is_none()));
+    let needs_year = rows
+        .iter()
+        .any(|r| r.date.is_some_and(|d| d.year.is_none()));
     if needs_year && end.is_none() {
         return Err(ReadError::new(
             "no-statement-year",
@@ -745,13 +824,16 @@ fn decide(
         ));
     }
     // Decimal mark: what most amounts use.
-    let (dots, commas) = rows.iter().flat_map(|r| r.amounts.iter()).fold((0, 0), |(d, c), m| {
-        if m.decimal == b'.' {
-            (d + 1, c)
-        } else {
-            (d, c + 1)
-        }
-    });
+    let (dots, commas) = rows
+        .iter()
+        .flat_map(|r| r.amounts.iter())
+        .fold((0, 0), |(d, c), m| {
+            if m.decimal == b'.' {
+                (d + 1, c)
+            } else {
+                (d, c + 1)
+            }
+        });
     let decimal_mark = hints
         .decimal_mark
         .or(Some(if commas > dots { ',' } else { '.' }));
@@ -776,7 +858,12 @@ fn decide(
             amounts.retain(|m| !m.foreign);
         }
         let header = row.header.and_then(|h| headers.get(h));
-        if let Some(header) = header.filter(|h| h.has(Role::Debit) || h.has(Role::Credit) || h.has(Role::Balance) || h.has(Role::Foreign)) {
+        if let Some(header) = header.filter(|h| {
+            h.has(Role::Debit)
+                || h.has(Role::Credit)
+                || h.has(Role::Balance)
+                || h.has(Role::Foreign)
+        }) {
             let mut amount = None;
             let mut column = None;
             let mut balance = None;
@@ -793,9 +880,15 @@ fn decide(
             }
             if amount.is_some() || row.balance_row {
                 if row.balance_row && balance.is_none() {
-                    balance = amounts.last().map(|m| signed_balance(m, row.negative_balance_text));
+                    balance = amounts
+                        .last()
+                        .map(|m| signed_balance(m, row.negative_balance_text));
                 }
-                return Picked { amount, column, balance };
+                return Picked {
+                    amount,
+                    column,
+                    balance,
+                };
             }
         }
         if row.balance_row {
@@ -808,8 +901,16 @@ fn decide(
             };
         }
         match amounts.len() {
-            0 => Picked { amount: None, column: None, balance: None },
-            1 => Picked { amount: Some(amounts[0]), column: None, balance: None },
+            0 => Picked {
+                amount: None,
+                column: None,
+                balance: None,
+            },
+            1 => Picked {
+                amount: Some(amounts[0]),
+                column: None,
+                balance: None,
+            },
             n => Picked {
                 amount: Some(amounts[n - 2]),
                 column: None,
@@ -872,16 +973,37 @@ fn decide(
     let (absolute, plus) = (count(Class::Out) + count(Class::In), count(Class::Plus));
     // Relative marks: what an unsigned amount and a minus mean in this document.
     let (unsigned_out, mut sign_convention, mut sign_reason) = match hints.sign_convention {
-        Some(SignConvention::OutflowNegative) => (false, SignConvention::OutflowNegative, "hint".to_owned()),
-        Some(SignConvention::OutflowPositive) => (true, SignConvention::OutflowPositive, "hint".to_owned()),
+        Some(SignConvention::OutflowNegative) => {
+            (false, SignConvention::OutflowNegative, "hint".to_owned())
+        }
+        Some(SignConvention::OutflowPositive) => {
+            (true, SignConvention::OutflowPositive, "hint".to_owned())
+        }
         _ => {
             // Learn it from rows whose balance moved.
-            let unsigned_down = votes.get(&(Class::Unsigned as u8, true)).copied().unwrap_or(0);
-            let unsigned_up = votes.get(&(Class::Unsigned as u8, false)).copied().unwrap_or(0);
+            let unsigned_down = votes
+                .get(&(Class::Unsigned as u8, true))
+                .copied()
+                .unwrap_or(0);
+            let unsigned_up = votes
+                .get(&(Class::Unsigned as u8, false))
+                .copied()
+                .unwrap_or(0);
             let minus_down = votes.get(&(Class::Minus as u8, true)).copied().unwrap_or(0);
-            let minus_up = votes.get(&(Class::Minus as u8, false)).copied().unwrap_or(0);
-            let by_balance_unsigned_out = if down_is_out { unsigned_down } else { unsigned_up };
-            let by_balance_unsigned_in = if down_is_out { unsigned_up } else { unsigned_down };
+            let minus_up = votes
+                .get(&(Class::Minus as u8, false))
+                .copied()
+                .unwrap_or(0);
+            let by_balance_unsigned_out = if down_is_out {
+                unsigned_down
+            } else {
+                unsigned_up
+            };
+            let by_balance_unsigned_in = if down_is_out {
+                unsigned_up
+            } else {
+                unsigned_down
+            };
             let by_balance_minus_out = if down_is_out { minus_down } else { minus_up };
             let by_balance_minus_in = if down_is_out { minus_up } else { minus_down };
             let out_votes = by_balance_unsigned_out + by_balance_minus_in;
@@ -890,22 +1012,43 @@ fn decide(
                 let unsigned_out = out_votes > in_votes;
                 (
                     unsigned_out,
-                    if unsigned_out { SignConvention::OutflowPositive } else { SignConvention::OutflowNegative },
+                    if unsigned_out {
+                        SignConvention::OutflowPositive
+                    } else {
+                        SignConvention::OutflowNegative
+                    },
                     "running balance".to_owned(),
                 )
             } else if minus == 0 {
-                (true, SignConvention::OutflowPositive, "unsigned amounts are money out (no minus in the file)".to_owned())
+                (
+                    true,
+                    SignConvention::OutflowPositive,
+                    "unsigned amounts are money out (no minus in the file)".to_owned(),
+                )
             } else if unsigned == 0 {
-                (false, SignConvention::OutflowNegative, "amounts with a minus are money out".to_owned())
+                (
+                    false,
+                    SignConvention::OutflowNegative,
+                    "amounts with a minus are money out".to_owned(),
+                )
             } else if unsigned >= minus {
                 (true, SignConvention::OutflowPositive, format!("most amounts ({unsigned} of {}) are unsigned: taken as money out, those with a minus as money in", unsigned + minus))
             } else {
-                (false, SignConvention::OutflowNegative, format!("most amounts ({minus} of {}) carry a minus: taken as money out", unsigned + minus))
+                (
+                    false,
+                    SignConvention::OutflowNegative,
+                    format!(
+                        "most amounts ({minus} of {}) carry a minus: taken as money out",
+                        unsigned + minus
+                    ),
+                )
             }
         }
     };
     if absolute > 0 && absolute >= unsigned + minus + plus {
-        let columns = picked.iter().any(|(p, _, _)| matches!(p.column, Some(Role::Debit | Role::Credit)));
+        let columns = picked
+            .iter()
+            .any(|(p, _, _)| matches!(p.column, Some(Role::Debit | Role::Credit)));
         if columns {
             sign_convention = SignConvention::SplitColumns;
             sign_reason = "debit and credit columns".to_owned();
@@ -938,7 +1081,11 @@ fn decide(
         let at = where_(kind, pages, row.origin);
         let Some(m) = p.amount else {
             if !row.inherited && row.after_row && index > first && index <= last {
-                unread_row(&mut diagnostics, &at, "it starts with a date but has no amount");
+                unread_row(
+                    &mut diagnostics,
+                    &at,
+                    "it starts with a date but has no amount",
+                );
             }
             continue;
         };
@@ -947,7 +1094,10 @@ fn decide(
             Class::In => false,
             Class::Plus => false,
             relative => match (delta_down, hints.sign_convention) {
-                (Some(down), None) if sign_reason == "running balance" || absolute_down_out + absolute_down_in > 0 => {
+                (Some(down), None)
+                    if sign_reason == "running balance"
+                        || absolute_down_out + absolute_down_in > 0 =>
+                {
                     down == down_is_out
                 }
                 _ => match relative {
@@ -959,16 +1109,21 @@ fn decide(
         let date = match row.date.map(|d| resolve_date(d, date_order, end)) {
             Some(Ok(date)) => date,
             Some(Err(why)) => {
-                unread_row(&mut diagnostics, &at, &format!("its date cannot be read ({why})"));
+                unread_row(
+                    &mut diagnostics,
+                    &at,
+                    &format!("its date cannot be read ({why})"),
+                );
                 continue;
             }
             None => continue,
         };
-        let posted = row
-            .posted
-            .and_then(|d| resolve_date(d, date_order, Some(date + chrono::Duration::days(31))).ok());
+        let posted = row.posted.and_then(|d| {
+            resolve_date(d, date_order, Some(date + chrono::Duration::days(31))).ok()
+        });
         if closed {
-            let near = (-7..=7).any(|d| seen.contains(&(date + chrono::Duration::days(d), m.minor)));
+            let near =
+                (-7..=7).any(|d| seen.contains(&(date + chrono::Duration::days(d), m.minor)));
             if near {
                 repeats.push(row.origin);
                 continue;

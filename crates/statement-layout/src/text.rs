@@ -30,7 +30,11 @@ pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<(String, Strin
     let encoding = label
         .and_then(statement::encoding::Encoding::from_label)
         .unwrap_or(detected.encoding);
-    let body = if label.is_none() { &bytes[detected.bom_len..] } else { bytes };
+    let body = if label.is_none() {
+        &bytes[detected.bom_len..]
+    } else {
+        bytes
+    };
     let mut decoder = statement::encoding::Decoder::new(encoding);
     let mut out = Vec::with_capacity(body.len());
     decoder.decode(body, &mut out);
@@ -167,7 +171,17 @@ mod tests {
         let mut cut = Cut::default();
         let pages = pages("a\n\nb\n\u{c}c\nd\n\u{c}", &mut cut).unwrap();
         assert_eq!(pages.len(), 2);
-        assert_eq!(pages[0].lines.iter().map(|l| l.line).collect::<Vec<_>>(), [1, 3]);
-        assert_eq!(pages[1].lines.iter().map(|l| (l.page, l.line)).collect::<Vec<_>>(), [(2, 1), (2, 2)]);
+        assert_eq!(
+            pages[0].lines.iter().map(|l| l.line).collect::<Vec<_>>(),
+            [1, 3]
+        );
+        assert_eq!(
+            pages[1]
+                .lines
+                .iter()
+                .map(|l| (l.page, l.line))
+                .collect::<Vec<_>>(),
+            [(2, 1), (2, 2)]
+        );
     }
 }

@@ -216,7 +216,11 @@ pub(crate) fn word_date(word: &str) -> Option<RawDate> {
         let letters_bytes: usize = rest.chars().take(letters).map(char::len_utf8).sum();
         let m = month(&rest[..letters_bytes])?;
         let tail = rest[letters_bytes..].trim_start_matches(['-', '.']);
-        let y = if tail.is_empty() { None } else { Some(year(tail)?) };
+        let y = if tail.is_empty() {
+            None
+        } else {
+            Some(year(tail)?)
+        };
         let d = number(&w[..digits], 1, 2)?;
         return valid(d, m).then_some(RawDate {
             a: d,
@@ -237,7 +241,10 @@ pub(crate) fn word_date(word: &str) -> Option<RawDate> {
     let b = number(b, 1, 2)?;
     // A yearless `12.50` or `3-4` is more likely something else: require two-digit parts for
     // yearless dates with a dot or dash, or the trailing dot of German dates.
-    if y.is_none() && sep != b'/' && !(w.ends_with('.') || (parts[0].len() == 2 && parts[1].len() == 2)) {
+    if y.is_none()
+        && sep != b'/'
+        && !(w.ends_with('.') || (parts[0].len() == 2 && parts[1].len() == 2))
+    {
         return None;
     }
     if y.is_none() && sep == b'.' && !w.ends_with('.') {
@@ -264,14 +271,21 @@ pub(crate) fn leading_date(words: &[Word]) -> Option<(RawDate, usize)> {
         return Some((date, 1));
     }
     let second = words.get(1)?;
-    // 21 feb [2025]
-    if let (Some(d), Some(m)) = (number(first.text.trim_end_matches('.'), 1, 2), month(&second.text)) {
+    // 21 feb [2025], 01 Mar 24 (a two-digit year only when no month follows it: `21 feb 22 feb`
+    // is two dates)
+    if let (Some(d), Some(m)) = (
+        number(first.text.trim_end_matches('.'), 1, 2),
+        month(&second.text),
+    ) {
         if !valid(d, m) {
             return None;
         }
-        let y = words
-            .get(2)
-            .and_then(|w| (w.text.len() == 4).then(|| year(&w.text)).flatten());
+        let next_is_month = words.get(3).is_some_and(|w| month(&w.text).is_some());
+        let y = words.get(2).and_then(|w| match w.text.len() {
+            4 => year(&w.text),
+            2 if !next_is_month => year(&w.text),
+            _ => None,
+        });
         return Some((
             RawDate {
                 a: d,
@@ -283,7 +297,10 @@ pub(crate) fn leading_date(words: &[Word]) -> Option<(RawDate, usize)> {
         ));
     }
     // Jan 5[,] [2024]
-    if let (Some(m), Some(d)) = (month(&first.text), number(second.text.trim_end_matches(','), 1, 2)) {
+    if let (Some(m), Some(d)) = (
+        month(&first.text),
+        number(second.text.trim_end_matches(','), 1, 2),
+    ) {
         if !valid(d, m) {
             return None;
         }
@@ -352,15 +369,16 @@ pub(crate) struct Money {
     pub foreign: bool,
 }
 
-fn marker(word: &str) -> Option<Mark> {
+pub(crate) fn marker(word: &str) -> Option<Mark> {
     Some(match word {
         "-" => Mark::Minus,
         "+" => Mark::Plus,
         "DR" | "Dr" | "dr" | "D" | "Af" | "AF" | "af" | "S" | "Debit" | "DEBIT" | "débit" => {
             Mark::Debit
         }
-        "CR" | "Cr" | "cr" | "C" | "Bij" | "BIJ" | "bij" | "H" | "Credit" | "CREDIT"
-        | "crédit" => Mark::Credit,
+        "CR" | "Cr" | "cr" | "C" | "Bij" | "BIJ" | "bij" | "H" | "Credit" | "CREDIT" | "crédit" => {
+            Mark::Credit
+        }
         _ => return None,
     })
 }
@@ -426,7 +444,10 @@ fn money_word(word: &str, decimal_hint: Option<u8>) -> Option<Result<(i64, u8, M
     }
     let n = bytes.len();
     let decimal = bytes[n - 3];
-    if !matches!(decimal, b'.' | b',') || !bytes[n - 2].is_ascii_digit() || !bytes[n - 1].is_ascii_digit() {
+    if !matches!(decimal, b'.' | b',')
+        || !bytes[n - 2].is_ascii_digit()
+        || !bytes[n - 1].is_ascii_digit()
+    {
         return None;
     }
     if decimal_hint.is_some_and(|hint| hint != decimal) {
@@ -601,11 +622,17 @@ mod tests {
 
     #[test]
     fn dates_in_their_shapes() {
-        assert_eq!(word_date("05/07").map(|d| (d.a, d.b, d.year)), Some((5, 7, None)));
+        assert_eq!(
+            word_date("05/07").map(|d| (d.a, d.b, d.year)),
+            Some((5, 7, None))
+        );
         assert_eq!(word_date("01.06.").map(|d| (d.a, d.b)), Some((1, 6)));
         assert_eq!(word_date("21.08.2019").map(|d| d.year), Some(Some(2019)));
         assert_eq!(word_date("2024-03-01").map(|d| (d.a, d.b)), Some((1, 3)));
-        assert_eq!(word_date("05-Jan-24").map(|d| (d.a, d.b, d.year)), Some((5, 1, Some(2024))));
+        assert_eq!(
+            word_date("05-Jan-24").map(|d| (d.a, d.b, d.year)),
+            Some((5, 1, Some(2024)))
+        );
         assert_eq!(word_date("12.07"), None);
         assert_eq!(word_date("12,50"), None);
         let (date, used) = leading_date(&ws("21 feb  22 feb  APPLE")).unwrap();
@@ -624,10 +651,16 @@ mod tests {
         let t = tail(&ws("05/07  VIREMENT SEPA      05/07    2 156,70"), 0, None);
         assert_eq!(t.amounts[0].minor, 215_670);
         let t = tail(&ws("01.06. Überweisung 400,00 S"), 0, None);
-        assert_eq!((t.amounts[0].minor, t.amounts[0].mark), (40_000, Mark::Debit));
+        assert_eq!(
+            (t.amounts[0].minor, t.amounts[0].mark),
+            (40_000, Mark::Debit)
+        );
         let t = tail(&ws("03 Jan  TESCO  1,234.56  10,000.00 CR"), 0, None);
         assert_eq!(t.amounts.len(), 2);
-        assert_eq!((t.amounts[1].minor, t.amounts[1].mark), (1_000_000, Mark::Credit));
+        assert_eq!(
+            (t.amounts[1].minor, t.amounts[1].mark),
+            (1_000_000, Mark::Credit)
+        );
         let t = tail(&ws("x  -12.50"), 0, None);
         assert_eq!(t.amounts[0].mark, Mark::Minus);
         let t = tail(&ws("x  12,50-"), 0, None);
