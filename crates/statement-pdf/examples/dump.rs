@@ -1,9 +1,25 @@
 //! Prints the positioned lines of a PDF: `cargo run -p statement-pdf --example dump -- file.pdf`
-//! (`-- --read file.pdf`: the transactions read from it).
+//! (`-- --read file.pdf`: the transactions read from it; `-- --table file.pdf`: the rebuilt table).
 fn main() {
-    let read = std::env::args().nth(1).as_deref() == Some("--read");
-    for path in std::env::args().skip(1 + read as usize) {
+    let mode = std::env::args().nth(1).unwrap_or_default();
+    let read = mode == "--read";
+    let table = mode == "--table";
+    for path in std::env::args().skip(1 + (read || table) as usize) {
         let bytes = std::fs::read(&path).expect("readable file");
+        if table {
+            match statement_pdf::convert(&bytes, &Default::default()) {
+                Ok(table) => {
+                    for (line, origin) in table.text.lines().zip(&table.origins) {
+                        println!("p{} l{:<3} {line}", origin.page, origin.line);
+                    }
+                    for d in &table.diagnostics {
+                        println!("diagnostic {}: {}", d.code, d.message);
+                    }
+                }
+                Err(e) => println!("{path}: error {}: {}", e.code, e),
+            }
+            continue;
+        }
         if read {
             match statement_pdf::read(&bytes, &Default::default()) {
                 Ok(statement) => {

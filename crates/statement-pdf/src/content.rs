@@ -69,10 +69,17 @@ pub struct PageContent {
     pub images: usize,
 }
 
+/// A font resource: its object, or (a font dictionary written inline) its resource name.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum FontKey {
+    Object(u32),
+    Inline(Vec<u8>),
+}
+
 /// Interprets content streams for one page.
 pub struct Interpreter<'d, 'a> {
     doc: &'d Document<'a>,
-    fonts: HashMap<usize, Rc<Font>>,
+    fonts: HashMap<FontKey, Rc<Font>>,
     out: PageContent,
     operators: usize,
     forms: Vec<u32>,
@@ -118,11 +125,18 @@ impl<'d, 'a> Interpreter<'d, 'a> {
             .and_then(|f| f.dict())
             .map(|d| get(d, name).clone());
         let key = match &entry {
-            Some(Obj::Ref(n, _)) => *n as usize,
-            _ => usize::MAX - (name.len() + name.iter().map(|&b| b as usize).sum::<usize>()),
+            Some(Obj::Ref(n, _)) => FontKey::Object(*n),
+            _ => FontKey::Inline(name.to_vec()),
         };
         if let Some(f) = self.fonts.get(&key) {
             return f.clone();
+        }
+        // A font object is read once per document, whichever page uses it.
+        if let FontKey::Object(n) = key {
+            if let Some(f) = self.doc.fonts.borrow().get(&n) {
+                self.fonts.insert(key, f.clone());
+                return f.clone();
+            }
         }
         let font = match entry.and_then(|e| self.doc.resolve(&e).ok()) {
             Some(obj) if obj.dict().is_some() => {
@@ -131,6 +145,9 @@ impl<'d, 'a> Interpreter<'d, 'a> {
             _ => Font::fallback(),
         };
         let font = Rc::new(font);
+        if let FontKey::Object(n) = key {
+            self.doc.fonts.borrow_mut().insert(n, font.clone());
+        }
         self.fonts.insert(key, font.clone());
         font
     }

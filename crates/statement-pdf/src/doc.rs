@@ -53,7 +53,16 @@ pub struct Document<'a> {
     crypt: Option<crate::crypt::Decryptor>,
     /// Stream data start → the stream's object number and generation (for decryption).
     stream_ids: RefCell<HashMap<usize, (u32, u16)>>,
+    /// Fonts read so far, by object number, shared by all pages.
+    pub fonts: RefCell<HashMap<u32, Rc<crate::font::Font>>>,
+    /// What is left of the document's budget of font map entries (ToUnicode, `/W`).
+    font_budget: Cell<usize>,
+    /// A search for `endstream` from here on found none (so later ones need not look again).
+    no_endstream_after: Cell<usize>,
 }
+
+/// The most ToUnicode and width entries all fonts of a document may hold together.
+pub const MAX_FONT_ENTRIES: usize = 2_000_000;
 
 impl<'a> Document<'a> {
     /// Opens a PDF from its bytes: reads the cross-reference data, or rebuilds it by scanning
@@ -73,6 +82,9 @@ impl<'a> Document<'a> {
             inflated: Cell::new(0),
             crypt: None,
             stream_ids: RefCell::new(HashMap::new()),
+            fonts: RefCell::new(HashMap::new()),
+            font_budget: Cell::new(MAX_FONT_ENTRIES),
+            no_endstream_after: Cell::new(usize::MAX),
         };
         let read = doc.read_xref_chain();
         let root_ok = read.is_ok()
@@ -359,7 +371,14 @@ impl<'a> Document<'a> {
                         q.keyword(b"endstream")
                     })
                     .or_else(|| {
-                        find(self.data, start, b"endstream").map(|e| {
+                        if start >= self.no_endstream_after.get() {
+                            return None;
+                        }
+                        let found = find(self.data, start, b"endstream");
+                        if found.is_none() {
+                            self.no_endstream_after.set(start);
+                        }
+                        found.map(|e| {
                             let mut e = e;
                             if e > start && self.data[e - 1] == b'\n' {
                                 e -= 1;
@@ -381,6 +400,17 @@ impl<'a> Document<'a> {
             return Ok((num as u32, Obj::Dict(dict)));
         }
         Ok((num as u32, obj))
+    }
+
+    /// How many more font map entries the document may hold.
+    pub fn font_budget(&self) -> usize {
+        self.font_budget.get()
+    }
+
+    /// Spends `n` entries of the font budget.
+    pub fn spend_font_budget(&self, n: usize) {
+        self.font_budget
+            .set(self.font_budget.get().saturating_sub(n));
     }
 
     fn generation_at(&self, offset: usize) -> u16 {

@@ -63,6 +63,7 @@ impl Font {
                     }
                     if let Some(w) = resolve(get(desc, b"W")) {
                         font.cid_widths = cid_widths(doc, w.array().unwrap_or(&[]));
+                        doc.spend_font_budget(font.cid_widths.len());
                     }
                 }
             }
@@ -140,7 +141,8 @@ impl Font {
         if let Some(stream) = resolve(get(dict, b"ToUnicode")) {
             if matches!(&*stream, Obj::Stream(..)) {
                 if let Ok(data) = doc.stream_data(&stream) {
-                    let (codespace, map) = parse_cmap(&data);
+                    let (codespace, map) = parse_cmap_limited(&data, doc.font_budget());
+                    doc.spend_font_budget(map.len());
                     font.codespace = codespace;
                     font.to_unicode = map;
                 }
@@ -218,8 +220,9 @@ fn be(bytes: &[u8]) -> u32 {
 fn cid_widths(doc: &Document, items: &[Obj]) -> HashMap<u32, f32> {
     let mut out = HashMap::new();
     let num = |o: &Obj| doc.resolve(o).ok().and_then(|o| o.num());
+    let max = MAX_CMAP_ENTRIES.min(doc.font_budget());
     let mut i = 0;
-    while i < items.len() && out.len() < MAX_CMAP_ENTRIES {
+    while i < items.len() && out.len() < max {
         let Some(first) = num(&items[i]) else {
             i += 1;
             continue;
@@ -241,7 +244,7 @@ fn cid_widths(doc: &Document, items: &[Obj]) -> HashMap<u32, f32> {
                 let last = (last.max(0.0) as u32).min(first.saturating_add(65_535));
                 for cid in first..=last {
                     out.insert(cid, w as f32);
-                    if out.len() >= MAX_CMAP_ENTRIES {
+                    if out.len() >= max {
                         break;
                     }
                 }
@@ -271,12 +274,18 @@ fn utf16(bytes: &[u8]) -> String {
 
 /// Parses a ToUnicode CMap: codespace ranges and code → text.
 pub fn parse_cmap(data: &[u8]) -> (Vec<(usize, u32, u32)>, HashMap<u32, String>) {
+    parse_cmap_limited(data, MAX_CMAP_ENTRIES)
+}
+
+/// [`parse_cmap`] keeping at most `limit` mappings.
+fn parse_cmap_limited(data: &[u8], limit: usize) -> (Vec<(usize, u32, u32)>, HashMap<u32, String>) {
+    let limit = limit.min(MAX_CMAP_ENTRIES);
     let mut codespace = Vec::new();
     let mut map = HashMap::new();
     let mut p = Parser::new(data, 0);
     let mut operands: Vec<Obj> = Vec::new();
     let mut count = 0usize;
-    while !p.at_end() && count < MAX_CMAP_ENTRIES {
+    while !p.at_end() && count < limit {
         let before = p.pos;
         let Ok(obj) = p.object(0) else { break };
         if p.pos == before {
@@ -348,7 +357,7 @@ pub fn parse_cmap(data: &[u8]) -> (Vec<(usize, u32, u32)>, HashMap<u32, String>)
                                                 .collect(),
                                         );
                                         count += 1;
-                                        if count >= MAX_CMAP_ENTRIES {
+                                        if count >= limit {
                                             break;
                                         }
                                     }

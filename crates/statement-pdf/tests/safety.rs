@@ -311,3 +311,52 @@ fn generated_statements_survive_every_cut_and_byte_flip() {
     }
     assert!(start.elapsed() < Duration::from_secs(60));
 }
+
+#[test]
+fn many_fonts_with_huge_width_tables_stay_within_the_font_budget() {
+    // 400 Type0 fonts, each claiming widths for 65,536 CIDs, all used on one page.
+    let n = 400;
+    let mut bodies = vec![
+        b("<< /Type /Catalog /Pages 2 0 R >>"),
+        b("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+    ];
+    let fonts: Vec<String> = (0..n).map(|i| format!("/F{i} {} 0 R", i + 5)).collect();
+    bodies.push(b(&format!(
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << {} >> >> >>",
+        fonts.join(" ")
+    )));
+    let content: String = (0..n)
+        .map(|i| format!("BT /F{i} 10 Tf 72 {} Td <0041> Tj ET\n", 700 - i))
+        .collect();
+    bodies.push(stream("", content.as_bytes()));
+    for _ in 0..n {
+        bodies.push(b("<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [<< /W [0 65535 500] >>] >>"));
+    }
+    let (result, took) = read(&pdf(&bodies, "/Root 1 0 R"));
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    // The glyphs have no Unicode mapping, so the PDF is refused, but in bounded time.
+    assert!(result.is_err());
+}
+
+#[test]
+fn streams_without_an_end_are_searched_once() {
+    // 20,000 objects claiming a stream that never ends: the search for `endstream` is not
+    // repeated from every one of them.
+    let mut bodies = vec![
+        b("<< /Type /Catalog /Pages 2 0 R >>"),
+        b("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+    ];
+    bodies.push(b("<< /Type /Page /Parent 2 0 R /Contents [4 0 R] >>"));
+    let kids: Vec<String> = (0..20_000).map(|i| format!("{} 0 R", i + 5)).collect();
+    bodies[2] = b(&format!(
+        "<< /Type /Page /Parent 2 0 R /Contents [{}] >>",
+        kids.join(" ")
+    ));
+    bodies.push(b("<< >>"));
+    for _ in 0..20_000 {
+        bodies.push(b("<< /Length 999999999 >>\nstream\nxx"));
+    }
+    let (result, took) = read(&pdf(&bodies, "/Root 1 0 R"));
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    assert!(result.is_err());
+}
