@@ -53,6 +53,7 @@ const tableHints = (hints) => ({
   flip_sign: Boolean(hints?.flip_sign),
   encoding: 'utf-8',
   columns: [[0, 'date'], [1, 'posted_date'], [2, 'description'], [3, 'amount'], [4, 'balance']],
+  rows_are_transactions: true,
 });
 
 /**

@@ -203,6 +203,7 @@ pub fn table_hints(hints: &Hints) -> Hints {
             (3, ColumnRole::Amount),
             (4, ColumnRole::Balance),
         ],
+        rows_are_transactions: true,
     }
 }
 

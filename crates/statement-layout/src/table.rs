@@ -307,8 +307,7 @@ pub(crate) struct Output {
     pub balance: Option<i64>,
 }
 
-fn where_(kind: Kind, pages: usize, origin: Origin) -> String {
-    let _ = kind;
+fn where_(_kind: Kind, pages: usize, origin: Origin) -> String {
     if pages > 1 {
         format!("page {}, line {}", origin.page, origin.line)
     } else {
@@ -374,28 +373,38 @@ pub(crate) fn reconstruct(
 ) -> Result<Reconstructed, ReadError> {
     let page_count = pages.len();
     let decimal_hint = hints.decimal_mark.and_then(|c| u8::try_from(c).ok());
-    // Lines repeated on most pages (letterhead, footers) are not part of the table.
-    let mut furniture: HashMap<String, Vec<u32>> = HashMap::new();
+    // Lines repeated at the same place on most pages (letterhead, footers) are not part of the
+    // table: the same text within two lines of the same distance from the page's top or bottom.
+    // (text, distance from the top or, negated, from the bottom) → pages it is on.
+    let mut furniture: HashMap<(String, i64), u32> = HashMap::new();
     if pages.len() >= 2 {
         for page in pages {
             let n = page.lines.len();
             for (index, line) in page.lines.iter().enumerate() {
-                // Letterheads and footers sit in the top or bottom fifth of a page.
                 if index >= n / 5 + 3 && index + n / 5 + 3 < n {
                     continue;
                 }
-                let seen = furniture.entry(furniture_key(line)).or_default();
-                if seen.last() != Some(&page.number) {
-                    seen.push(page.number);
-                }
+                let key = furniture_key(line);
+                *furniture.entry((key.clone(), index as i64)).or_default() += 1;
+                *furniture
+                    .entry((key, -1 - (n - 1 - index) as i64))
+                    .or_default() += 1;
             }
         }
     }
-    let repeated = |line: &Line| {
-        pages.len() >= 2
-            && furniture
-                .get(&furniture_key(line))
-                .is_some_and(|p| p.len() >= 2 && p.len() * 2 >= pages.len())
+    let repeated = |page: &Page, index: usize| {
+        if pages.len() < 2 {
+            return false;
+        }
+        let n = page.lines.len();
+        let key = furniture_key(&page.lines[index]);
+        let count = |at: i64| {
+            (at - 2..=at + 2)
+                .map(|p| furniture.get(&(key.clone(), p)).copied().unwrap_or(0) as usize)
+                .sum::<usize>()
+        };
+        let seen = count(index as i64).max(count(-1 - (n - 1 - index) as i64));
+        seen >= 2 && seen * 2 >= pages.len()
     };
 
     let mut rows: Vec<Row> = Vec::new();
@@ -410,7 +419,7 @@ pub(crate) fn reconstruct(
         // The row that continuation lines may still join, as an index into `rows`.
         let mut open: Option<usize> = None;
         let mut last_y = f32::NEG_INFINITY;
-        for line in &page.lines {
+        for (line_index, line) in page.lines.iter().enumerate() {
             let words = words::words(line);
             if words.is_empty() {
                 continue;
@@ -468,7 +477,8 @@ pub(crate) fn reconstruct(
             let header = headers.len().checked_sub(1);
             match dated {
                 Some((date, used))
-                    if !repeated(line) || tail(&words, used, decimal_hint).amounts.len() > 0 =>
+                    if !repeated(page, line_index)
+                        || !tail(&words, used, decimal_hint).amounts.is_empty() =>
                 {
                     let tail = tail(&words, used, decimal_hint);
                     if tail.amounts.is_empty() {
@@ -500,10 +510,6 @@ pub(crate) fn reconstruct(
                     let desc_x0 = desc_words
                         .first()
                         .map_or_else(|| words.get(used).map_or(0.0, |w| w.x0), |w| w.x0);
-                    if is_total_text(&description) && !is_balance_text(&description) {
-                        open = None;
-                        continue;
-                    }
                     push_row(
                         &mut rows,
                         Row {
@@ -528,10 +534,10 @@ pub(crate) fn reconstruct(
                     for date in words::dates_with_year(&words) {
                         context_dates.push((page.number, date));
                     }
-                    if repeated(line) {
-                        open = None;
-                        continue;
-                    }
+                    // A line repeated at the same place on most pages is letterhead or footer,
+                    // unless it is a plausible continuation of the row above (a merchant may
+                    // recur at the same place of every page).
+                    let furniture = repeated(page, line_index);
                     let tail = tail(&words, 0, decimal_hint);
                     let text = join(&words[..tail.start]);
                     if !tail.amounts.is_empty() && is_balance_text(&text) {
@@ -589,6 +595,7 @@ pub(crate) fn reconstruct(
                             continue;
                         }
                         if !row.balance_row
+                            && !furniture
                             && (words[0].x0 - row.desc_x0).abs() <= width * 2.5
                             && !is_total_text(&text)
                             && !text.is_empty()
@@ -797,7 +804,6 @@ fn decide(
             }
         }
     };
-    let numeric_dates = rows.iter().any(|r| r.date.is_some_and(|d| d.numeric));
     // The statement's end, for dates without a year: the latest full date on the first page
     // that has one (statement date, period end), or on any page.
     let resolve_full = |d: &RawDate| resolve_date(*d, date_order, None).ok();
@@ -1158,7 +1164,6 @@ fn decide(
         .iter()
         .max_by_key(|(code, n)| (**n, **code))
         .map(|(code, _)| (*code).to_owned());
-    let _ = numeric_dates;
     Ok(Reconstructed {
         rows: out,
         diagnostics,

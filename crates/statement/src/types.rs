@@ -467,6 +467,11 @@ pub struct Hints {
     pub encoding: Option<String>,
     /// CSV: force column roles by 0-based index; columns not listed are inferred.
     pub columns: Vec<(u32, ColumnRole)>,
+    /// CSV: every dated row with an amount is a transaction, none is skipped as a balance or
+    /// total row (for text a converter already reduced to its transactions, where a merchant
+    /// may be called `TOTAL`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rows_are_transactions: bool,
 }
 
 /// Why a file could not be read as a statement at all. Problems *inside* a statement are

@@ -112,9 +112,12 @@ fn text_hints(hints: &JsValue) -> statement::Hints {
         decimal_mark: text("decimal_mark").and_then(|m| m.chars().next()),
         sign_convention: text("sign_convention")
             .and_then(|n| statement::SignConvention::from_name(&n)),
-        flip_sign: get(hints, "flip_sign").and_then(|v| v.as_bool()).unwrap_or(false),
+        flip_sign: get(hints, "flip_sign")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
         encoding: text("encoding"),
         columns: Vec::new(),
+        rows_are_transactions: false,
     }
 }
 
@@ -129,8 +132,16 @@ pub fn table_object(table: &statement_layout::Table, encoding: Option<&str>) -> 
     set(&result, "pages", &table.decisions.pages.into());
     let text = js_sys::Uint8Array::from(table.text.as_bytes());
     set(&result, "text", &text.into());
-    let pairs: Vec<u32> = table.origins.iter().flat_map(|o| [o.page, o.line]).collect();
-    set(&result, "origins", &js_sys::Uint32Array::from(pairs.as_slice()).into());
+    let pairs: Vec<u32> = table
+        .origins
+        .iter()
+        .flat_map(|o| [o.page, o.line])
+        .collect();
+    set(
+        &result,
+        "origins",
+        &js_sys::Uint32Array::from(pairs.as_slice()).into(),
+    );
     let diagnostics: js_sys::Array = table.diagnostics.iter().map(diagnostic_object).collect();
     set(&result, "diagnostics", &diagnostics.into());
     let dialect = js_sys::Object::new();
@@ -144,8 +155,16 @@ pub fn table_object(table: &statement_layout::Table, encoding: Option<&str>) -> 
     if let Some(mark) = decisions.decimal_mark {
         set(&dialect, "decimal_mark", &mark.to_string().into());
     }
-    set(&dialect, "sign_convention", &decisions.sign_convention.as_str().into());
-    set(&dialect, "sign_reason", &decisions.sign_reason.as_str().into());
+    set(
+        &dialect,
+        "sign_convention",
+        &decisions.sign_convention.as_str().into(),
+    );
+    set(
+        &dialect,
+        "sign_reason",
+        &decisions.sign_reason.as_str().into(),
+    );
     if let Some(currency) = &decisions.currency {
         set(&dialect, "currency", &currency.as_str().into());
     }

@@ -123,6 +123,9 @@ pub fn hints(value: &JsValue) -> Result<Hints, ArgError> {
     if let Some(field) = optional(value, "encoding") {
         hints.encoding = Some(string(&field, "encoding")?);
     }
+    // Set by the office module's text tables only; any truthy value.
+    hints.rows_are_transactions =
+        optional(value, "rows_are_transactions").is_some_and(|v| v.is_truthy());
     if let Some(field) = optional(value, "columns") {
         if !Array::is_array(&field) {
             return Err(ArgError(format!(

@@ -47,6 +47,9 @@ pub struct Layout {
     /// Booking-type columns: kept apart, never in the description.
     pub booking: Vec<usize>,
     /// The booking columns hold booking phrases (a joined row must put one there).
+    /// The caller decided which rows are transactions (`Hints::rows_are_transactions`): no row
+    /// is skipped as a balance or total row.
+    pub rows_are_transactions: bool,
     pub booking_phrases: bool,
     /// Rows keep their parts apart (a booking column, or a counterparty and a purpose).
     pub parts: bool,
@@ -928,6 +931,7 @@ pub fn infer(
         counterparty,
         payer,
         purpose,
+        rows_are_transactions: hints.rows_are_transactions,
         booking_phrases: booking_phrases && !booking.is_empty(),
         booking,
         width,

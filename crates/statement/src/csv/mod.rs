@@ -442,18 +442,19 @@ impl Rows {
     }
 
     fn is_summary_row(&self, record: &Record<'_>) -> bool {
-        self.layout.text.iter().any(|&column| {
-            let field = record.field(column);
-            match field {
-                // Most descriptions start with two letters no summary phrase starts with.
-                [first, second, ..]
-                    if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() =>
-                {
-                    names::may_start_summary(*first, *second) && starts_like_summary(field)
+        !self.layout.rows_are_transactions
+            && self.layout.text.iter().any(|&column| {
+                let field = record.field(column);
+                match field {
+                    // Most descriptions start with two letters no summary phrase starts with.
+                    [first, second, ..]
+                        if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() =>
+                    {
+                        names::may_start_summary(*first, *second) && starts_like_summary(field)
+                    }
+                    _ => starts_like_summary(field),
                 }
-                _ => starts_like_summary(field),
-            }
-        })
+            })
     }
 
     /// For a row that already failed: a footer often puts `Total` where the date would be.

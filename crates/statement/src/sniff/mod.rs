@@ -97,14 +97,21 @@ fn is_text_statement(body: &str) -> bool {
         };
         let first = first.trim_start_matches('\u{c}');
         let mut last = words.next_back().unwrap_or(second);
-        if matches!(last, "Af" | "Bij" | "DR" | "CR" | "S" | "H" | "-" | "+" | "EUR" | "USD" | "GBP") {
-            last = line.split(' ').filter(|w| !w.is_empty()).nth_back(1).unwrap_or("");
+        if matches!(
+            last,
+            "Af" | "Bij" | "DR" | "CR" | "S" | "H" | "-" | "+" | "EUR" | "USD" | "GBP"
+        ) {
+            last = line
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .nth_back(1)
+                .unwrap_or("");
         }
         if text_date(first, second) && text_amount(last) {
             rows += 1;
         }
     }
-    rows >= 3 && rows > delimited
+    rows >= 2 && rows > delimited
 }
 
 fn text_date(first: &str, second: &str) -> bool {
@@ -124,7 +131,8 @@ fn text_date(first: &str, second: &str) -> bool {
                 .collect();
             let numeric = matches!(b[digits], b'.' | b'/' | b'-')
                 && b.get(digits + 1).is_some_and(u8::is_ascii_digit)
-                && b.iter().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'/' | b'-'));
+                && b.iter()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'/' | b'-'));
             numeric || month_word(&letters)
         }
         // `2024-03-01`
@@ -132,7 +140,9 @@ fn text_date(first: &str, second: &str) -> bool {
         // `Jan 5`
         0 => {
             let day = second.trim_end_matches(',');
-            month_word(first) && (1..=2).contains(&day.len()) && day.bytes().all(|c| c.is_ascii_digit())
+            month_word(first)
+                && (1..=2).contains(&day.len())
+                && day.bytes().all(|c| c.is_ascii_digit())
         }
         _ => false,
     }
@@ -141,13 +151,17 @@ fn text_date(first: &str, second: &str) -> bool {
 fn text_amount(word: &str) -> bool {
     let w = word.trim_start_matches(['-', '+', '(', '€', '$', '£']);
     let w = w.trim_end_matches(['-', '+', ')']);
-    let w = w.strip_suffix("CR").or_else(|| w.strip_suffix("DR")).unwrap_or(w);
+    let w = w
+        .strip_suffix("CR")
+        .or_else(|| w.strip_suffix("DR"))
+        .unwrap_or(w);
     let b = w.as_bytes();
     b.len() >= 4
         && b[0].is_ascii_digit()
         && matches!(b[b.len() - 3], b'.' | b',')
         && b[b.len() - 2..].iter().all(u8::is_ascii_digit)
-        && b.iter().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'\''))
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'\''))
 }
 
 fn unsupported(what: &str, help: &str) -> ReadError {
