@@ -204,11 +204,7 @@ impl<'d, 'a> Interpreter<'d, 'a> {
                     .unwrap_or(0.0)
             };
             match op.as_slice() {
-                b"q" => {
-                    if stack.len() < MAX_SAVE_DEPTH {
-                        stack.push(gs.clone());
-                    }
-                }
+                b"q" if stack.len() < MAX_SAVE_DEPTH => stack.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;

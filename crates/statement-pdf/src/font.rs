@@ -272,13 +272,16 @@ fn utf16(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// A CMap's codespace ranges `(byte length, low, high)` and its code → text map.
+pub type CMap = (Vec<(usize, u32, u32)>, HashMap<u32, String>);
+
 /// Parses a ToUnicode CMap: codespace ranges and code → text.
-pub fn parse_cmap(data: &[u8]) -> (Vec<(usize, u32, u32)>, HashMap<u32, String>) {
+pub fn parse_cmap(data: &[u8]) -> CMap {
     parse_cmap_limited(data, MAX_CMAP_ENTRIES)
 }
 
 /// [`parse_cmap`] keeping at most `limit` mappings.
-fn parse_cmap_limited(data: &[u8], limit: usize) -> (Vec<(usize, u32, u32)>, HashMap<u32, String>) {
+fn parse_cmap_limited(data: &[u8], limit: usize) -> CMap {
     let limit = limit.min(MAX_CMAP_ENTRIES);
     let mut codespace = Vec::new();
     let mut map = HashMap::new();
