@@ -52,7 +52,7 @@ const tableHints = (hints) => ({
   sign_convention: 'outflow_negative',
   flip_sign: Boolean(hints?.flip_sign),
   encoding: 'utf-8',
-  columns: [[0, 'date'], [1, 'posted_date'], [2, 'description'], [3, 'amount'], [4, 'balance']],
+  columns: [[0, 'date'], [1, 'posted_date'], [2, 'description'], [3, 'amount'], [4, 'balance'], [5, 'booking_type']],
   rows_are_transactions: true,
 });
 
@@ -147,7 +147,9 @@ function relabelTable(statement, from) {
   Object.assign(dialect, from.dialect);
   statement.dialect = dialect;
   if (!statement.currency && from.dialect.currency) statement.currency = from.dialect.currency;
-  const own = statement.diagnostics.map(({ line, ...diagnostic }) => ({
+  // The reader's notes about the canonical text itself (its encoding, the fixed columns) are
+  // not about the document (statement_layout::CANONICAL_NOTES).
+  const own = statement.diagnostics.filter(({ code }) => code !== 'encoding' && code !== 'column-hints').map(({ line, ...diagnostic }) => ({
     ...diagnostic,
     message: relabelTableText(from, diagnostic.message),
     ...(line && origin(from, line) ? { place: place(from, origin(from, line)) } : {}),
@@ -172,7 +174,9 @@ export function relabel(report, sheets) {
       if (statement.dialect?.[key]) statement.dialect[key] = cells(statement.dialect[key]);
     }
     // The message names the cell; `line` (of the converted text) would say it twice.
-    const own = statement.diagnostics.map(({ line, ...diagnostic }) => ({
+    // The reader's notes about the canonical text itself (its encoding, the fixed columns) are
+  // not about the document (statement_layout::CANONICAL_NOTES).
+  const own = statement.diagnostics.filter(({ code }) => code !== 'encoding' && code !== 'column-hints').map(({ line, ...diagnostic }) => ({
       ...diagnostic,
       message: cells(diagnostic.message),
       ...(line ? { cell: cellRef(from.sheet, line, from.firstCol) } : {}),

@@ -133,7 +133,7 @@ pub struct Decisions {
 pub fn convert(pages: &[Page], kind: Kind, hints: &Hints) -> Result<Table, ReadError> {
     let found = table::reconstruct(pages, kind, hints)?;
     let mut text = String::with_capacity(found.rows.len() * 64 + 64);
-    text.push_str("Date,Value date,Description,Amount,Balance\n");
+    text.push_str("Date,Value date,Description,Amount,Balance,Booking type\n");
     let mut origins = Vec::with_capacity(found.rows.len() + 1);
     origins.push(
         found
@@ -153,19 +153,16 @@ pub fn convert(pages: &[Page], kind: Kind, hints: &Hints) -> Result<Table, ReadE
             text.push_str(&posted.to_string());
         }
         text.push(',');
-        let description = row.description.replace(['\r', '\n'], " ");
-        if description.contains([',', '"']) || description.starts_with([' ', '=', '+', '-', '@']) {
-            text.push('"');
-            text.push_str(&description.replace('"', "\"\""));
-            text.push('"');
-        } else {
-            text.push_str(&description);
-        }
+        push_field(&mut text, &row.description);
         text.push(',');
         text.push_str(&money(row.amount));
         text.push(',');
         if let Some(balance) = row.balance {
             text.push_str(&money(balance));
+        }
+        text.push(',');
+        if let Some(booking) = &row.booking {
+            push_field(&mut text, booking);
         }
         text.push('\n');
         origins.push(row.origin);
@@ -187,6 +184,17 @@ pub fn convert(pages: &[Page], kind: Kind, hints: &Hints) -> Result<Table, ReadE
     })
 }
 
+fn push_field(text: &mut String, value: &str) {
+    let value = value.replace(['\r', '\n'], " ");
+    if value.contains([',', '"']) || value.starts_with([' ', '=', '+', '-', '@']) {
+        text.push('"');
+        text.push_str(&value.replace('"', "\"\""));
+        text.push('"');
+    } else {
+        text.push_str(&value);
+    }
+}
+
 /// The hints to read [`Table::text`] with: the canonical text's own conventions (ISO dates,
 /// `.`, money out negative, the five columns), plus the caller's `flip_sign`.
 pub fn table_hints(hints: &Hints) -> Hints {
@@ -202,6 +210,7 @@ pub fn table_hints(hints: &Hints) -> Hints {
             (2, ColumnRole::Description),
             (3, ColumnRole::Amount),
             (4, ColumnRole::Balance),
+            (5, ColumnRole::BookingType),
         ],
         rows_are_transactions: true,
     }
@@ -263,6 +272,10 @@ pub fn read_pages(pages: &[Page], kind: Kind, hints: &Hints) -> Result<Statement
     Ok(statement)
 }
 
+/// Codes of the reader's notes about the canonical text itself (its encoding, the fixed column
+/// hints), left out when a statement is relabelled.
+pub const CANONICAL_NOTES: &[&str] = &["encoding", "column-hints"];
+
 /// Rewrites a statement read from [`Table::text`] so it speaks of the document: each
 /// transaction's line is its line on its page (the page in `source.element`: `page 2`), the
 /// diagnostics name pages and lines and follow the reconstruction's own, and the dialect
@@ -283,6 +296,11 @@ pub fn relabel(statement: &mut Statement, table: &Table) {
     statement.transactions = transactions;
     let mut diagnostics = table.diagnostics.clone();
     for mut diagnostic in std::mem::take(&mut statement.diagnostics) {
+        // What the reader said about the canonical text's own encoding and fixed columns is
+        // not about the document.
+        if CANONICAL_NOTES.contains(&diagnostic.code.as_str()) {
+            continue;
+        }
         diagnostic.message = relabel_message(&diagnostic.message, table);
         diagnostic.line = diagnostic
             .line

@@ -281,6 +281,8 @@ struct Row {
     inherited: bool,
     /// The line right above was part of a transaction row.
     after_row: bool,
+    /// Bytes of `description` that came from the row's own line (the rest is continuation).
+    head_len: usize,
 }
 
 /// What the reconstruction produced, before it is written out.
@@ -302,6 +304,9 @@ pub(crate) struct Output {
     pub date: NaiveDate,
     pub posted: Option<NaiveDate>,
     pub description: String,
+    /// The bank's kind of booking, when the row's own line holds only that (`Basislastschrift
+    /// PN:931`) and the merchant is on the lines below.
+    pub booking: Option<String>,
     /// Signed minor units (scale 2), money out negative.
     pub amount: i64,
     pub balance: Option<i64>,
@@ -528,6 +533,7 @@ pub(crate) fn reconstruct(
                             continuation: 0,
                             inherited: false,
                             after_row: open.is_some() && close,
+                            head_len: usize::MAX,
                         },
                     )?;
                     open = Some(rows.len() - 1);
@@ -559,6 +565,7 @@ pub(crate) fn reconstruct(
                                 continuation: 0,
                                 inherited: false,
                                 after_row: false,
+                                head_len: usize::MAX,
                             },
                         )?;
                         open = None;
@@ -617,6 +624,7 @@ pub(crate) fn reconstruct(
                                 continuation: 0,
                                 inherited: true,
                                 after_row: true,
+                                head_len: usize::MAX,
                             };
                             push_row(&mut rows, row)?;
                             open = Some(rows.len() - 1);
@@ -692,7 +700,8 @@ fn merge_header(header: &mut Header, found: &[(f32, f32, Role)]) {
     }
 }
 
-fn push_row(rows: &mut Vec<Row>, row: Row) -> Result<(), ReadError> {
+fn push_row(rows: &mut Vec<Row>, mut row: Row) -> Result<(), ReadError> {
+    row.head_len = row.description.len();
     if rows.len() >= MAX_ROWS {
         return Err(ReadError::new(
             "too-large",
@@ -1139,11 +1148,13 @@ fn decide(
         } else {
             seen.insert((date, m.minor));
         }
+        let (booking, description) = split_booking(row);
         out.push(Output {
             origin: row.origin,
             date,
             posted,
-            description: row.description.clone(),
+            booking,
+            description,
             amount: if outflow { -m.minor } else { m.minor },
             balance: p.balance,
         });
@@ -1177,6 +1188,52 @@ fn decide(
         currency,
         pages,
     })
+}
+
+/// Words that name a kind of booking, not a party (German statements put them on the row's own
+/// line and the counterparty below).
+const BOOKING_WORDS: &[&str] = &[
+    "lastschrift",
+    "basislastschrift",
+    "folgelastschrift",
+    "erstlastschrift",
+    "sepa-lastschrift",
+    "gutschrift",
+    "überweisung",
+    "ueberweisung",
+    "überweisungsauftrag",
+    "überweisungsgutschr",
+    "überweisungsgutschr.",
+    "echtzeitüberweisung",
+    "dauerauftrag",
+    "dauerauftragsgutschr",
+    "kartenzahlung",
+    "zahlungseingang",
+    "einzahlung",
+    "auszahlung",
+    "bargeldauszahlung",
+    "gehalt/rente",
+    "lohn/gehalt",
+    "entgelt",
+    "abschluss",
+];
+
+fn split_booking(row: &Row) -> (Option<String>, String) {
+    let head = row
+        .description
+        .get(..row.head_len.min(row.description.len()))
+        .unwrap_or("");
+    let rest = row.description.get(head.len()..).unwrap_or("").trim();
+    let mut words = head.split_whitespace().filter(|w| !w.starts_with("PN:"));
+    let booking = words
+        .next()
+        .is_some_and(|w| BOOKING_WORDS.contains(&w.to_lowercase().as_str()))
+        && words.all(|w| w.chars().all(|c| c.is_alphabetic() || c == '.') && w.len() <= 12);
+    if booking && !rest.is_empty() {
+        (Some(head.trim().to_owned()), rest.to_owned())
+    } else {
+        (None, row.description.clone())
+    }
 }
 
 fn unread_row(diagnostics: &mut Vec<Diagnostic>, at: &str, why: &str) {

@@ -115,34 +115,32 @@ fn is_text_statement(body: &str) -> bool {
 }
 
 fn text_date(first: &str, second: &str) -> bool {
+    // Bytes only (no Unicode tables in the first load): a letter is ASCII or part of a UTF-8
+    // sequence (`mär`, `déc`).
+    let letter = |c: &u8| c.is_ascii_alphabetic() || *c >= 0x80;
+    let month_word = |w: &[u8]| (3..=10).contains(&w.len()) && w.iter().all(letter);
     let b = first.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let month_word = |w: &str| (3..=9).contains(&w.len()) && w.chars().all(char::is_alphabetic);
     match digits {
         // `21 feb`
-        1 | 2 if b.len() == digits => month_word(second.trim_end_matches('.')),
+        1 | 2 if b.len() == digits => month_word(second.trim_end_matches('.').as_bytes()),
         // `05/07`, `01.06.`, `21.08.2019`, `05-Jan-24`, `05JAN`
         1 | 2 => {
-            let rest = &first[digits..];
-            let letters: String = rest
-                .trim_start_matches('-')
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
+            let rest = &b[digits..];
+            let rest = rest.strip_prefix(b"-").unwrap_or(rest);
+            let letters = rest.iter().take_while(|c| letter(c)).count();
             let numeric = matches!(b[digits], b'.' | b'/' | b'-')
                 && b.get(digits + 1).is_some_and(u8::is_ascii_digit)
                 && b.iter()
                     .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'/' | b'-'));
-            numeric || month_word(&letters)
+            numeric || month_word(&rest[..letters])
         }
         // `2024-03-01`
         4 => b.len() == 10 && b[4] == b'-' && b[7] == b'-',
         // `Jan 5`
         0 => {
             let day = second.trim_end_matches(',');
-            month_word(first)
-                && (1..=2).contains(&day.len())
-                && day.bytes().all(|c| c.is_ascii_digit())
+            month_word(b) && (1..=2).contains(&day.len()) && day.bytes().all(|c| c.is_ascii_digit())
         }
         _ => false,
     }
