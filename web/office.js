@@ -2,10 +2,11 @@
 // file with code `spreadsheet`. The office module converts the workbook's transaction sheet
 // into CSV text (line N = row N of the sheet), which goes into the main Workspace like any CSV;
 // reports are then rewritten to name the workbook's format, sheet and cells. Plain-text
-// statements (code `text-statement`) take the same way: the module rebuilds the transaction
-// table as canonical CSV and gives every line's page and line, which the reports then name.
+// statements (code `text-statement`) and text PDFs (code `pdf`) take the same way: the module
+// rebuilds the transaction table as canonical CSV and gives every line's page and line, which
+// the reports then name.
 
-import init, { convert, convert_text as convertText, relabel as relabelText, cell_ref as cellRef } from './pkg/spendrein_wasm_office.js';
+import init, { convert, convert_text as convertText, convert_pdf as convertPdf, relabel as relabelText, cell_ref as cellRef } from './pkg/spendrein_wasm_office.js';
 
 const ready = init();
 
@@ -68,6 +69,22 @@ export async function readText(workspace, sheets, file, hints, begin) {
   }
   await ready;
   const converted = convertText(bytes, hints ?? undefined);
+  return readTable(workspace, sheets, converted, hints, begin);
+}
+
+/**
+ * Converts a text PDF (its pages' positioned text → the transaction table) and reads the table
+ * into `workspace` like `readText`.
+ */
+export async function readPdf(workspace, sheets, file, hints, begin) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    return unreadable(error);
+  }
+  await ready;
+  const converted = convertPdf(bytes, hints ?? undefined);
   return readTable(workspace, sheets, converted, hints, begin);
 }
 

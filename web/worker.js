@@ -53,8 +53,8 @@ let queue = Promise.resolve();
 
 const PROGRESS_INTERVAL_MS = 100;
 
-// Spreadsheets (XLSX, XLS, ODS), refused by the sniffer with code `spreadsheet`, and plain-text
-// statements (`text-statement`) are read by office.js and the office module, imported only then. `sheets[index]`: the sheet behind a
+// Spreadsheets (XLSX, XLS, ODS), refused by the sniffer with code `spreadsheet`, plain-text
+// statements (`text-statement`) and text PDFs (`pdf`) are read by office.js and the office module, imported only then. `sheets[index]`: the sheet behind a
 // statement, so reports name cells instead of lines.
 let office = null;
 let sheets = [];
@@ -116,6 +116,8 @@ const workspaceHandlers = {
         ended = await (await loadOffice()).readWorkbook(workspace, sheets, file, () => workspace.begin(file.name, undefined));
       } else if (!ended.ok && ended.error?.code === 'text-statement') {
         ended = await (await loadOffice()).readText(workspace, sheets, file, undefined, (hints) => workspace.begin(file.name, hints));
+      } else if (!ended.ok && ended.error?.code === 'pdf') {
+        ended = await (await loadOffice()).readPdf(workspace, sheets, file, undefined, (hints) => workspace.begin(file.name, hints));
       } else if (ended.ok) {
         sheets[ended.index] = undefined;
       }
@@ -136,6 +138,8 @@ const workspaceHandlers = {
       ended = await (await loadOffice()).readWorkbook(workspace, sheets, file, () => workspace.begin_reread(index, file.name, hints ?? undefined));
     } else if (!ended.ok && ended.error?.code === 'text-statement') {
       ended = await (await loadOffice()).readText(workspace, sheets, file, hints, (tableHints) => workspace.begin_reread(index, file.name, tableHints));
+    } else if (!ended.ok && ended.error?.code === 'pdf') {
+      ended = await (await loadOffice()).readPdf(workspace, sheets, file, hints, (tableHints) => workspace.begin_reread(index, file.name, tableHints));
     } else if (ended.ok) {
       sheets[index] = undefined;
     }

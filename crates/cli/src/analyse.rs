@@ -35,10 +35,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for file in &files {
         let bytes = std::fs::read(file).map_err(|error| format!("cannot read {file}: {error}"))?;
         // Workbooks (XLSX, XLS, ODS) go through the spreadsheet reader, plain-text statements
-        // through the layout reader, everything else as before.
-        let statement = match statement_office::read_any(&bytes, &Default::default()) {
+        // through the layout reader, PDFs through the PDF reader, everything else as before.
+        let hints = Default::default();
+        let statement = match statement_office::read_any(&bytes, &hints) {
             Err(error) if error.code == statement_layout::TEXT_STATEMENT_CODE => {
-                statement_layout::read_text(&bytes, &Default::default())
+                statement_layout::read_text(&bytes, &hints)
+            }
+            Err(error) if error.code == statement::sniff::PDF_CODE => {
+                statement_pdf::read(&bytes, &hints)
             }
             other => other,
         }

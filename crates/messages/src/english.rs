@@ -11,7 +11,7 @@ pub(crate) const TEMPLATE_TEXT: &str = concat!(
     "not-a-statement-binary\tthe file is binary data, not a statement export\texport the statement from your bank as CSV, OFX, QIF, CAMT.053 or MT940\n",
     "spreadsheet\tthe file appears to be {kind:term}, which cannot be read as a statement\topen it in your spreadsheet program and save it as CSV, or export CSV from your bank\n",
     "unsupported-sheet\tthe file appears to be {kind:term}, which cannot be read as a statement\topen it in your spreadsheet program and save it as CSV, or export CSV from your bank\n",
-    "unsupported-pdf\tthe file appears to be a PDF document, which cannot be read as a statement\tPDF statements are for printing; export CSV, OFX, CAMT.053 or MT940 from your bank's transaction list instead\n",
+    "pdf\tthe file appears to be a PDF document, which cannot be read as a statement\tPDF statements are read by the PDF reader; without it, export CSV, OFX, CAMT.053 or MT940 from your bank's transaction list instead\n",
     "unsupported-document\tthe file appears to be {kind:term}, which cannot be read as a statement\texport CSV, OFX, CAMT.053 or MT940 from your bank instead\n",
     "unsupported-archive\tthe file appears to be {kind:term}, which cannot be read as a statement\tunpack it and choose the statement file inside (CSV, OFX, QIF, CAMT or MT940)\n",
     "unsupported-image\tthe file appears to be {kind:term}, which cannot be read as a statement\ta photo or screenshot of a statement cannot be read; export CSV, OFX, CAMT.053 or MT940 from your bank\n",

@@ -348,7 +348,9 @@ fn strip_trailing_dates(words: &[Word]) -> (usize, Option<RawDate>) {
     let mut end = words.len();
     let mut last = None;
     while end > 0 {
-        match words::word_date(&words[end - 1].text) {
+        let text = &words[end - 1].text;
+        // `DD.MM` only as a value date after the description (BNP's Valeur column).
+        match words::word_date(text).or_else(|| words::day_dot_month(text)) {
             Some(date) => {
                 last = Some(date);
                 end -= 1;

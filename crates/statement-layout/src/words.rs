@@ -259,6 +259,21 @@ pub(crate) fn word_date(word: &str) -> Option<RawDate> {
     })
 }
 
+/// `DD.MM` with two-digit parts and no year (`01.11`).
+pub(crate) fn day_dot_month(word: &str) -> Option<RawDate> {
+    let b = word.as_bytes();
+    if b.len() != 5 || b[2] != b'.' {
+        return None;
+    }
+    let (a, m) = (number(&word[..2], 2, 2)?, number(&word[3..], 2, 2)?);
+    (valid(a, m)).then_some(RawDate {
+        a,
+        b: m,
+        year: None,
+        numeric: true,
+    })
+}
+
 fn valid(day: u32, month: u32) -> bool {
     (1..=31).contains(&day) && (1..=12).contains(&month)
 }
@@ -269,6 +284,14 @@ pub(crate) fn leading_date(words: &[Word]) -> Option<(RawDate, usize)> {
     let first = words.first()?;
     if let Some(date) = word_date(&first.text) {
         return Some((date, 1));
+    }
+    // `01.11  PRLV SEPA …  01.11  24,90` (BNP Paribas): a yearless `DD.MM` without the closing
+    // dot reads as an amount as often as a date, but not when a second one (the value date)
+    // follows on the same line.
+    if let Some(date) = day_dot_month(&first.text) {
+        if words[1..].iter().any(|w| day_dot_month(&w.text).is_some()) {
+            return Some((date, 1));
+        }
     }
     let second = words.get(1)?;
     // 21 feb [2025], 01 Mar 24 (a two-digit year only when no month follows it: `21 feb 22 feb`
@@ -525,6 +548,11 @@ pub(crate) fn tail(words: &[Word], from: usize, decimal_hint: Option<u8>) -> Tai
             i -= 1;
             continue;
         }
+        // `01.11  24,90`: a day and month written with a dot beside an amount written with a
+        // comma is the value date, not a second amount.
+        if out.amounts.first().is_some_and(|m| m.decimal == b',') && day_dot_month(text).is_some() {
+            break;
+        }
         match money_word(text, decimal_hint) {
             Some(Ok((mut minor, scale, glued, decimal))) => {
                 let mut x0 = word.x0;
@@ -618,6 +646,18 @@ mod tests {
     fn ws(text: &str) -> Vec<Word> {
         let line = crate::text::line_of(1, 1, text);
         words(&line)
+    }
+
+    #[test]
+    fn a_yearless_day_dot_month_is_a_date_only_beside_a_second_one() {
+        // BNP Paribas: `Date | Nature des opérations | Valeur | Débit | Crédit`.
+        let words = ws("01.11  PRLV SEPA MCFIT  01.11  24,90");
+        let (date, used) = leading_date(&words).unwrap();
+        assert_eq!((date.a, date.b, date.year, used), (1, 11, None, 1));
+        let t = tail(&words, used, None);
+        assert_eq!(t.amounts.len(), 1, "the value date is not an amount");
+        assert_eq!(t.amounts[0].minor, 2490);
+        assert!(leading_date(&ws("12.07  TRANSFER  99,00")).is_none());
     }
 
     #[test]

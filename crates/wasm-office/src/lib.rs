@@ -4,6 +4,8 @@
 //! module's `Workspace` like any CSV, and rewrites the reader's "line N" as cell references.
 //! Plain-text statements (`text-statement`) take the same way: `convert_text` rebuilds the
 //! transaction table and writes it as canonical CSV with the page and line of every row.
+//! Text PDFs (`pdf`) too: `convert_pdf` reads the positioned text of the pages
+//! (`statement-pdf`) and rebuilds their table the same way.
 //! It never sees the rest of the page and keeps no state between calls.
 
 use statement::{Arg, Args, Diagnostic, ReadError};
@@ -215,6 +217,22 @@ pub fn table_object(table: &statement_layout::Table, encoding: Option<&str>) -> 
 pub fn convert_text(bytes: &[u8], hints: JsValue) -> JsValue {
     match statement_layout::convert_text(bytes, &text_hints(&hints)) {
         Ok((table, encoding)) => table_object(&table, Some(&encoding)),
+        Err(error) => {
+            let result = js_sys::Object::new();
+            set(&result, "ok", &false.into());
+            set(&result, "error", &error_object(&error));
+            result.into()
+        }
+    }
+}
+
+/// Converts a text PDF (the whole file's bytes) with the page's hints. Returns the object of
+/// [`table_object`], or `{ ok: false, error: { code, message, help } }` (a scan: `pdf-scan`;
+/// one that needs a password: `pdf-encrypted`).
+#[wasm_bindgen]
+pub fn convert_pdf(bytes: &[u8], hints: JsValue) -> JsValue {
+    match statement_pdf::convert(bytes, &text_hints(&hints)) {
+        Ok(table) => table_object(&table, None),
         Err(error) => {
             let result = js_sys::Object::new();
             set(&result, "ok", &false.into());

@@ -150,6 +150,11 @@ fn unsupported(code: &'static str, kind: &'static str) -> ReadError {
 /// spreadsheet reader (the `statement-office` crate) knows to hand the file to it.
 pub const SPREADSHEET_CODE: &str = "spreadsheet";
 
+/// The error code of a PDF document: a stable code so that a caller with the PDF reader (the
+/// `statement-pdf` crate, in the page the office module) knows to hand the file to it. Without
+/// that reader the error stays a clear refusal.
+pub const PDF_CODE: &str = "pdf";
+
 fn spreadsheet(kind: &'static str) -> ReadError {
     unsupported(SPREADSHEET_CODE, kind)
 }
@@ -158,7 +163,7 @@ fn binary_format(bytes: &[u8]) -> Option<ReadError> {
     let starts = |signature: &[u8]| bytes.starts_with(signature);
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     if starts(b"%PDF") {
-        return Some(ReadError::new("unsupported-pdf", Args::new()));
+        return Some(ReadError::new(PDF_CODE, Args::new()));
     }
     if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
         if contains(b"application/vnd.oasis.opendocument.spreadsheet") {
