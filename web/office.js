@@ -149,11 +149,18 @@ function relabelTable(statement, from) {
   if (!statement.currency && from.dialect.currency) statement.currency = from.dialect.currency;
   // The reader's notes about the canonical text itself (its encoding, the fixed columns) are
   // not about the document (statement_layout::CANONICAL_NOTES).
-  const own = statement.diagnostics.filter(({ code }) => code !== 'encoding' && code !== 'column-hints').map(({ line, ...diagnostic }) => ({
-    ...diagnostic,
-    message: relabelTableText(from, diagnostic.message),
-    ...(line && origin(from, line) ? { place: place(from, origin(from, line)) } : {}),
-  }));
+  // Their lines (the `line` field and every `line` arg) count lines of the canonical text:
+  // they become the document's page and line, so the translated sentences name them too.
+  const own = statement.diagnostics.filter(({ code }) => code !== 'encoding' && code !== 'column-hints').map(({ line, ...diagnostic }) => {
+    const at = line ? origin(from, line) : null;
+    const args = Object.fromEntries(Object.entries(diagnostic.args ?? {}).map(([name, arg]) => [name, arg && Number.isInteger(arg.line) && origin(from, arg.line) ? { line: origin(from, arg.line).line } : arg]));
+    return {
+      ...diagnostic,
+      args,
+      message: relabelTableText(from, diagnostic.message),
+      ...(at ? { line: at.line, place: place(from, at), ...(from.pages > 1 ? { page: at.page } : {}) } : {}),
+    };
+  });
   statement.diagnostics = [...from.diagnostics, ...own];
 }
 

@@ -30,18 +30,18 @@ export function loadRecords() {
   }
 }
 
-/** The page's settings kept beside the records: `{ language }` (a code of i18n.js). */
+/** The page's settings kept beside the records: `{ language, region }` (see SETTINGS below). */
 export function loadSettings() {
-  const settings = readStored()?.settings;
-  return settings && typeof settings === 'object' && typeof settings.language === 'string' ? { language: settings.language.slice(0, 8) } : {};
+  return storedSettings() ?? {};
 }
 
 /** Keeps `settings` beside the records (which stay as they are); true when it was saved. */
 export function saveSettings(settings) {
   const stored = readStored();
   const value = stored && typeof stored === 'object' && !Array.isArray(stored) && Array.isArray(stored.cancellations) ? stored : { version: STORAGE_VERSION, cancellations: [] };
+  const kept = Object.fromEntries(Object.entries({ ...storedSettings(), ...settings }).filter(([name, setting]) => SETTINGS[name]?.test(String(setting))));
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...value, settings }));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...value, settings: kept }));
     return true;
   } catch {
     return false;
@@ -50,10 +50,8 @@ export function saveSettings(settings) {
 
 /** Writes the records; returns an error message when the browser refuses. */
 export function saveRecords(records) {
-  const settings = readStored()?.settings;
   const value = {
     version: STORAGE_VERSION,
-    ...(settings && typeof settings === 'object' ? { settings } : {}),
     cancellations: records.map(({ id, vendor, cancelled_on, confirmation, notes }) => ({
       id,
       vendor,
@@ -71,9 +69,10 @@ export function saveRecords(records) {
   }
 }
 
-// Page settings kept beside the records in the same key, `settings: { region }` (web/rights.js
-// remembers the region whose rights the person chose). Only short strings, never statement data.
-const SETTINGS = { region: /^[a-z]{2,8}$/ };
+// Page settings kept beside the records in the same key, `settings: { language, region }`: the
+// page's language (i18n.js) and the region whose rights the person chose (web/rights.js). Only
+// short strings, never statement data; anything else under `settings` is dropped on the next save.
+const SETTINGS = { language: /^[a-z]{2}$/, region: /^[a-z]{2,8}$/ };
 
 function storedSettings() {
   try {

@@ -51,15 +51,6 @@ test('each claim of a converted guide shows its sources and marks third-party-on
   await context.close();
 });
 
-test('a legacy guide lists its source URLs and marks no claim', async () => {
-  const { context, page, problems } = await openPage(browser, { path: '/#/guides/openai-api' });
-  await page.waitForSelector('.guide[data-guide="openai-api"] .sources li');
-  assert.equal(await page.locator('.claim-sources').count(), 0);
-  for (const text of await page.locator('.sources li').allTextContents()) assert.match(text, /^https:\/\//);
-  assertClean(problems);
-  await context.close();
-});
-
 test('guide bodies are not in the first load; opening a guide imports only its own body', async () => {
   const context = await browser.newContext();
   // The page's request and the service worker's for it count once.

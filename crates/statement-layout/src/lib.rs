@@ -349,11 +349,10 @@ pub fn convert_text(bytes: &[u8], hints: &Hints) -> Result<(Table, String), Read
             Diagnostic::new(
                 Severity::Warning,
                 "long-line",
-                format!(
-                    "{} line(s) are longer than {} characters and were cut there (first: line {first} of the file)",
-                    cut.long_lines.len(),
-                    text::MAX_LINE_CHARS
-                ),
+                statement::Args::new()
+                    .count("lines", cut.long_lines.len())
+                    .count("limit", text::MAX_LINE_CHARS)
+                    .line("first", *first),
             ),
         );
     }

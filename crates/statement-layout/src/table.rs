@@ -5,7 +5,7 @@
 use crate::words::{self, leading_date, tail, Mark, Money, RawDate, Word};
 use crate::{Kind, Line, Origin, Page};
 use chrono::{Datelike, NaiveDate};
-use statement::{DateOrder, Diagnostic, Hints, ReadError, Severity, SignConvention};
+use statement::{Args, DateOrder, Diagnostic, Hints, ReadError, Severity, SignConvention};
 use std::collections::HashMap;
 
 /// The most rows a document may hold.
@@ -510,7 +510,7 @@ pub(crate) fn reconstruct(
                     }
                     let description = join(desc_words);
                     if let Some(bad) = &tail.unreadable {
-                        unread.push((origin, format!("the amount {bad:?} has too many digits")));
+                        unread.push((origin, bad.to_string()));
                         open = None;
                         continue;
                     }
@@ -704,9 +704,8 @@ fn push_row(rows: &mut Vec<Row>, mut row: Row) -> Result<(), ReadError> {
     row.head_len = row.description.len();
     if rows.len() >= MAX_ROWS {
         return Err(ReadError::new(
-            "too-large",
-            format!("the statement has more than {MAX_ROWS} rows"),
-            "split the statement into smaller periods, or export CSV from your bank",
+            "too-large-rows",
+            Args::new().count("limit", MAX_ROWS),
         ));
     }
     rows.push(row);
@@ -769,15 +768,12 @@ fn decide(
         .count();
     if transactions == 0 {
         let what = match kind {
-            Kind::Text => "this text file",
-            Kind::Pdf => "this PDF",
+            Kind::Text => "document-text",
+            Kind::Pdf => "document-pdf",
         };
         return Err(ReadError::new(
             "not-a-statement-table",
-            format!(
-                "{what} is not a statement table: no line starts with a date and ends with an amount"
-            ),
-            "download the statement's transaction list as CSV (or OFX, CAMT.053) from online banking",
+            Args::new().term("document", what),
         ));
     }
     // Date order of numeric dates.
@@ -834,11 +830,7 @@ fn decide(
         .iter()
         .any(|r| r.date.is_some_and(|d| d.year.is_none()));
     if needs_year && end.is_none() {
-        return Err(ReadError::new(
-            "no-statement-year",
-            "the statement's dates have no year, and no date with a year (statement date or period) was found to take it from",
-            "download the statement again with its first page, or export CSV from online banking",
-        ));
+        return Err(ReadError::new("no-statement-year", Args::new()));
     }
     // Decimal mark: what most amounts use.
     let (dots, commas) = rows
@@ -1095,13 +1087,13 @@ fn decide(
             continue;
         }
         let closed = closing.is_some_and(|c| index > c);
-        let at = where_(kind, pages, row.origin);
         let Some(m) = p.amount else {
             if !row.inherited && row.after_row && index > first && index <= last {
                 unread_row(
                     &mut diagnostics,
-                    &at,
-                    "it starts with a date but has no amount",
+                    row.origin,
+                    "unreadable-row-no-amount",
+                    Args::new(),
                 );
             }
             continue;
@@ -1128,8 +1120,9 @@ fn decide(
             Some(Err(why)) => {
                 unread_row(
                     &mut diagnostics,
-                    &at,
-                    &format!("its date cannot be read ({why})"),
+                    row.origin,
+                    "unreadable-row-date",
+                    Args::new().text("reason", why),
                 );
                 continue;
             }
@@ -1163,15 +1156,19 @@ fn decide(
         diagnostics.push(Diagnostic::new(
             Severity::Info,
             "summary-rows",
-            format!(
-                "{} row(s) after the closing balance repeat earlier transactions (same amount, within a week) and were not read again, from {}",
-                repeats.len(),
-                where_(kind, pages, *first)
-            ),
+            Args::new()
+                .count("rows", repeats.len())
+                .count("page", first.page)
+                .line("line", first.line),
         ));
     }
-    for (origin, why) in unread {
-        unread_row(&mut diagnostics, &where_(kind, pages, origin), &why);
+    for (origin, value) in unread {
+        unread_row(
+            &mut diagnostics,
+            origin,
+            "unreadable-row-digits",
+            Args::new().text("value", value),
+        );
     }
     let currency = currency_votes
         .iter()
@@ -1236,13 +1233,14 @@ fn split_booking(row: &Row) -> (Option<String>, String) {
     }
 }
 
-fn unread_row(diagnostics: &mut Vec<Diagnostic>, at: &str, why: &str) {
-    diagnostics.push(
-        Diagnostic::new(
-            Severity::Warning,
-            "unreadable-row",
-            format!("{at} looks like a transaction but was not read: {why}"),
-        )
-        .with_help("check this row in the statement; if it is a transaction, add it by hand or export CSV from online banking"),
-    );
+/// A row that looks like a transaction but was not read: `code` says why, `args` the rest;
+/// every one names the row's page and line.
+fn unread_row(
+    diagnostics: &mut Vec<Diagnostic>,
+    origin: Origin,
+    code: &'static str,
+    args: Args,
+) {
+    let args = args.count("page", origin.page).line("line", origin.line);
+    diagnostics.push(Diagnostic::new(Severity::Warning, code, args));
 }

@@ -2,7 +2,7 @@
 //! or more spaces, `x` in character columns).
 
 use crate::{Line, Page, Span};
-use statement::ReadError;
+use statement::{Args, ReadError};
 
 /// The largest text file read (it is held whole in memory).
 pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
@@ -17,13 +17,10 @@ pub const MAX_PAGES: usize = 5_000;
 pub(crate) fn decode(bytes: &[u8], label: Option<&str>) -> Result<(String, String), ReadError> {
     if bytes.len() > MAX_TEXT_BYTES {
         return Err(ReadError::new(
-            "too-large",
-            format!(
-                "the text file is {} MB; text statements up to {} MB are read",
-                bytes.len() / (1024 * 1024),
-                MAX_TEXT_BYTES / (1024 * 1024)
-            ),
-            "split the statement into smaller periods, or export CSV from your bank",
+            "too-large-text",
+            Args::new()
+                .count("megabytes", bytes.len() / (1024 * 1024))
+                .count("limit", MAX_TEXT_BYTES / (1024 * 1024)),
         ));
     }
     let detected = statement::encoding::detect(&bytes[..bytes.len().min(64 * 1024)]);
@@ -112,9 +109,8 @@ pub(crate) fn pages(text: &str, cut: &mut Cut) -> Result<Vec<Page>, ReadError> {
     for (index, raw) in text.split('\n').enumerate() {
         if index >= MAX_LINES {
             return Err(ReadError::new(
-                "too-large",
-                format!("the text file has more than {MAX_LINES} lines"),
-                "split the statement into smaller periods, or export CSV from your bank",
+                "too-large-lines",
+                Args::new().count("limit", MAX_LINES),
             ));
         }
         let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -122,9 +118,8 @@ pub(crate) fn pages(text: &str, cut: &mut Cut) -> Result<Vec<Page>, ReadError> {
             raw = rest;
             if pages.len() >= MAX_PAGES {
                 return Err(ReadError::new(
-                    "too-large",
-                    format!("the text file has more than {MAX_PAGES} pages"),
-                    "split the statement into smaller periods, or export CSV from your bank",
+                    "too-large-pages",
+                    Args::new().count("limit", MAX_PAGES),
                 ));
             }
             let number = pages.len() as u32 + 1;

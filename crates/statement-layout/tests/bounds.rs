@@ -48,22 +48,24 @@ fn a_dated_row_whose_amount_cannot_be_read_is_named() {
                 05.03.2024  BAR    8,00-\n";
     let statement = read_text(text.as_bytes(), &hints()).unwrap();
     assert_eq!(statement.transactions.len(), 3);
-    let messages: Vec<&str> = statement
+    let unread: Vec<(&str, &str)> = statement
         .diagnostics
         .iter()
-        .map(|d| d.message.as_str())
+        .map(|d| (d.code.as_str(), d.message.as_str()))
         .collect();
     assert!(
-        messages
-            .iter()
-            .any(|m| m.starts_with("line 3 looks like a transaction")),
-        "{messages:?}"
+        unread.contains(&(
+            "unreadable-row-digits",
+            "page 1, line 3 looks like a transaction but was not read: the amount \"123456789012345678,00-\" has too many digits"
+        )),
+        "{unread:?}"
     );
     assert!(
-        messages
-            .iter()
-            .any(|m| m.starts_with("line 5 looks like a transaction")),
-        "{messages:?}"
+        unread.contains(&(
+            "unreadable-row-no-amount",
+            "page 1, line 5 starts with a date but has no amount, so it was not read"
+        )),
+        "{unread:?}"
     );
 }
 
@@ -84,10 +86,13 @@ fn too_many_pages_or_bytes_are_refused() {
     let pages = "\u{c}".repeat(text::MAX_PAGES + 1);
     assert_eq!(
         read_text(pages.as_bytes(), &hints()).unwrap_err().code,
-        "too-large"
+        "too-large-pages"
     );
     let big = vec![b' '; text::MAX_TEXT_BYTES + 1];
-    assert_eq!(read_text(&big, &hints()).unwrap_err().code, "too-large");
+    assert_eq!(
+        read_text(&big, &hints()).unwrap_err().code,
+        "too-large-text"
+    );
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub mod font;
 pub mod lines;
 pub mod object;
 
-use statement::{Hints, ReadError, Statement};
+use statement::{Args, Hints, ReadError, Statement};
 use statement_layout::{Kind, Page, Table};
 
 /// The largest PDF file read (the whole file is held in memory).
@@ -52,28 +52,12 @@ impl Error {
 
 /// The stable error code of a PDF that is a scan (images only).
 pub const SCAN_CODE: &str = "pdf-scan";
-/// The message for a scanned PDF.
-pub const SCAN_MESSAGE: &str = "this PDF is a scan, not text";
-/// The help for a scanned PDF.
-pub const SCAN_HELP: &str = "download the statement as CSV or as a text PDF from online banking";
 
 fn read_error(error: Error) -> ReadError {
     match error {
-        Error::Damaged(m) => ReadError::new(
-            "pdf-damaged",
-            format!("this PDF is damaged: {m}"),
-            "download the statement again from online banking, or export it as CSV",
-        ),
-        Error::TooLarge(m) => ReadError::new(
-            "too-large",
-            format!("this PDF is too large to read: {m}"),
-            "download a shorter period, or export the transactions as CSV",
-        ),
-        Error::Unsupported(m) => ReadError::new(
-            "pdf-unsupported",
-            format!("this PDF cannot be read: {m}"),
-            "export the transactions as CSV from online banking",
-        ),
+        Error::Damaged(m) => ReadError::new("pdf-damaged", Args::new().text("detail", m)),
+        Error::TooLarge(m) => ReadError::new("too-large-pdf", Args::new().text("detail", m)),
+        Error::Unsupported(m) => ReadError::new("pdf-unsupported", Args::new().text("detail", m)),
     }
 }
 
@@ -89,32 +73,23 @@ pub fn detect(bytes: &[u8]) -> bool {
 pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::new(
-            "too-large",
-            format!(
-                "this PDF is {} MB; the largest read is {} MB",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            "download a shorter period, or export the transactions as CSV",
+            "too-large-pdf-file",
+            Args::new()
+                .count("megabytes", bytes.len() / (1024 * 1024))
+                .count("limit", MAX_FILE_BYTES / (1024 * 1024)),
         ));
     }
     let mut doc = doc::Document::open(bytes).map_err(read_error)?;
     if doc.is_encrypted() {
         // A PDF locked only against editing or copying opens with the empty password.
         if let Err(error) = doc.unlock() {
-            let message = match error {
-                crypt::CryptError::NeedsPassword => {
-                    "this PDF is protected by a password, so its text cannot be read".to_owned()
-                }
-                crypt::CryptError::Unsupported(why) => {
-                    format!("this PDF is encrypted in a way this reader cannot undo: {why}")
-                }
-            };
-            return Err(ReadError::new(
-                "pdf-encrypted",
-                message,
-                "download the statement again without a password, print it to a new PDF, or export it as CSV from online banking",
-            ));
+            return Err(match error {
+                crypt::CryptError::NeedsPassword => ReadError::new("pdf-encrypted", Args::new()),
+                crypt::CryptError::Unsupported(why) => ReadError::new(
+                    "pdf-encrypted-unsupported",
+                    Args::new().text("detail", why),
+                ),
+            });
         }
     }
     let refs = doc.pages().map_err(read_error)?;
@@ -168,18 +143,12 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     }
     if text_glyphs == 0 {
         if images > 0 {
-            return Err(ReadError::new(SCAN_CODE, SCAN_MESSAGE, SCAN_HELP));
+            return Err(ReadError::new(SCAN_CODE, Args::new()));
         }
-        return Err(ReadError::new(
-            "pdf-no-text",
-            "this PDF has no text on any page",
-            "download the statement as CSV or as a text PDF from online banking",
-        ));
+        return Err(ReadError::new("pdf-no-text", Args::new()));
     }
     if unmapped * 2 > text_glyphs {
-        return Err(read_error(Error::Unsupported(
-            "its fonts do not say which characters they draw (no ToUnicode map)".into(),
-        )));
+        return Err(ReadError::new("pdf-no-unicode-map", Args::new()));
     }
     Ok(pages)
 }

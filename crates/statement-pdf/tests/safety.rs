@@ -173,7 +173,7 @@ fn too_many_pages_is_an_error() {
         bodies.push(b("<< /Type /Page /Parent 2 0 R >>"));
     }
     let e = error(&pdf(&bodies, "/Root 1 0 R"));
-    assert_eq!(e.code, "too-large", "{e}");
+    assert_eq!(e.code, "too-large-pdf", "{e}");
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn a_decompression_bomb_is_refused_before_inflating_fully() {
         "/Root 1 0 R",
     );
     let e = error(&bytes);
-    assert_eq!(e.code, "too-large", "{e}");
+    assert_eq!(e.code, "too-large-pdf", "{e}");
     assert!(e.message.contains("decompression bomb"), "{e}");
 }
 
@@ -239,7 +239,8 @@ fn an_encrypted_pdf_has_its_own_message() {
         let mut odd = bodies.clone();
         odd[2] = b(dict);
         let e = error(&pdf(&odd, "/Root 1 0 R /Encrypt 3 0 R"));
-        assert_eq!(e.code, "pdf-encrypted", "{dict}: {e}");
+        // A password is needed, or the encryption is one this reader cannot undo.
+        assert!(e.code.starts_with("pdf-encrypted"), "{dict}: {e}");
     }
 }
 
