@@ -1235,12 +1235,7 @@ fn split_booking(row: &Row) -> (Option<String>, String) {
 
 /// A row that looks like a transaction but was not read: `code` says why, `args` the rest;
 /// every one names the row's page and line.
-fn unread_row(
-    diagnostics: &mut Vec<Diagnostic>,
-    origin: Origin,
-    code: &'static str,
-    args: Args,
-) {
+fn unread_row(diagnostics: &mut Vec<Diagnostic>, origin: Origin, code: &'static str, args: Args) {
     let args = args.count("page", origin.page).line("line", origin.line);
     diagnostics.push(Diagnostic::new(Severity::Warning, code, args));
 }

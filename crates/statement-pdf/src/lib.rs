@@ -85,10 +85,9 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
         if let Err(error) = doc.unlock() {
             return Err(match error {
                 crypt::CryptError::NeedsPassword => ReadError::new("pdf-encrypted", Args::new()),
-                crypt::CryptError::Unsupported(why) => ReadError::new(
-                    "pdf-encrypted-unsupported",
-                    Args::new().text("detail", why),
-                ),
+                crypt::CryptError::Unsupported(why) => {
+                    ReadError::new("pdf-encrypted-unsupported", Args::new().text("detail", why))
+                }
             });
         }
     }
