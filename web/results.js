@@ -584,7 +584,8 @@ function diagnosticList(diagnostics) {
     // The line goes in front unless the sentence names it itself.
     const names = Object.values(diagnostic.args ?? {}).some((arg) => arg && 'line' in arg);
     // A document's page (PDF, text statement) goes in front even when the sentence names the line.
-    const where = diagnostic.page && diagnostic.line ? t('inferred.diagnostic_page_line', { page: diagnostic.page, line: diagnostic.line }) : diagnostic.line && !names ? t('inferred.diagnostic_line', { line: diagnostic.line }) : '';
+    // A workbook's cell (office.js) goes in front too: the sentence's line is the sheet's row.
+    const where = diagnostic.cell ? t('inferred.diagnostic_cell', { cell: diagnostic.cell }) : diagnostic.page && diagnostic.line ? t('inferred.diagnostic_page_line', { page: diagnostic.page, line: diagnostic.line }) : diagnostic.line && !names ? t('inferred.diagnostic_line', { line: diagnostic.line }) : '';
     const help = diagnostic.help ? messageNodes({ code: diagnostic.code, args: diagnostic.args, text: diagnostic.help }, '.help') : null;
     list.append(
       h(

@@ -139,6 +139,7 @@ export default {
   'inferred.problems': 'Übersprungene Zeilen und Warnungen ({count})',
   'inferred.notes': 'Entscheidungen des Leseprogramms ({count})',
   'inferred.diagnostic_line': 'Zeile {line}: ',
+  'inferred.diagnostic_cell': '{cell}: ',
   'inferred.diagnostic_page_line': 'Seite {page}, Zeile {line}: ',
   'inferred.more': 'und {count} weitere',
   'severity.error': 'Fehler',

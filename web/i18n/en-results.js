@@ -139,6 +139,7 @@ export default {
   'inferred.problems': 'Skipped rows and warnings ({count})',
   'inferred.notes': 'Decisions the reader made ({count})',
   'inferred.diagnostic_line': 'line {line}: ',
+  'inferred.diagnostic_cell': '{cell}: ',
   'inferred.diagnostic_page_line': 'page {page}, line {line}: ',
   'inferred.more': 'and {count} more',
   'severity.error': 'Error',

@@ -139,6 +139,7 @@ export default {
   'inferred.problems': 'Filas omitidas y avisos ({count})',
   'inferred.notes': 'Decisiones del lector ({count})',
   'inferred.diagnostic_line': 'línea {line}: ',
+  'inferred.diagnostic_cell': '{cell}: ',
   'inferred.diagnostic_page_line': 'página {page}, línea {line}: ',
   'inferred.more': 'y {count} más',
   'severity.error': 'Error',

@@ -139,6 +139,7 @@ export default {
   'inferred.problems': 'Lignes ignorées et avertissements ({count})',
   'inferred.notes': 'Décisions prises par le lecteur ({count})',
   'inferred.diagnostic_line': 'ligne {line} : ',
+  'inferred.diagnostic_cell': '{cell} : ',
   'inferred.diagnostic_page_line': 'page {page}, ligne {line} : ',
   'inferred.more': 'et {count} de plus',
   'severity.error': 'Erreur',

@@ -139,6 +139,7 @@ export default {
   'inferred.problems': 'Overgeslagen regels en waarschuwingen ({count})',
   'inferred.notes': 'Beslissingen van de lezer ({count})',
   'inferred.diagnostic_line': 'regel {line}: ',
+  'inferred.diagnostic_cell': '{cell}: ',
   'inferred.diagnostic_page_line': 'pagina {page}, regel {line}: ',
   'inferred.more': 'en nog {count}',
   'severity.error': 'Fout',
