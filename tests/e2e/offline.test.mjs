@@ -27,7 +27,10 @@ test('the page works offline after the first load, and caches only its own files
     }
     return urls.sort();
   });
-  assert.deepEqual(cached, [
+  // The results' code and words load at start (web/app.js); they are cached too when the service
+  // worker already controls the page by then, which depends on timing. Nothing else may be.
+  const atStart = ['/results.js', '/messages.js', '/i18n/en-results.js'];
+  assert.deepEqual(cached.filter((path) => !atStart.includes(path)), [
     '/',
     '/app.js',
     '/bridge.js',
