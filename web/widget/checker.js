@@ -97,9 +97,10 @@ export function start({ preset, status, worker, createScriptURL }) {
     }, 150);
     try {
       await indexReady;
-      await english;
       const wanted = cancellation();
       const answer = await bridge.request(type, { ...payload, cancellations: wanted ? [wanted] : [], today: today() });
+      // The words are needed only to show the answer: they load while the worker reads.
+      await english;
       if (mine !== seq) return;
       report = answer.report;
       status(show(answer.failures ?? [], wanted) ? 'done' : 'error');
