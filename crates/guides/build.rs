@@ -667,15 +667,7 @@ fn generate(guides: &[Loaded]) -> String {
         ("CHANNEL_CODES", "Channel", CHANNELS),
         ("SEVERITY_CODES", "Severity", SEVERITIES),
     ] {
-        let variants: Vec<String> = allowed
-            .iter()
-            .map(|(_, variant)| format!("{rust_type}::{variant}"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "pub(crate) const {name}: &[{rust_type}] = &[{}];",
-            variants.join(", ")
-        );
+        emit_codes(&mut out, name, rust_type, allowed);
     }
     let _ = writeln!(
         out,
@@ -695,15 +687,7 @@ fn generate(guides: &[Loaded]) -> String {
             ("OWNER_CODES", "Owner", OWNERS),
             ("GRADE_CODES", "Grade", GRADES),
         ] {
-            let variants: Vec<String> = allowed
-                .iter()
-                .map(|(_, variant)| format!("{rust_type}::{variant}"))
-                .collect();
-            let _ = writeln!(
-                out,
-                "pub(crate) const {name}: &[{rust_type}] = &[{}];",
-                variants.join(", ")
-            );
+            emit_codes(&mut out, name, rust_type, allowed);
         }
         let _ = writeln!(
             out,
@@ -829,4 +813,17 @@ fn emit_body(emit: &mut Emitter, loaded: &Loaded) {
             }
         }
     }
+}
+
+/// One enum table in the order of the codes in SHAPE: `pub(crate) const NAME: &[Type] = &[…];`.
+fn emit_codes(out: &mut String, name: &str, rust_type: &str, allowed: &[(&str, &str)]) {
+    let variants: Vec<String> = allowed
+        .iter()
+        .map(|(_, variant)| format!("{rust_type}::{variant}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "pub(crate) const {name}: &[{rust_type}] = &[{}];",
+        variants.join(", ")
+    );
 }

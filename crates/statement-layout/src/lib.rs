@@ -235,32 +235,9 @@ impl Table {
 /// Rewrites a reader message about the converted text so it names the document's page and
 /// line: `line 12` → `page 2, line 14` (or `line 14` for a one-page document).
 pub fn relabel_message(message: &str, table: &Table) -> String {
-    let mut out = String::with_capacity(message.len() + 8);
-    let mut rest = message;
-    while let Some(at) = rest.find("line ") {
-        let word_start = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
-        let digits = rest[at + 5..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        out.push_str(&rest[..at]);
-        let origin = rest[at + 5..at + 5 + digits]
-            .parse::<u32>()
-            .ok()
-            .and_then(|line| table.origin(line));
-        match origin {
-            Some(origin) if word_start => {
-                out.push_str(&table.place(origin));
-                rest = &rest[at + 5 + digits..];
-            }
-            _ => {
-                out.push_str("line ");
-                rest = &rest[at + 5..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    statement::replace_line_numbers(message, |line| {
+        table.origin(line).map(|origin| table.place(origin))
+    })
 }
 
 /// Reads positioned pages into a statement: [`convert`], [`statement::read`] of the text with

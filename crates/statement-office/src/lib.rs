@@ -394,30 +394,7 @@ pub fn relabel(statement: &mut Statement, converted: &Converted) {
 /// of the converted text is row N of the sheet).
 pub fn relabel_message(message: &str, converted: &Converted) -> String {
     let message = message.replace("lines ", "rows ");
-    let message = message.as_str();
-    let mut out = String::with_capacity(message.len() + 8);
-    let mut rest = message;
-    while let Some(at) = rest.find("line ") {
-        let word_start = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
-        let digits = rest[at + 5..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        out.push_str(&rest[..at]);
-        let number = rest[at + 5..at + 5 + digits].parse::<u32>().ok();
-        match number {
-            Some(line) if word_start => {
-                out.push_str(&converted.cell(line));
-                rest = &rest[at + 5 + digits..];
-            }
-            _ => {
-                out.push_str("line ");
-                rest = &rest[at + 5..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    statement::replace_line_numbers(&message, |line| Some(converted.cell(line)))
 }
 
 /// Reads a workbook into a statement: [`convert`], [`statement::read`] with `hints`, [`relabel`].

@@ -165,3 +165,36 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     reader.push(bytes);
     reader.finish()
 }
+
+/// Rewrites every `line N` in `message` (the word `line` at a word start, then digits) with
+/// `place(N)`; a number `place` does not know is left as it was. Readers that turn another
+/// document into CSV text (spreadsheets, PDFs, text statements) use it to name their own places.
+pub fn replace_line_numbers(message: &str, place: impl Fn(u32) -> Option<String>) -> String {
+    let mut out = String::with_capacity(message.len() + 8);
+    let mut rest = message;
+    while let Some(at) = rest.find("line ") {
+        let word_start = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
+        let digits = rest[at + 5..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        out.push_str(&rest[..at]);
+        let named = rest[at + 5..at + 5 + digits]
+            .parse::<u32>()
+            .ok()
+            .filter(|_| word_start)
+            .and_then(&place);
+        match named {
+            Some(named) => {
+                out.push_str(&named);
+                rest = &rest[at + 5 + digits..];
+            }
+            None => {
+                out.push_str("line ");
+                rest = &rest[at + 5..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
