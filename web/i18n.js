@@ -44,15 +44,19 @@ function localeFor(code, wanted = globalThis.navigator?.languages ?? []) {
 // Two files per language: `<lang>.js`, the page's words, first; `<lang>-results.js`, the
 // results' words and the engine's messages, with results.js (`loadResultsWords`).
 let withResults = false;
-const importWords = (code) => Promise.all([import(`./i18n/${code}.js`), withResults ? import(`./i18n/${code}-results.js`) : null]);
+const importWords = (code, results) => Promise.all([import(`./i18n/${code}.js`), results ? import(`./i18n/${code}-results.js`) : null]);
 
-/** Loads `code`'s catalogue and makes it current; `<html lang>` follows. */
-export async function setLanguage(code, wanted) {
+/**
+ * Loads `code`'s catalogue and makes it current; `<html lang>` follows. With `{ results: true }`
+ * the results' words load too, beside the page's (the widget needs both at once).
+ */
+export async function setLanguage(code, wanted, { results = false } = {}) {
   const chosen = chooseLanguage(code, []);
-  const [page, results] = await importWords(chosen);
+  const [page, resultWords] = await importWords(chosen, withResults || results);
+  if (results) withResults = true;
   lang = chosen;
   locale = localeFor(chosen, wanted);
-  catalogue = { ...page.default, ...results?.default };
+  catalogue = { ...page.default, ...resultWords?.default };
   plural = new Intl.PluralRules(locale);
   dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });

@@ -17,7 +17,9 @@ import init, { Workspace, guide, guide_index, guide_categories, search_guides } 
 // (so a request waits at most one round), and none after the page has asked for real work or
 // said a file is coming (a file dropped right away is read at once, on the baseline code,
 // instead of waiting for the rounds).
-let realWorkAsked = false;
+// A worker started for a file already in hand (the widget's cold drop names it 'file-coming')
+// skips the warm-up altogether.
+let realWorkAsked = self.name === 'file-coming';
 
 async function warmUp() {
   const lines = ['Date,Description,Amount'];
@@ -164,6 +166,8 @@ const workspaceHandlers = {
 };
 
 const guideHandlers = {
+  // Answered once the wasm is compiled: lets a page know the engine is ready (tests wait on it).
+  ready: () => true,
   'guide-index': () => ({ guides: guide_index(), categories: guide_categories() }),
   guide: ({ guideId }) => guide(guideId),
   search: ({ query }) => search_guides(query),

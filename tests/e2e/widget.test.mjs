@@ -526,7 +526,7 @@ test('the first result for a 2,000-row statement comes within 200 ms of the drop
     const { context, page, problems } = await openHost('/speed', pages['/speed']);
     const [frame] = await widgetFrames(page);
     await frame.focus('#w-vendor');
-    await frame.waitForFunction(() => document.querySelectorAll('#w-vendors option').length > 10, null, { timeout: 30000 });
+    await frame.waitForFunction(() => document.body.dataset.engine === 'ready' && document.querySelectorAll('#w-vendors option').length > 10, null, { timeout: 30000 });
     firsts.push(await measure(frame));
     assert.deepEqual(await widgetVerdict(frame), { vendor: 'netflix', verdict: 'still_charging' });
     assertClean(problems);
@@ -545,10 +545,10 @@ test('the first result for a 2,000-row statement comes within 200 ms of the drop
   // A shared CI machine is slower and noisier; the figures above are the ones to report.
   const bound = process.env.CI ? 600 : 200;
   assert.ok(median(firsts) <= bound, `focused first: median ${median(firsts).toFixed(1)} ms over ${bound} ms`);
-  // Dropped before any focus, the worker, the wasm and the checker's modules load only then; in
-  // a host page's cross-origin frame that is about 210 ms on a quiet machine (130 ms on the
-  // widget page opened directly), over the 200 ms target (issue 13 stays open for it). This
-  // bound only catches a regression; the printed median is the figure.
-  const coldBound = process.env.CI ? 900 : 400;
+  // Dropped before any focus, the worker, the wasm and the checker's modules load only then (a
+  // worker started for a file skips its warm-up, and the read goes out without waiting on the
+  // worker for the guide names); in a host page's cross-origin frame that is about 140 ms on
+  // this project's 2-core machines. The same bounds as the focused case.
+  const coldBound = bound;
   assert.ok(median(cold) <= coldBound, `dropped before any focus: median ${median(cold).toFixed(1)} ms over ${coldBound} ms`);
 });

@@ -6,11 +6,12 @@
 import { Bridge } from '../bridge.js';
 import { h, time, formatMoney, icon, today, isIsoDate } from '../dom.js';
 import { VERDICTS, verdictWords } from '../results.js';
-import { setLanguage, loadResultsWords } from '../i18n.js';
+import { setLanguage } from '../i18n.js';
+import GUIDE_NAMES from '../pkg/guide-names.js';
 
 // The widget stays in English for now (its own words are written here); dates and money take
 // the page's English form, the verdict names come from the English catalogue.
-const english = setLanguage('en').then(loadResultsWords);
+const english = setLanguage('en', undefined, { results: true });
 
 const SITE = new URL('../', location.href);
 // Compact: the full checker shows everything.
@@ -33,7 +34,7 @@ export function start({ preset, status, worker, createScriptURL }) {
     line.textContent = text;
     line.classList.toggle('visually-hidden', quiet);
   };
-  let index = null;
+  const index = GUIDE_NAMES;
   let report = null;
   let busy = 0;
   let seq = 0;
@@ -59,22 +60,23 @@ export function start({ preset, status, worker, createScriptURL }) {
     },
   });
 
-  // The guide names, for the vendor list and for turning a typed name into a guide id.
-  const indexReady = bridge
-    .request('guide-index')
-    .then(({ guides }) => {
-      index = guides;
-      $('#w-vendors').replaceChildren(...guides.map((entry) => h('option', { value: entry.name })));
-      const guide = guideFor(vendorInput.value);
-      if (guide && vendorInput.value === preset) vendorInput.value = guide.name;
-    })
-    .catch(() => {
-      // Without the index a vendor stays free text, which the engine matches against merchants.
-    });
+  // The guide names (pkg/guide-names.js, built with the guides), for the vendor list and for
+  // turning a typed name into a guide id. They come with this module, not from the worker, so a
+  // file dropped on a cold widget is posted the moment the checker starts and is the worker's
+  // first task. The list fills after that post (a task later).
+  const guide = guideFor(vendorInput.value);
+  if (guide && vendorInput.value === preset) vendorInput.value = guide.name;
+  // `data-engine="ready"` once the worker has compiled the wasm (what a test waits for before
+  // timing a pick made after a focus).
+  bridge
+    .request('ready')
+    .then(() => (document.body.dataset.engine = 'ready'))
+    .catch(() => {});
+  setTimeout(() => $('#w-vendors').replaceChildren(...index.map((entry) => h('option', { value: entry.name }))));
 
   function guideFor(text) {
     const wanted = compact(text ?? '');
-    if (!index || !wanted) return null;
+    if (!wanted) return null;
     const id = text.trim().toLowerCase();
     return index.find((entry) => entry.id === id || compact(entry.name) === wanted || entry.aliases.some((alias) => compact(alias) === wanted)) ?? null;
   }
@@ -96,7 +98,6 @@ export function start({ preset, status, worker, createScriptURL }) {
       $('#w-progress-box').hidden = !busy;
     }, 150);
     try {
-      await indexReady;
       const wanted = cancellation();
       const answer = await bridge.request(type, { ...payload, cancellations: wanted ? [wanted] : [], today: today() });
       // The words are needed only to show the answer: they load while the worker reads.
@@ -175,7 +176,7 @@ export function start({ preset, status, worker, createScriptURL }) {
 
   function card(verdict) {
     const info = { icon: VERDICTS[verdict.verdict]?.icon ?? 'info', words: verdictWords(verdict.verdict) };
-    const guide = index?.find((entry) => entry.id === verdict.vendor) ?? null;
+    const guide = index.find((entry) => entry.id === verdict.vendor) ?? null;
     const name = verdict.vendor_name || verdict.vendor;
     const body = h('article', {
       class: `card verdict-card-${verdict.verdict}`,

@@ -68,10 +68,12 @@ let worker = null;
  * loading the checker's modules: on a file dropped before any focus, both are on the way to
  * the first result.
  */
-function load() {
+function load(forFile = false) {
   if (!checker) {
     post({ type: 'status', status: 'loading' });
-    worker = new Worker(createScriptURL('./worker.js'), { type: 'module' });
+    // Started for a file in hand, the worker skips its warm-up (worker.js): the file would
+    // otherwise wait for a warm-up round that began before the file's notice arrived.
+    worker = new Worker(createScriptURL('./worker.js'), { type: 'module', name: forFile ? 'file-coming' : 'spendrein' });
     checker = import('./checker.js').then(({ start }) => start({ preset, worker, createScriptURL, status: (status) => post({ type: 'status', status }) }));
     checker.catch(() => {
       worker.terminate();
@@ -82,11 +84,11 @@ function load() {
   }
   return checker;
 }
-for (const type of ['focusin', 'pointerdown', 'dragenter']) addEventListener(type, load, { once: true, capture: true });
+for (const type of ['focusin', 'pointerdown', 'dragenter']) addEventListener(type, () => load(), { once: true, capture: true });
 
 const read = (files) => {
   if (!files.length) return;
-  load();
+  load(true);
   worker.postMessage({ type: 'file-coming' });
   checker.then((api) => api.read(files));
 };
