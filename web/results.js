@@ -473,6 +473,19 @@ const REASONS = [
   [/^no amount is negative, so TRNTYPE \(DEBIT, PAYMENT, …\) gave the sign$/, 'reason.ofx_type'],
   [/^the C\/D mark of each :61: line$/, 'reason.mt940'],
   [/^CdtDbtInd of each entry \(DBIT is money out\)$/, 'reason.camt'],
+  [/^guessed: the rows are in date order only when read this way$/, 'reason.rows_in_order'],
+  [/^ambiguous: assumed day first$/, 'reason.assumed_day_first'],
+  [/^unambiguous: day above 12 on line (?<line>\d+)$/, 'reason.day_over_12_line'],
+  [/^unambiguous: day above 12 on page (?<page>\d+), line (?<line>\d+)$/, 'reason.day_over_12_page'],
+  [/^locale: US dollar amounts$/, 'reason.us_dollar'],
+  [/^day first, as outside the US$/, 'reason.outside_us'],
+  [/^debit and credit columns$/, 'reason.debit_credit_columns'],
+  [/^debit\/credit markers \(DR\/CR, Af\/Bij, S\/H\)$/, 'reason.markers'],
+  [/^running balance$/, 'reason.running_balance'],
+  [/^unsigned amounts are money out \(no minus in the file\)$/, 'reason.unsigned_out'],
+  [/^amounts with a minus are money out$/, 'reason.minus_out'],
+  [/^most amounts \((?<unsigned>\d+) of (?<count>\d+)\) are unsigned: taken as money out, those with a minus as money in$/, 'reason.mostly_unsigned'],
+  [/^most amounts \((?<minus>\d+) of (?<count>\d+)\) carry a minus: taken as money out$/, 'reason.mostly_minus'],
 ];
 
 /** The reader's reason for a decision; `hint` means the person's own correction. */
