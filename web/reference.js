@@ -16,6 +16,7 @@
 //   showReferencePage(view)                                     renders #ref= into `view`
 
 import { h, time, formatDate, formatMoney, download, today } from './dom.js';
+import { t, tn } from './i18n.js';
 import { loadRecords, saveRecords, validateRecord, mergeRecords } from './track.js';
 
 let modulePromise = null;
@@ -328,41 +329,41 @@ export async function showReferencePage(view) {
     return;
   }
   const name = reference.vendor_name ?? reference.vendor;
-  document.title = `Cancellation reference ${reference.code} (${name}) — Spendrein`;
+  document.title = t('ref.document_title', { code: reference.code, name });
   const facts = h('dl', { class: 'facts reference-facts' });
-  definition(facts, 'Service', name);
-  definition(facts, 'Cancelled on', time(reference.cancelled_on));
-  if (reference.confirmation) definition(facts, 'Confirmation number', reference.confirmation);
-  if (reference.check_after) definition(facts, 'Look again after', time(reference.check_after));
-  if (reference.notes) definition(facts, 'Notes', h('span', { class: 'reference-notes', text: reference.notes }));
+  definition(facts, t('ref.service'), name);
+  definition(facts, t('ref.cancelled_on'), time(reference.cancelled_on));
+  if (reference.confirmation) definition(facts, t('ref.confirmation'), reference.confirmation);
+  if (reference.check_after) definition(facts, t('ref.look_again'), time(reference.check_after));
+  if (reference.notes) definition(facts, t('ref.notes'), h('span', { class: 'reference-notes', text: reference.notes }));
   const sheet = h('article', { class: 'reference-sheet', dataset: { code: reference.code } });
   sheet.append(
-    h('h1', { tabIndex: -1 }, 'Cancellation reference ', h('span', { class: 'reference-code', text: reference.code })),
-    h('p', { class: 'reference-disclaimer' }, h('strong', { text: 'Made by the person who cancelled, not by Spendrein. ' }), 'They generated this record with Spendrein from their own cancellation details and bank statement. Spendrein did not verify it: the link only proves that it has not been changed since it was made.'),
+    h('h1', { tabIndex: -1 }, ...tn('ref.heading', { code: h('span', { class: 'reference-code', text: reference.code }) })),
+    h('p', { class: 'reference-disclaimer' }, h('strong', { text: t('ref.made_by') }), ' ', t('ref.disclaimer')),
     facts,
   );
   if (reference.steps_done?.length) {
-    sheet.append(h('h2', { text: 'What they did to cancel' }), h('ol', { class: 'reference-steps' }, reference.steps_done.map((step) => h('li', { value: step.number, text: step.title }))));
+    sheet.append(h('h2', { text: t('ref.steps') }), h('ol', { class: 'reference-steps' }, reference.steps_done.map((step) => h('li', { value: step.number, text: step.title }))));
   }
-  sheet.append(h('h2', { text: 'Charges after the cancellation' }));
+  sheet.append(h('h2', { text: t('ref.charges') }));
   if (reference.charges.length) {
     const table = h(
       'table',
       { class: 'evidence reference-charges' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Date' }), h('th', { scope: 'col', text: 'Descriptor on the statement' }), h('th', { scope: 'col', class: 'num', text: 'Amount' }))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('ref.date') }), h('th', { scope: 'col', text: t('ref.descriptor_column') }), h('th', { scope: 'col', class: 'num', text: t('ref.amount') }))),
       h(
         'tbody',
         {},
         reference.charges.map((charge) =>
-          h('tr', {}, h('td', { dataset: { label: 'Date' } }, time(charge.date)), h('td', { class: 'descriptor', dataset: { label: 'Descriptor' }, text: charge.description }), h('td', { class: 'num', dataset: { label: 'Amount' }, text: formatMoney(charge.amount, charge.currency) })),
+          h('tr', {}, h('td', { dataset: { label: t('ref.date') } }, time(charge.date)), h('td', { class: 'descriptor', dataset: { label: t('ref.descriptor') }, text: charge.description }), h('td', { class: 'num', dataset: { label: t('ref.amount') }, text: formatMoney(charge.amount, charge.currency) })),
         ),
       ),
     );
     sheet.append(table);
   } else {
-    sheet.append(h('p', { text: 'None are listed in this reference.' }));
+    sheet.append(h('p', { text: t('ref.no_charges') }));
   }
-  sheet.append(h('p', { class: 'reference-link-print' }, h('span', { class: 'muted', text: 'Link: ' }), h('span', { class: 'reference-url', text: url })));
+  sheet.append(h('p', { class: 'reference-link-print' }, h('span', { class: 'muted', text: t('ref.link_print') }), ' ', h('span', { class: 'reference-url', text: url })));
 
   const status = h('p', { class: 'help', attrs: { role: 'status', 'aria-live': 'polite' } });
   const save = h('button', {
