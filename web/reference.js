@@ -16,7 +16,7 @@
 //   showReferencePage(view)                                     renders #ref= into `view`
 
 import { h, time, formatDate, formatMoney, download, today } from './dom.js';
-import { t, tn } from './i18n.js';
+import { t, tn, language } from './i18n.js';
 import { loadRecords, saveRecords, validateRecord, mergeRecords } from './track.js';
 
 let modulePromise = null;
@@ -95,18 +95,24 @@ const defaultBase = () => new URL('./', import.meta.url).href;
 export async function createReferenceLink(record, { base } = {}) {
   const glue = await wasm();
   const { text } = unwrap(glue.encode(recordFields(record)));
-  return `${(base ?? defaultBase()).split('#')[0]}#ref=${text}`;
+  // The maker's language, after the record (`&lang=de`): the reference page opens in it. Not
+  // part of the record or its check; links without it (and every older link) still open.
+  const lang = language() === 'en' ? '' : `&lang=${language()}`;
+  return `${(base ?? defaultBase()).split('#')[0]}#ref=${text}${lang}`;
 }
+
+/** The link without its `&lang=` part, as the reference decoder reads it. */
+const withoutLanguage = (link) => String(link).replace(/&lang=[a-z]{2}$/, '');
 
 /** Reads a link (whole URL or `#ref=…`): `{ version, code, vendor, cancelled_on, …, charges }`. */
 export async function decodeReference(link) {
   const glue = await wasm();
-  return unwrap(glue.decode(link));
+  return unwrap(glue.decode(withoutLanguage(link)));
 }
 
 async function exportsOf(url) {
   const glue = await wasm();
-  return unwrap(glue.exports(url, Math.floor(Date.now() / 1000)));
+  return unwrap(glue.exports(withoutLanguage(url), Math.floor(Date.now() / 1000)));
 }
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'reference';
