@@ -342,7 +342,7 @@ export async function showReferencePage(view) {
   definition(facts, t('ref.cancelled_on'), time(reference.cancelled_on));
   if (reference.confirmation) definition(facts, t('ref.confirmation'), reference.confirmation);
   if (reference.check_after) definition(facts, t('ref.look_again'), time(reference.check_after));
-  if (reference.notes) definition(facts, t('ref.notes'), h('span', { class: 'reference-notes', text: reference.notes }));
+  if (reference.notes) definition(facts, t('ref.notes'), h('span', { class: 'reference-notes', lang: '', text: reference.notes }));
   const sheet = h('article', { class: 'reference-sheet', dataset: { code: reference.code } });
   sheet.append(
     h('h1', { tabIndex: -1 }, ...tn('ref.heading', { code: h('span', { class: 'reference-code', text: reference.code }) })),
@@ -350,7 +350,7 @@ export async function showReferencePage(view) {
     facts,
   );
   if (reference.steps_done?.length) {
-    sheet.append(h('h2', { text: t('ref.steps') }), h('ol', { class: 'reference-steps' }, reference.steps_done.map((step) => h('li', { value: step.number, text: step.title }))));
+    sheet.append(h('h2', { text: t('ref.steps') }), h('ol', { class: 'reference-steps', lang: 'en' }, reference.steps_done.map((step) => h('li', { value: step.number, text: step.title }))));
   }
   sheet.append(h('h2', { text: t('ref.charges') }));
   if (reference.charges.length) {
