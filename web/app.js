@@ -10,7 +10,10 @@ import { loadRecords, saveRecords, loadSettings, saveSettings, validateRecord, v
 import { t, tn, has, formatDate, chooseLanguage, setLanguage, translatePage, language, loadResultsWords } from './i18n.js';
 
 // The catalogue first: everything below writes text in the chosen language.
-await setLanguage(chooseLanguage(loadSettings().language));
+// A reference link may name its maker's language (`#ref=v1.…&lang=de`): the reference page
+// opens in it (not stored); else the setting, else the browser's.
+const linkLanguage = /^#ref=[^&]*&lang=([a-z]{2})$/.exec(location.hash)?.[1];
+await setLanguage(chooseLanguage(linkLanguage ?? loadSettings().language));
 translatePage();
 
 const SCRIPT_URLS = new Set(['./worker.js', './sw.js']);

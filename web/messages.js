@@ -51,6 +51,34 @@ function choose(arg, forms) {
 
 useTypedArgs((arg, forms) => (forms.length === 0 || (forms.length === 1 && forms[0] === 'signed') ? [render(arg, forms[0] === 'signed')] : choose(arg, forms)));
 
+// Text args that are English, not the file's text: the readers' reasons (a closed set the page
+// translates through `useReasonWords`, results.js) and third-party libraries' error details
+// (calamine's, the PDF reader's, an OFX server's), shown as they are and marked `lang="en"`.
+const ENGLISH_TEXT_ARGS = {
+  encoding: ['reason'],
+  'sign-inferred': ['reason'],
+  'sign-inferred-positive': ['reason'],
+  'unreadable-row-date': ['reason'],
+  'damaged-spreadsheet': ['detail'],
+  'pdf-damaged': ['detail'],
+  'pdf-unsupported': ['detail'],
+  'pdf-encrypted-unsupported': ['detail'],
+  'too-large-pdf': ['detail'],
+  'server-error-detail': ['detail'],
+};
+let reasonWords = null;
+/** `words(text)`: the translated pieces of a reader's English reason, or null. */
+export const useReasonWords = (words) => {
+  reasonWords = words;
+};
+function englishText(text) {
+  const pieces = reasonWords?.(text);
+  const span = document.createElement('span');
+  if (pieces) span.append(...pieces);
+  else Object.assign(span, { lang: 'en', textContent: text });
+  return span;
+}
+
 /** An engine message `{ code, args, text }` in the catalogue's words, else its English `text`. */
 export function message(msg, suffix = '') {
   return messageNodes(msg, suffix).map((piece) => (typeof piece === 'string' ? piece : piece.textContent)).join('');
@@ -65,8 +93,10 @@ export function messageNodes(msg, suffix = '') {
     return [msg.text ?? ''];
   }
   const args = {};
+  const english = ENGLISH_TEXT_ARGS[msg.code] ?? [];
   for (const [name, arg] of Object.entries(msg.args ?? {})) {
-    args[name] = arg && 'text' in arg && arg.text && globalThis.document ? Object.assign(document.createElement('span'), { lang: '', textContent: arg.text }) : arg;
+    if (arg && 'text' in arg && arg.text && globalThis.document) args[name] = english.includes(name) ? englishText(arg.text) : Object.assign(document.createElement('span'), { lang: '', textContent: arg.text });
+    else args[name] = arg;
   }
   return tn(key, args);
 }

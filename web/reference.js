@@ -16,6 +16,7 @@
 //   showReferencePage(view)                                     renders #ref= into `view`
 
 import { h, time, formatDate, formatMoney, download, today } from './dom.js';
+import { t, tn, language } from './i18n.js';
 import { loadRecords, saveRecords, validateRecord, mergeRecords } from './track.js';
 
 let modulePromise = null;
@@ -94,18 +95,24 @@ const defaultBase = () => new URL('./', import.meta.url).href;
 export async function createReferenceLink(record, { base } = {}) {
   const glue = await wasm();
   const { text } = unwrap(glue.encode(recordFields(record)));
-  return `${(base ?? defaultBase()).split('#')[0]}#ref=${text}`;
+  // The maker's language, after the record (`&lang=de`): the reference page opens in it. Not
+  // part of the record or its check; links without it (and every older link) still open.
+  const lang = language() === 'en' ? '' : `&lang=${language()}`;
+  return `${(base ?? defaultBase()).split('#')[0]}#ref=${text}${lang}`;
 }
+
+/** The link without its `&lang=` part, as the reference decoder reads it. */
+const withoutLanguage = (link) => String(link).replace(/&lang=[a-z]{2}$/, '');
 
 /** Reads a link (whole URL or `#ref=…`): `{ version, code, vendor, cancelled_on, …, charges }`. */
 export async function decodeReference(link) {
   const glue = await wasm();
-  return unwrap(glue.decode(link));
+  return unwrap(glue.decode(withoutLanguage(link)));
 }
 
 async function exportsOf(url) {
   const glue = await wasm();
-  return unwrap(glue.exports(url, Math.floor(Date.now() / 1000)));
+  return unwrap(glue.exports(withoutLanguage(url), Math.floor(Date.now() / 1000)));
 }
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'reference';
@@ -120,9 +127,9 @@ function copyButton(label, getText, status) {
         const text = getText();
         try {
           await navigator.clipboard.writeText(text);
-          status.textContent = `${label}: copied.`;
+          status.textContent = t('ref.copied', { label });
         } catch {
-          status.textContent = 'Your browser did not allow copying; select the text and copy it yourself.';
+          status.textContent = t('ref.copy_refused');
         }
       },
     },
@@ -137,33 +144,33 @@ async function exportsBlock(url, reference, { transactions, heading = 'h6' } = {
   const downloads = h(
     'div',
     { class: 'actions reference-downloads' },
-    h('button', { type: 'button', class: 'button small', text: 'Record as JSON', dataset: { export: 'json' }, on: { click: () => download(`${name}.json`, `${JSON.stringify({ ...reference, link: url }, null, 2)}\n`) } }),
-    h('button', { type: 'button', class: 'button small', text: 'Record as CSV', dataset: { export: 'csv' }, on: { click: () => download(`${name}.csv`, exported.record_csv, 'text/csv') } }),
+    h('button', { type: 'button', class: 'button small', text: t('ref.record_json'), dataset: { export: 'json' }, on: { click: () => download(`${name}.json`, `${JSON.stringify({ ...reference, link: url }, null, 2)}\n`) } }),
+    h('button', { type: 'button', class: 'button small', text: t('ref.record_csv'), dataset: { export: 'csv' }, on: { click: () => download(`${name}.csv`, exported.record_csv, 'text/csv') } }),
   );
   if (transactions) {
     const file = `spendrein-transactions-${slug(reference.vendor)}-${today()}`;
     downloads.append(
-      h('button', { type: 'button', class: 'button small', text: 'Analysed transactions as CSV', dataset: { export: 'transactions-csv' }, on: { click: async () => download(`${file}.csv`, unwrap((await wasm()).transactions_csv(transactions.flat())), 'text/csv') } }),
-      h('button', { type: 'button', class: 'button small', text: 'Analysed transactions as JSON', dataset: { export: 'transactions-json' }, on: { click: () => download(`${file}.json`, `${JSON.stringify(transactions.map(([date, description, amount, currency, file, line, kind]) => ({ date, description, amount, currency: currency || null, file, line: Number(line), kind })), null, 2)}\n`) } }),
+      h('button', { type: 'button', class: 'button small', text: t('ref.transactions_csv'), dataset: { export: 'transactions-csv' }, on: { click: async () => download(`${file}.csv`, unwrap((await wasm()).transactions_csv(transactions.flat())), 'text/csv') } }),
+      h('button', { type: 'button', class: 'button small', text: t('ref.transactions_json'), dataset: { export: 'transactions-json' }, on: { click: () => download(`${file}.json`, `${JSON.stringify(transactions.map(([date, description, amount, currency, file, line, kind]) => ({ date, description, amount, currency: currency || null, file, line: Number(line), kind })), null, 2)}\n`) } }),
     );
   }
   if (exported.ics) {
-    downloads.append(h('button', { type: 'button', class: 'button small', text: `Reminder for ${formatDate(reference.check_after)} (.ics)`, dataset: { export: 'ics' }, on: { click: () => download(`${name}.ics`, exported.ics, 'text/calendar') } }));
+    downloads.append(h('button', { type: 'button', class: 'button small', text: t('ref.reminder', { date: formatDate(reference.check_after) }), dataset: { export: 'ics' }, on: { click: () => download(`${name}.ics`, exported.ics, 'text/calendar') } }));
   }
-  const message = (id, title, text) => {
+  const message = (id, title, copy, text) => {
     const area = h('textarea', { id, class: 'message', readOnly: true, rows: 9, value: text });
-    return h('div', { class: 'message-block' }, h('label', { for: id, text: title }), area, h('div', { class: 'actions' }, copyButton(`Copy the ${title.toLowerCase()}`, () => area.value, status)));
+    return h('div', { class: 'message-block' }, h('label', { for: id, text: title }), area, h('div', { class: 'actions' }, copyButton(copy, () => area.value, status)));
   };
   const suffix = Math.random().toString(36).slice(2, 8);
   return h(
     'div',
     { class: 'reference-exports' },
-    h(heading, { text: 'Download' }),
+    h(heading, { text: t('ref.download') }),
     downloads,
-    h(heading, { text: 'Ready-to-send messages' }),
-    h('p', { class: 'help', text: 'Plain text to paste into an e-mail or a dispute form. Read it first: you are the one sending it.' }),
-    message(`message-vendor-${suffix}`, 'Message to the vendor', exported.vendor_message),
-    message(`message-issuer-${suffix}`, 'Message to your card issuer or bank', exported.issuer_message),
+    h(heading, { text: t('ref.messages') }),
+    h('p', { class: 'help', text: t('ref.messages_help') }),
+    message(`message-vendor-${suffix}`, t('ref.message_vendor'), t('ref.copy_message_vendor'), exported.vendor_message),
+    message(`message-issuer-${suffix}`, t('ref.message_issuer'), t('ref.copy_message_issuer'), exported.issuer_message),
     status,
   );
 }
@@ -208,11 +215,11 @@ export function openReferenceBuilder(card, { result, record, statements, guide }
   const name = result.vendor_name || result.vendor;
   const panel = h('section', { class: 'reference-builder', attrs: { 'aria-labelledby': `${id}-heading` } });
   panel.append(
-    h('h5', { id: `${id}-heading`, tabIndex: -1, text: 'Create a reference' }),
-    h('p', { class: 'help', text: 'A link that carries exactly what you tick below, and nothing else from your statement. The data is in the part after “#”, which browsers never send to a server; anyone you give the link to can read it.' }),
+    h('h5', { id: `${id}-heading`, tabIndex: -1, text: t('ref.create_heading') }),
+    h('p', { class: 'help', text: t('ref.create_help') }),
   );
-  const fields = h('fieldset', { class: 'reference-fields' }, h('legend', { text: 'What goes in' }));
-  fields.append(h('p', {}, h('strong', { text: 'Always: ' }), `${name}, cancelled on `, time(result.cancelled_on), '.'));
+  const fields = h('fieldset', { class: 'reference-fields' }, h('legend', { text: t('ref.what_goes_in') }));
+  fields.append(h('p', {}, h('strong', { text: t('ref.always') }), ' ', ...tn('ref.always_what', { name, date: time(result.cancelled_on) })));
   const choices = [];
   const add = (key, label, value, checked = true, detail = '') => {
     const box = checkbox(`${id}-${key}`, label, checked, detail);
@@ -220,22 +227,22 @@ export function openReferenceBuilder(card, { result, record, statements, guide }
     choices.push({ key, value, input: box.input });
     fields.append(box.row);
   };
-  if (record?.confirmation) add('confirmation', `Confirmation number: ${record.confirmation}`, record.confirmation);
-  if (record?.notes) add('notes', `Your notes: ${record.notes}`, record.notes);
+  if (record?.confirmation) add('confirmation', t('ref.pick_confirmation', { value: record.confirmation }), record.confirmation);
+  if (record?.notes) add('notes', t('ref.pick_notes', { value: record.notes }), record.notes);
   const lookAgain = (result.verdict === 'too_early' || result.verdict === 'final_charge') && result.check_after;
-  if (lookAgain) add('check_after', `Look-again date: ${formatDate(result.check_after)}`, result.check_after);
+  if (lookAgain) add('check_after', t('ref.pick_look_again', { date: formatDate(result.check_after) }), result.check_after);
   if (result.charges_after.length) {
-    fields.append(h('p', { class: 'field-group', text: 'Charges after you cancelled:' }));
+    fields.append(h('p', { class: 'field-group', text: t('ref.pick_charges') }));
     result.charges_after.forEach((charge, index) => add(`charge-${index}`, `${formatDate(charge.date)} · ${charge.description} · ${formatMoney(charge.amount, charge.currency)}`, charge));
   }
   if (guide?.steps?.length) {
-    fields.append(h('p', { class: 'field-group', text: `Steps of the ${guide.name} guide you did (tick the ones you did):` }));
+    fields.append(h('p', { class: 'field-group', text: t('ref.pick_steps', { guide: guide.name }) }));
     guide.steps.forEach((step, index) => add(`step-${index + 1}`, `${index + 1}. ${step.title}`, { number: index + 1, title: step.title }, false));
   }
   panel.append(fields);
   const output = h('div', { class: 'reference-output', attrs: { 'aria-live': 'polite' } });
   const error = h('p', { class: 'error', attrs: { role: 'alert' }, hidden: true });
-  const create = h('button', { type: 'button', class: 'button primary small', text: 'Create reference', dataset: { action: 'create-reference' } });
+  const create = h('button', { type: 'button', class: 'button primary small', text: t('ref.create'), dataset: { action: 'create-reference' } });
   panel.append(h('div', { class: 'actions' }, create), error, output);
 
   const chosen = () => {
@@ -264,18 +271,18 @@ export function openReferenceBuilder(card, { result, record, statements, guide }
       const status = h('p', { class: 'help', attrs: { role: 'status' } });
       const linkInput = h('input', { id: `${id}-link`, class: 'reference-link', readOnly: true, value: url });
       output.replaceChildren(
-        h('p', { class: 'reference-code-line' }, 'Reference ', h('strong', { class: 'reference-code', text: reference.code }), ` · ${url.length} characters`),
-        h('label', { for: linkInput.id, text: 'Link' }),
+        h('p', { class: 'reference-code-line' }, ...tn('ref.code_line', { code: h('strong', { class: 'reference-code', text: reference.code }), characters: url.length })),
+        h('label', { for: linkInput.id, text: t('ref.link') }),
         linkInput,
-        h('div', { class: 'actions' }, copyButton('Copy the link', () => url, status), h('a', { class: 'button small', href: url, text: 'Open the reference page (to print it)', dataset: { action: 'open-reference' } })),
+        h('div', { class: 'actions' }, copyButton(t('ref.copy_link'), () => url, status), h('a', { class: 'button small', href: url, text: t('ref.open_page'), dataset: { action: 'open-reference' } })),
         status,
         block,
       );
-      create.textContent = 'Update the reference';
+      create.textContent = t('ref.update');
     } catch (problem) {
       if (mine !== seq) return;
       error.hidden = false;
-      error.textContent = `Could not create the reference: ${problem.message}.`;
+      error.textContent = t('ref.create_failed', { problem: problem.message });
     }
   };
   create.addEventListener('click', build);
@@ -294,23 +301,24 @@ export function openReferenceBuilder(card, { result, record, statements, guide }
 function failure(view, problem) {
   if (!problem.code) {
     // Not the link: the reference code itself did not load (offline on a first visit, say).
-    view.replaceChildren(h('h1', { tabIndex: -1, text: 'This reference could not be shown' }), h('p', { class: 'error reference-error', dataset: { code: 'not_loaded' }, text: `The page's reference code did not load (${problem.message}). Reload the page to try again; the first time, it needs a connection.` }));
+    view.replaceChildren(h('h1', { tabIndex: -1, text: t('ref.not_shown') }), h('p', { class: 'error reference-error', dataset: { code: 'not_loaded' }, text: t('ref.not_loaded', { problem: problem.message }) }));
     return;
   }
   const message = String(problem.message || problem.code);
   const advice = {
-    tampered: 'Ask the person who sent it for the link again, and copy all of it.',
-    truncated: 'Ask the person who sent it for the link again, and copy all of it.',
-    bad_character: 'Ask the person who sent it for the link again, and copy all of it.',
-    unknown_version: 'Open it with a newer version of Spendrein.',
+    tampered: 'ref.ask_again',
+    truncated: 'ref.ask_again',
+    bad_character: 'ref.ask_again',
+    unknown_version: 'ref.newer_version',
   }[problem.code];
   view.replaceChildren(
-    h('h1', { tabIndex: -1, text: 'This reference link cannot be opened' }),
-    h('p', { class: 'error reference-error', dataset: { code: problem.code ?? 'error' }, text: `${message[0].toUpperCase()}${message.slice(1)}.` }),
-    advice ? h('p', { text: advice }) : null,
-    h('p', {}, h('a', { href: '#/', text: 'Go to the checker' }), ' to check a cancellation of your own.'),
+    h('h1', { tabIndex: -1, text: t('ref.cannot_open') }),
+    // The decoder's own sentence (crates/reference), English.
+    h('p', { class: 'error reference-error', lang: 'en', dataset: { code: problem.code ?? 'error' }, text: `${message[0].toUpperCase()}${message.slice(1)}.` }),
+    advice ? h('p', { text: t(advice) }) : null,
+    h('p', {}, ...tn('ref.go_to_checker', { link: h('a', { href: '#/', text: t('ref.checker_link') }) })),
   );
-  document.title = 'Reference link cannot be opened — Spendrein';
+  document.title = t('ref.cannot_open_title');
 }
 
 function definition(list, term, ...value) {
@@ -328,67 +336,67 @@ export async function showReferencePage(view) {
     return;
   }
   const name = reference.vendor_name ?? reference.vendor;
-  document.title = `Cancellation reference ${reference.code} (${name}) — Spendrein`;
+  document.title = t('ref.document_title', { code: reference.code, name });
   const facts = h('dl', { class: 'facts reference-facts' });
-  definition(facts, 'Service', name);
-  definition(facts, 'Cancelled on', time(reference.cancelled_on));
-  if (reference.confirmation) definition(facts, 'Confirmation number', reference.confirmation);
-  if (reference.check_after) definition(facts, 'Look again after', time(reference.check_after));
-  if (reference.notes) definition(facts, 'Notes', h('span', { class: 'reference-notes', text: reference.notes }));
+  definition(facts, t('ref.service'), name);
+  definition(facts, t('ref.cancelled_on'), time(reference.cancelled_on));
+  if (reference.confirmation) definition(facts, t('ref.confirmation'), reference.confirmation);
+  if (reference.check_after) definition(facts, t('ref.look_again'), time(reference.check_after));
+  if (reference.notes) definition(facts, t('ref.notes'), h('span', { class: 'reference-notes', lang: '', text: reference.notes }));
   const sheet = h('article', { class: 'reference-sheet', dataset: { code: reference.code } });
   sheet.append(
-    h('h1', { tabIndex: -1 }, 'Cancellation reference ', h('span', { class: 'reference-code', text: reference.code })),
-    h('p', { class: 'reference-disclaimer' }, h('strong', { text: 'Made by the person who cancelled, not by Spendrein. ' }), 'They generated this record with Spendrein from their own cancellation details and bank statement. Spendrein did not verify it: the link only proves that it has not been changed since it was made.'),
+    h('h1', { tabIndex: -1 }, ...tn('ref.heading', { code: h('span', { class: 'reference-code', text: reference.code }) })),
+    h('p', { class: 'reference-disclaimer' }, h('strong', { text: t('ref.made_by') }), ' ', t('ref.disclaimer')),
     facts,
   );
   if (reference.steps_done?.length) {
-    sheet.append(h('h2', { text: 'What they did to cancel' }), h('ol', { class: 'reference-steps' }, reference.steps_done.map((step) => h('li', { value: step.number, text: step.title }))));
+    sheet.append(h('h2', { text: t('ref.steps') }), h('ol', { class: 'reference-steps', lang: 'en' }, reference.steps_done.map((step) => h('li', { value: step.number, text: step.title }))));
   }
-  sheet.append(h('h2', { text: 'Charges after the cancellation' }));
+  sheet.append(h('h2', { text: t('ref.charges') }));
   if (reference.charges.length) {
     const table = h(
       'table',
       { class: 'evidence reference-charges' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Date' }), h('th', { scope: 'col', text: 'Descriptor on the statement' }), h('th', { scope: 'col', class: 'num', text: 'Amount' }))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('ref.date') }), h('th', { scope: 'col', text: t('ref.descriptor_column') }), h('th', { scope: 'col', class: 'num', text: t('ref.amount') }))),
       h(
         'tbody',
         {},
         reference.charges.map((charge) =>
-          h('tr', {}, h('td', { dataset: { label: 'Date' } }, time(charge.date)), h('td', { class: 'descriptor', dataset: { label: 'Descriptor' }, text: charge.description }), h('td', { class: 'num', dataset: { label: 'Amount' }, text: formatMoney(charge.amount, charge.currency) })),
+          h('tr', {}, h('td', { dataset: { label: t('ref.date') } }, time(charge.date)), h('td', { class: 'descriptor', dataset: { label: t('ref.descriptor') }, text: charge.description }), h('td', { class: 'num', dataset: { label: t('ref.amount') }, text: formatMoney(charge.amount, charge.currency) })),
         ),
       ),
     );
     sheet.append(table);
   } else {
-    sheet.append(h('p', { text: 'None are listed in this reference.' }));
+    sheet.append(h('p', { text: t('ref.no_charges') }));
   }
-  sheet.append(h('p', { class: 'reference-link-print' }, h('span', { class: 'muted', text: 'Link: ' }), h('span', { class: 'reference-url', text: url })));
+  sheet.append(h('p', { class: 'reference-link-print' }, h('span', { class: 'muted', text: t('ref.link_print') }), ' ', h('span', { class: 'reference-url', text: url })));
 
   const status = h('p', { class: 'help', attrs: { role: 'status', 'aria-live': 'polite' } });
   const save = h('button', {
     type: 'button',
     class: 'button',
-    text: 'Save to my tracked cancellations',
+    text: t('ref.save'),
     dataset: { action: 'save-reference' },
     on: {
       click: () => {
         const checked = validateRecord({ vendor: reference.vendor, cancelled_on: reference.cancelled_on, confirmation: reference.confirmation ?? '', notes: reference.notes ?? '' });
         if (!checked.record) {
-          status.textContent = `Could not save it: ${checked.problems.join('; ')}.`;
+          status.textContent = t('ref.save_failed', { problem: checked.problems.join('; ') });
           return;
         }
         const merged = mergeRecords(loadRecords(), [checked.record]);
         const problem = saveRecords(merged.records);
-        status.textContent = problem ? `Could not save it: ${problem}.` : merged.added ? `Saved: ${name}, cancelled on ${formatDate(reference.cancelled_on)}, is now in your tracked cancellations in this browser.` : 'This cancellation is already in your tracked cancellations.';
+        status.textContent = problem ? t('ref.save_failed', { problem }) : merged.added ? t('ref.saved', { name, date: formatDate(reference.cancelled_on) }) : t('ref.already_saved');
       },
     },
   });
   const tools = h(
     'section',
-    { class: 'reference-tools', attrs: { 'aria-label': 'Print, save and export' } },
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'button primary', text: 'Print the evidence sheet', on: { click: () => window.print() } }), save, copyButton('Copy the link', () => url, status)),
+    { class: 'reference-tools', attrs: { 'aria-label': t('ref.tools') } },
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'button primary', text: t('ref.print'), on: { click: () => window.print() } }), save, copyButton(t('ref.copy_link'), () => url, status)),
     status,
-    h('p', { class: 'help', text: 'Nothing of this reference is stored or sent anywhere unless you save it; it lives in the link.' }),
+    h('p', { class: 'help', text: t('ref.nothing_stored') }),
     await exportsBlock(url, reference, { heading: 'h2' }),
   );
   view.replaceChildren(sheet, tools);

@@ -4,7 +4,7 @@
 
 import { h, s, icon, time, formatDate, formatMoney, dayNumber, formatName } from './dom.js';
 import { t, tn, formatMonth, formatNumber, language } from './i18n.js';
-import { messageNodes } from './messages.js';
+import { messageNodes, useReasonWords } from './messages.js';
 
 // The engine's messages as text, for app.js (reader errors).
 export { message } from './messages.js';
@@ -473,10 +473,29 @@ const REASONS = [
   [/^no amount is negative, so TRNTYPE \(DEBIT, PAYMENT, …\) gave the sign$/, 'reason.ofx_type'],
   [/^the C\/D mark of each :61: line$/, 'reason.mt940'],
   [/^CdtDbtInd of each entry \(DBIT is money out\)$/, 'reason.camt'],
+  [/^guessed: the rows are in date order only when read this way$/, 'reason.rows_in_order'],
+  [/^byte-order mark$/, 'reason.bom'],
+  [/^nul bytes in every other position$/, 'reason.utf16_nuls'],
+  [/^valid utf-8$/, 'reason.utf8'],
+  [/^mostly valid utf-8$/, 'reason.mostly_utf8'],
+  [/^damaged utf-8: only continuation bytes are invalid$/, 'reason.damaged_utf8'],
+  [/^not utf-8; letters and words fit this code page best$/, 'reason.code_page'],
+  [/^ambiguous: assumed day first$/, 'reason.assumed_day_first'],
+  [/^unambiguous: day above 12 on line (?<line>\d+)$/, 'reason.day_over_12_line'],
+  [/^unambiguous: day above 12 on page (?<page>\d+), line (?<line>\d+)$/, 'reason.day_over_12_page'],
+  [/^locale: US dollar amounts$/, 'reason.us_dollar'],
+  [/^day first, as outside the US$/, 'reason.outside_us'],
+  [/^debit and credit columns$/, 'reason.debit_credit_columns'],
+  [/^debit\/credit markers \(DR\/CR, Af\/Bij, S\/H\)$/, 'reason.markers'],
+  [/^running balance$/, 'reason.running_balance'],
+  [/^unsigned amounts are money out \(no minus in the file\)$/, 'reason.unsigned_out'],
+  [/^amounts with a minus are money out$/, 'reason.minus_out'],
+  [/^most amounts \((?<unsigned>\d+) of (?<count>\d+)\) are unsigned: taken as money out, those with a minus as money in$/, 'reason.mostly_unsigned'],
+  [/^most amounts \((?<minus>\d+) of (?<count>\d+)\) carry a minus: taken as money out$/, 'reason.mostly_minus'],
 ];
 
-/** The reader's reason for a decision; `hint` means the person's own correction. */
-function reasonWords(why) {
+/** A reader's reason in the page's words, or null when the page does not know its form. */
+function knownReason(why) {
   if (why === 'hint') return [t('inferred.as_you_chose')];
   for (const [pattern, key] of REASONS) {
     const match = pattern.exec(why);
@@ -489,8 +508,13 @@ function reasonWords(why) {
     }
     return tn(key, args);
   }
-  return [h('span', { lang: 'en', text: why })];
+  return null;
 }
+// The same reasons inside the engine's messages (the encoding, the inferred sign).
+useReasonWords(knownReason);
+
+/** The reader's reason for a decision; `hint` means the person's own correction. */
+const reasonWords = (why) => knownReason(why) ?? [h('span', { lang: 'en', text: why })];
 
 function definition(list, term, ...value) {
   list.append(h('dt', { text: term }), h('dd', {}, ...value));

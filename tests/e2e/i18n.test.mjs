@@ -84,10 +84,10 @@ async function pickAndOpen(page, files, renders) {
 }
 
 /** Fails with every piece of English (or missing key) the page shows in `lang`. */
-async function assertAllIn(page, lang) {
+async function assertAllIn(page, lang, least = 200) {
   assert.equal(await page.evaluate(() => document.documentElement.dataset.i18nMissing ?? null), null, 'no key is missing');
   const words = await pageWords(page);
-  assert.ok(words.length > 200, `${words.length} pieces of text`);
+  assert.ok(words.length > least, `${words.length} pieces of text`);
   assert.deepEqual(words.filter(({ text }) => text.includes('⟦')), [], 'no missing-key fallback shown');
   if (lang === 'en') return;
   const pieces = await englishPieces(lang);
@@ -212,4 +212,43 @@ test('a stored language wins over the browser\'s, and an unknown one falls back 
   await page.waitForFunction(() => document.documentElement.lang === 'nl');
   assertClean(problems);
   await context.close();
+});
+
+test('the reference page opens in the language its link names, with no English left, and old links in the page\'s', async () => {
+  const { context, page, problems } = await openPage(browser, { locale: 'en-GB' });
+  const record = {
+    vendor: 'netflix',
+    vendor_name: 'Netflix',
+    cancelled_on: '2026-03-20',
+    confirmation: 'NF-1234',
+    notes: 'Cancelled in the app',
+    check_after: '2026-05-01',
+    steps_done: [{ number: 1, title: 'Open Account' }],
+    charges: [{ date: '2026-04-01', amount: '-15.49', currency: 'EUR', description: 'NETFLIX.COM' }],
+  };
+  const link = await page.evaluate(async (record) => (await import('/reference.js')).createReferenceLink(record), record);
+  assert.ok(!link.includes('&lang='), 'an English link names no language');
+  await context.close();
+  for (const [lang, locale] of Object.entries(LOCALES)) {
+    // The link names the language; the browser's is another one.
+    const viewer = await openPage(browser, { width: 320, height: 800, locale: lang === 'de' ? 'fr-FR' : 'de-DE', path: `${new URL(link).pathname}${new URL(link).hash}&lang=${lang}` });
+    await viewer.page.waitForSelector('.reference-sheet .reference-charges');
+    await viewer.page.waitForSelector('.reference-exports');
+    assert.equal(await viewer.page.evaluate(() => document.documentElement.lang), lang);
+    await assertAllIn(viewer.page, lang, 30);
+    const expected = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 3, 1));
+    assert.ok((await viewer.page.locator('.reference-charges').textContent()).includes(expected), `the charge's date as ${expected}`);
+    const width = await viewer.page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `nothing scrolls sideways at 320 px (${width} px)`);
+    assertClean(viewer.problems);
+    await viewer.context.close();
+  }
+  // A link without a language (every older link) opens in the browser's.
+  const old = await openPage(browser, { locale: 'nl-NL', path: `${new URL(link).pathname}${new URL(link).hash}` });
+  await old.page.waitForSelector('.reference-sheet');
+  assert.equal(await old.page.evaluate(() => document.documentElement.lang), 'nl');
+  await assertAllIn(old.page, 'nl', 30);
+  assertClean(old.problems);
+  await old.context.close();
+  assertClean(problems);
 });
