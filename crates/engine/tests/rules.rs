@@ -654,3 +654,135 @@ fn empty_and_odd_input_do_not_panic() {
     ];
     let _ = run(odd, &[cancel("x", "2026-01-02")]);
 }
+
+// The explanation codes no scenario of the suites reaches: each gets a statement that leads to
+// it, checked by code and by the English sentence the CLI prints.
+
+#[test]
+fn no_statement_at_all_says_not_seen_without_a_period() {
+    let report = analyse(&[], &[cancel("netflix", "2026-03-01")], d("2026-07-01"));
+    let result = &report.cancellations[0];
+    assert_eq!(result.verdict, Verdict::NotSeen);
+    assert_eq!(result.explanation_message.code, "verdict-not-seen");
+    assert!(
+        result
+            .explanation
+            .starts_with("No charge from Netflix appears in the statements."),
+        "{}",
+        result.explanation
+    );
+}
+
+#[test]
+fn a_charge_posted_after_cancelling_on_its_own_billing_day_waits_for_the_next_month() {
+    // Billed on the 14th; cancelled on 14 May, the day of the May charge, which posts on the
+    // 16th (card posting lag). The statement ends on 31 May, before the next billing day.
+    let mut rows = monthly(&["NETFLIX.COM"], 1549, "2026-01-14", 4);
+    rows.extend(coffee("2026-01-03", 120));
+    rows.push(tx("2026-05-16", -1549, "NETFLIX.COM"));
+    rows.push(tx("2026-05-31", -800, "CORNER GROCERY 12"));
+    rows.sort_by_key(|row| row.date);
+    let report = run(rows, &[cancel("netflix", "2026-05-14")]);
+    let result = &report.cancellations[0];
+    assert_eq!(
+        result.verdict,
+        Verdict::FinalCharge,
+        "{}",
+        result.explanation
+    );
+    assert_eq!(
+        result.explanation_message.code, "verdict-final-charge-lag-wait",
+        "{}",
+        result.explanation
+    );
+    assert_eq!(
+        result.final_charge.as_ref().map(|charge| charge.date),
+        Some(d("2026-05-16"))
+    );
+    let check_after = result.check_after.expect("a date to look again");
+    assert!(check_after > d("2026-06-14"), "{check_after}");
+    assert!(
+        result
+            .explanation
+            .contains(&check_after.format("%-d %B %Y").to_string())
+            || result.explanation.contains(&check_after.to_string()),
+        "the sentence names the date to look again: {}",
+        result.explanation
+    );
+}
+
+/// The first guide (by id) with match patterns for which `wanted` holds.
+fn guide_where(wanted: impl Fn(&guides::Guide) -> bool, what: &str) -> &'static guides::Guide {
+    guides::all()
+        .iter()
+        .find(|guide| !guide.descriptors.match_patterns.is_empty() && wanted(guide))
+        .unwrap_or_else(|| panic!("no guide has {what} any more: pick another way to reach it"))
+}
+
+/// The guide's most likely cause as the engine orders them (critical first), if any.
+fn first_cause(guide: &guides::Guide) -> Option<&guides::Gotcha> {
+    let mut causes: Vec<&guides::Gotcha> = guide
+        .gotchas
+        .iter()
+        .filter(|g| g.explains_charges)
+        .collect();
+    causes.sort_by_key(|gotcha| gotcha.severity);
+    causes.first().copied()
+}
+
+/// The verdict for `guide` cancelled on 1 March while its first match pattern keeps charging
+/// monthly on the 14th, January to June; asserts it is `still_charging`.
+fn still_charging(guide: &guides::Guide) -> engine::CancellationResult {
+    let rows = monthly(&[guide.descriptors.match_patterns[0]], 999, "2026-01-14", 6);
+    let report = run(rows, &[cancel(guide.id, "2026-03-01")]);
+    let result = report.cancellations[0].clone();
+    assert_eq!(
+        result.verdict,
+        Verdict::StillCharging,
+        "{}: {}",
+        guide.id,
+        result.explanation
+    );
+    result
+}
+
+#[test]
+fn a_likely_cause_without_a_step_is_named_without_one() {
+    let guide = guide_where(
+        |guide| first_cause(guide).is_some_and(|gotcha| gotcha.step.is_none()),
+        "a first likely cause without a step",
+    );
+    let result = still_charging(guide);
+    let notes: Vec<&str> = result
+        .explanation_notes
+        .iter()
+        .map(|n| n.code.as_ref())
+        .collect();
+    assert_eq!(notes, ["note-likely-cause"], "{}", guide.id);
+    let title = result.likely_causes[0].title.trim_end_matches('.');
+    assert!(
+        result
+            .explanation
+            .ends_with(&format!("Most likely cause: {title}.")),
+        "{}: {}",
+        guide.id,
+        result.explanation
+    );
+}
+
+#[test]
+fn a_guide_with_no_likely_cause_asks_to_confirm_the_cancellation() {
+    let guide = guide_where(
+        |guide| first_cause(guide).is_none(),
+        "no gotcha that explains charges",
+    );
+    let result = still_charging(guide);
+    assert!(result.likely_causes.is_empty());
+    let notes: Vec<&str> = result
+        .explanation_notes
+        .iter()
+        .map(|n| n.code.as_ref())
+        .collect();
+    assert_eq!(notes, ["note-confirm-cancellation"], "{}", guide.id);
+    assert_eq!(result.charges_after.len(), 4, "{}", guide.id);
+}
