@@ -49,6 +49,12 @@ export async function openPage(browser, { width = 1280, height = 900, path = '/'
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  // Failed requests are not problems by themselves (a navigation aborts the requests in flight),
+  // but Chromium's "Failed to load resource" console error names no URL: `assertClean` lists
+  // them beside the problems so a failure says which request it was.
+  const failedRequests = [];
+  page.on('requestfailed', (request) => failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`));
+  Object.defineProperty(problems, 'failedRequests', { value: failedRequests });
   await page.exposeBinding('__reportViolation', (_source, text) => problems.push(`CSP violation: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -61,7 +67,8 @@ export async function openPage(browser, { width = 1280, height = 900, path = '/'
 
 export function assertClean(problems) {
   if (problems.length) {
-    throw new Error(`the page reported problems:\n${problems.join('\n')}`);
+    const failed = problems.failedRequests?.length ? `\nrequests that failed: ${problems.failedRequests.join(', ')}` : '';
+    throw new Error(`the page reported problems:\n${problems.join('\n')}${failed}`);
   }
 }
 
