@@ -49,6 +49,9 @@ test('the page works offline after the first load, and caches only its own files
   // guide while online.
   await page.goto(BASE_URL + '/#/guides/spotify');
   await page.waitForSelector('.guide[data-guide="spotify"]');
+  // Its "Your rights" section loads web/rights.js and its data after the guide shows; leaving
+  // before it has rendered aborts those requests, and offline the guide would then miss them.
+  await page.waitForSelector('#view-guide .rights[data-region]');
   await page.goto(BASE_URL + '/');
   await setRecords(page, VERDICT_RECORDS.slice(0, 2));
   // A visit the service worker controls fetches the results' and guides' code at idle, and the
