@@ -55,7 +55,15 @@ self.addEventListener('install', (event) => {
 self.addEventListener('message', (event) => {
   const language = event.data?.language;
   if (!LANGUAGES.includes(language)) return;
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.add(`./i18n/${language}.js`)).catch(() => {}));
+  // Kept once: replacing an entry the fetch handler has just stored leaves a moment where
+  // Chromium lists the cache without it.
+  const path = `./i18n/${language}.js`;
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(path).then((hit) => hit ?? cache.add(path)))
+      .catch(() => {}),
+  );
 });
 
 self.addEventListener('activate', (event) => {

@@ -18,15 +18,22 @@ test('the page works offline after the first load, and caches only its own files
   const { context, page, problems } = await openPage(browser);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
   // The page tells the service worker its language, whose catalogue it keeps (web/sw.js).
-  await page.waitForFunction(async () => Boolean(await caches.match(new URL('i18n/en.js', location.href).href)), null, { timeout: 15000 });
-  const cached = await page.evaluate(async () => {
-    const urls = [];
-    for (const key of await caches.keys()) {
-      const cache = await caches.open(key);
-      for (const request of await cache.keys()) urls.push(new URL(request.url).pathname);
-    }
-    return urls.sort();
-  });
+  // The listing is read until it holds that catalogue: the page's own fetch of it and the
+  // message may both store it, and a listing taken while one replaces the other can miss it.
+  const listCaches = () =>
+    page.evaluate(async () => {
+      const urls = [];
+      for (const key of await caches.keys()) {
+        const cache = await caches.open(key);
+        for (const request of await cache.keys()) urls.push(new URL(request.url).pathname);
+      }
+      return urls.sort();
+    });
+  let cached = await listCaches();
+  for (const deadline = Date.now() + 15000; !cached.includes('/i18n/en.js') && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    cached = await listCaches();
+  }
   // The results' code and words load at start (web/app.js); they are cached too when the service
   // worker already controls the page by then, which depends on timing. Nothing else may be.
   const atStart = ['/results.js', '/messages.js', '/i18n/en-results.js'];
