@@ -51,14 +51,11 @@ function choose(arg, forms) {
 
 useTypedArgs((arg, forms) => (forms.length === 0 || (forms.length === 1 && forms[0] === 'signed') ? [render(arg, forms[0] === 'signed')] : choose(arg, forms)));
 
-// Text args that are English, not the file's text: the readers' reasons (a closed set the page
-// translates through `useReasonWords`, results.js) and third-party libraries' error details
+// Text args that are English, not the file's text: third-party libraries' error details
 // (calamine's, the PDF reader's, an OFX server's), shown as they are and marked `lang="en"`.
+// A reader's reason inside a message is a message arg (`{ message: { code, args } }`), rendered
+// in the catalogue's words like any other.
 const ENGLISH_TEXT_ARGS = {
-  encoding: ['reason'],
-  'sign-inferred': ['reason'],
-  'sign-inferred-positive': ['reason'],
-  'unreadable-row-date': ['reason'],
   'damaged-spreadsheet': ['detail'],
   'pdf-damaged': ['detail'],
   'pdf-unsupported': ['detail'],
@@ -66,18 +63,6 @@ const ENGLISH_TEXT_ARGS = {
   'too-large-pdf': ['detail'],
   'server-error-detail': ['detail'],
 };
-let reasonWords = null;
-/** `words(text)`: the translated pieces of a reader's English reason, or null. */
-export const useReasonWords = (words) => {
-  reasonWords = words;
-};
-function englishText(text) {
-  const pieces = reasonWords?.(text);
-  const span = document.createElement('span');
-  if (pieces) span.append(...pieces);
-  else Object.assign(span, { lang: 'en', textContent: text });
-  return span;
-}
 
 /** An engine message `{ code, args, text }` in the catalogue's words, else its English `text`. */
 export function message(msg, suffix = '') {
@@ -95,8 +80,12 @@ export function messageNodes(msg, suffix = '') {
   const args = {};
   const english = ENGLISH_TEXT_ARGS[msg.code] ?? [];
   for (const [name, arg] of Object.entries(msg.args ?? {})) {
-    if (arg && 'text' in arg && arg.text && globalThis.document) args[name] = english.includes(name) ? englishText(arg.text) : Object.assign(document.createElement('span'), { lang: '', textContent: arg.text });
-    else args[name] = arg;
+    if (arg && 'text' in arg && arg.text && globalThis.document) args[name] = Object.assign(document.createElement('span'), { lang: english.includes(name) ? 'en' : '', textContent: arg.text });
+    else if (arg && typeof arg.message === 'object' && globalThis.document) {
+      const span = document.createElement('span');
+      span.append(...messageNodes({ ...arg.message, text: '' }));
+      args[name] = span;
+    } else args[name] = arg;
   }
   return tn(key, args);
 }

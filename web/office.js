@@ -177,8 +177,13 @@ export function relabel(report, sheets) {
     const cells = (text) => relabelText(text, from.sheet, from.firstCol);
     statement.format = from.kind;
     statement.sheet = from.sheet;
+    // A reason that names a line names a cell now: it keeps that English only (its code's
+    // words would say "line"), as statement_office::relabel does.
     for (const key of ['date_order_reason', 'sign_reason']) {
-      if (statement.dialect?.[key]) statement.dialect[key] = cells(statement.dialect[key]);
+      const text = statement.dialect?.[key];
+      if (!text) continue;
+      statement.dialect[key] = cells(text);
+      if (statement.dialect[key] !== text) delete statement.dialect[`${key}_message`];
     }
     // The message names the cell; `line` (of the converted text) would say it twice.
     // The reader's notes about the canonical text itself (its encoding, the fixed columns) are

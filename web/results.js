@@ -4,7 +4,7 @@
 
 import { h, s, icon, time, formatDate, formatMoney, dayNumber, formatName } from './dom.js';
 import { t, tn, formatMonth, formatNumber, language } from './i18n.js';
-import { messageNodes, useReasonWords } from './messages.js';
+import { messageNodes } from './messages.js';
 
 // The engine's messages as text, for app.js (reader errors).
 export { message } from './messages.js';
@@ -442,79 +442,9 @@ function recurringTable(report, ctx) {
 // ---------------------------------------------------------------------------------------------
 // What the reader inferred, with the controls that correct it
 
-// The reader's reasons are English sentences the engine does not code yet (the dialect's
-// `date_order_reason`, `sign_reason`); the page knows these forms. Any other stays English.
-const REASONS = [
-  [/^dates are written year first$/, 'reason.year_first'],
-  [/^unambiguous: a day over 12 comes first in line (?<line>\d+)$/, 'reason.day_over_12_first'],
-  [/^unambiguous: a day over 12 comes second in line (?<line>\d+)$/, 'reason.day_over_12_second'],
-  [/^conflicting: the majority of dates$/, 'reason.majority'],
-  [/^locale: (?<language>[a-z]{2}) headers$/, 'reason.locale_headers'],
-  [/^locale: decimal comma$/, 'reason.decimal_comma'],
-  [/^locale: North American dollar amounts$/, 'reason.dollar'],
-  [/^locale: currency of a day-first country$/, 'reason.day_first_currency'],
-  [/^unambiguous: day (?<day>\d+) first on line (?<line>\d+)$/, 'reason.qif_day_first'],
-  [/^unambiguous: day (?<day>\d+) second on line (?<line>\d+)$/, 'reason.qif_day_second'],
-  [/^dates written with dots are day first$/, 'reason.dots'],
-  [/^ISO dates$/, 'reason.iso'],
-  [/^Quicken's default, month first; no date decides it$/, 'reason.quicken'],
-  [/^separate money-out and money-in columns$/, 'reason.split'],
-  [/^unsigned amounts with a debit\/credit flag in column (?<n>\d+)(?: \((?<header>.*)\))?$/, 'reason.flag_column'],
-  [/^balance arithmetic: (?<count>\d+) running balances add up only with purchases read as money out$/, 'reason.balance_flipped'],
-  [/^balance arithmetic: (?<count>\d+) running balances add up$/, 'reason.balance'],
-  [/^card export: purchases are positive and the card payment in line (?<line>\d+) is negative$/, 'reason.card_payment'],
-  [/^every amount is positive, as in a card export of purchases$/, 'reason.all_positive'],
-  [/^(?<positives>\d+) of (?<count>\d+) amounts are positive, as in a card export of purchases$/, 'reason.mostly_positive'],
-  [/^card export: the header names a card and most amounts are positive$/, 'reason.card_header'],
-  [/^default: no amounts to tell$/, 'reason.no_amounts'],
-  [/^signed amounts: money out has a minus$/, 'reason.minus'],
-  [/^QIF signs amounts \(negative is money out\)$/, 'reason.qif_signs'],
-  [/^OFX signs TRNAMT \(negative is money out\)$/, 'reason.ofx_signs'],
-  [/^no amount is negative, so TRNTYPE \(DEBIT, PAYMENT, …\) gave the sign$/, 'reason.ofx_type'],
-  [/^the C\/D mark of each :61: line$/, 'reason.mt940'],
-  [/^CdtDbtInd of each entry \(DBIT is money out\)$/, 'reason.camt'],
-  [/^guessed: the rows are in date order only when read this way$/, 'reason.rows_in_order'],
-  [/^byte-order mark$/, 'reason.bom'],
-  [/^nul bytes in every other position$/, 'reason.utf16_nuls'],
-  [/^valid utf-8$/, 'reason.utf8'],
-  [/^mostly valid utf-8$/, 'reason.mostly_utf8'],
-  [/^damaged utf-8: only continuation bytes are invalid$/, 'reason.damaged_utf8'],
-  [/^not utf-8; letters and words fit this code page best$/, 'reason.code_page'],
-  [/^ambiguous: assumed day first$/, 'reason.assumed_day_first'],
-  [/^unambiguous: day above 12 on line (?<line>\d+)$/, 'reason.day_over_12_line'],
-  [/^unambiguous: day above 12 on page (?<page>\d+), line (?<line>\d+)$/, 'reason.day_over_12_page'],
-  [/^locale: US dollar amounts$/, 'reason.us_dollar'],
-  [/^day first, as outside the US$/, 'reason.outside_us'],
-  [/^debit and credit columns$/, 'reason.debit_credit_columns'],
-  [/^debit\/credit markers \(DR\/CR, Af\/Bij, S\/H\)$/, 'reason.markers'],
-  [/^running balance$/, 'reason.running_balance'],
-  [/^unsigned amounts are money out \(no minus in the file\)$/, 'reason.unsigned_out'],
-  [/^amounts with a minus are money out$/, 'reason.minus_out'],
-  [/^most amounts \((?<unsigned>\d+) of (?<count>\d+)\) are unsigned: taken as money out, those with a minus as money in$/, 'reason.mostly_unsigned'],
-  [/^most amounts \((?<minus>\d+) of (?<count>\d+)\) carry a minus: taken as money out$/, 'reason.mostly_minus'],
-];
-
-/** A reader's reason in the page's words, or null when the page does not know its form. */
-function knownReason(why) {
-  if (why === 'hint') return [t('inferred.as_you_chose')];
-  for (const [pattern, key] of REASONS) {
-    const match = pattern.exec(why);
-    if (!match) continue;
-    const args = {};
-    for (const [name, value] of Object.entries(match.groups ?? {})) {
-      if (name === 'language') args[name] = new Intl.DisplayNames([language()], { type: 'language' }).of(value) ?? value;
-      else if (name === 'header') args[name] = value ? h('span', { lang: '', text: value }) : '';
-      else args[name] = Number(value);
-    }
-    return tn(key, args);
-  }
-  return null;
-}
-// The same reasons inside the engine's messages (the encoding, the inferred sign).
-useReasonWords(knownReason);
-
-/** The reader's reason for a decision; `hint` means the person's own correction. */
-const reasonWords = (why) => knownReason(why) ?? [h('span', { lang: 'en', text: why })];
+/** A reader's reason for a decision (`reason-…` code and args) in the page's words; a reason
+ * with no code (a spreadsheet's, whose lines became cells) is shown as the reader wrote it. */
+const reasonWords = (message, english) => (message ? messageNodes({ ...message, text: english }) : [h('span', { lang: 'en', text: english })]);
 
 function definition(list, term, ...value) {
   list.append(h('dt', { text: term }), h('dd', {}, ...value));
@@ -527,10 +457,10 @@ function inferredSection(statement, index, ctx) {
   section.append(h('h4', { id: `inferred-${index}`, text: statement.file }));
   const facts = h('dl', { class: 'facts' });
   const quoted = (mark) => t('inferred.quoted', { mark });
-  const because = (text, why) => {
-    if (!why) return text;
+  const because = (text, why, message) => {
+    if (!why && !message) return text;
     const words = document.createDocumentFragment();
-    words.append(...reasonWords(why));
+    words.append(...reasonWords(message, why));
     return tn('inferred.because', { value: text, reason: words });
   };
   definition(facts, t('inferred.format'), `${formatName(statement.format)}${dialect.version ? ` (${dialect.version})` : ''}`);
@@ -540,9 +470,9 @@ function inferredSection(statement, index, ctx) {
   definition(facts, t('inferred.encoding'), dialect.replaced_bytes ? t('inferred.encoding_replaced', { encoding: dialect.encoding || t('inferred.unknown'), count: dialect.replaced_bytes }) : dialect.encoding || t('inferred.unknown'));
   if (dialect.delimiter) definition(facts, t('inferred.separator'), dialect.delimiter === '\t' ? t('inferred.tab') : quoted(dialect.delimiter));
   if (statement.format === 'csv') definition(facts, t('inferred.header'), dialect.header_line ? t('inferred.line', { line: dialect.header_line }) : t('inferred.none'));
-  definition(facts, t('inferred.date_order'), dialect.date_order ? because(word(DATE_ORDERS, dialect.date_order), dialect.date_order_reason) : t('inferred.not_needed'));
+  definition(facts, t('inferred.date_order'), dialect.date_order ? because(word(DATE_ORDERS, dialect.date_order), dialect.date_order_reason, dialect.date_order_reason_message) : t('inferred.not_needed'));
   definition(facts, t('inferred.decimal_mark'), dialect.decimal_mark ? quoted(dialect.decimal_mark) : t('inferred.not_needed'));
-  definition(facts, t('inferred.money_out'), dialect.sign_convention ? because(word(SIGNS, dialect.sign_convention), dialect.sign_reason) : t('inferred.as_written'));
+  definition(facts, t('inferred.money_out'), dialect.sign_convention ? because(word(SIGNS, dialect.sign_convention), dialect.sign_reason, dialect.sign_reason_message) : t('inferred.as_written'));
   if (hints.flip_sign) definition(facts, t('inferred.correction'), t('inferred.flipped'));
   section.append(facts);
 

@@ -4,7 +4,7 @@
 //! the page can render the same code and arguments in another language.
 //!
 //! A template is plain text with placeholders `{name:kind}`, where `kind` is one of the
-//! [`Arg`] kinds (`date`, `money`, `count`, `line`, `text`, `term`). A count may choose the
+//! [`Arg`] kinds (`date`, `money`, `count`, `line`, `text`, `term`, `message`). A count may choose the
 //! English form: `{rows:count|# row|# rows}` (`#` is the number; the first form is for 1); a
 //! text may be empty: `{header:text|| (#)}` (the first form when empty, else the second with
 //! `#` the text); `{amount:money|signed}` writes the signed number without the currency.
@@ -54,6 +54,9 @@ pub enum Arg {
     Text(String),
     /// A value of a closed set ([`terms`]); the page translates `term.<value>`.
     Term(Cow<'static, str>),
+    /// Another message (a reader's reason inside a diagnostic): rendered in its own words,
+    /// `{"message": {"code": …, "args": {…}}}` in JSON.
+    Message(Box<Message>),
 }
 
 impl Arg {
@@ -66,6 +69,7 @@ impl Arg {
             Arg::Line(_) => "line",
             Arg::Text(_) => "text",
             Arg::Term(_) => "term",
+            Arg::Message(_) => "message",
         }
     }
 }
@@ -151,6 +155,12 @@ impl Args {
     #[inline(never)]
     pub fn date(self, name: &'static str, date: NaiveDate) -> Self {
         self.with(name, Arg::Date(date))
+    }
+
+    /// Adds another message.
+    #[inline(never)]
+    pub fn message(self, name: &'static str, message: Message) -> Self {
+        self.with(name, Arg::Message(Box::new(message)))
     }
 
     /// Adds an amount of money.
@@ -331,6 +341,7 @@ fn push_arg(out: &mut String, placeholder: &Placeholder<'_>, arg: Option<&Arg>) 
             None => out.push_str(text),
         },
         Some(Arg::Term(term)) => out.push_str(term_english(term)),
+        Some(Arg::Message(message)) => out.push_str(&text(&message.code, &message.args)),
         Some(Arg::Money(money)) if placeholder.style == "signed" => {
             if money.minor < 0 {
                 out.push('-');
@@ -438,6 +449,10 @@ pub fn check(code: &str, args: &Args) -> Result<(), String> {
                 return Err(format!("`{code}`: `{name}` has the unknown term `{term}`"));
             }
         }
+        if let Arg::Message(inner) = arg {
+            check(&inner.code, &inner.args)
+                .map_err(|error| format!("`{code}`: `{name}`: {error}"))?;
+        }
     }
     for (name, _) in &wanted {
         if args.get(name).is_none() {
@@ -510,7 +525,7 @@ mod tests {
         let n = codes.len();
         codes.dedup();
         assert_eq!(codes.len(), n, "a code is listed twice");
-        const KINDS: [&str; 6] = ["date", "money", "count", "line", "text", "term"];
+        const KINDS: [&str; 7] = ["date", "money", "count", "line", "text", "term", "message"];
         for template in templates() {
             assert!(
                 template
@@ -572,6 +587,25 @@ mod tests {
         );
         let back: Args = serde_json::from_value(json).unwrap();
         assert_eq!(back.get("charges"), Some(&Arg::Count(3)));
+    }
+
+    #[test]
+    fn a_message_arg_renders_in_its_own_words_and_is_checked() {
+        let reason = Message::new("reason-balance", Args::new().count("count", 3));
+        let args = Args::new().message("reason", reason.clone());
+        assert_eq!(
+            text("sign-inferred", &args),
+            "read money out as negative amounts in the file: balance arithmetic: 3 running balances add up"
+        );
+        assert_eq!(check("sign-inferred", &args), Ok(()));
+        let json = serde_json::to_value(&args).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"reason": {"message": {"code": "reason-balance", "args": {"count": {"count": 3}}}}})
+        );
+        let bad = Args::new().message("reason", Message::new("reason-balance", Args::new()));
+        assert!(check("sign-inferred", &bad).is_err());
+        assert!(check("sign-inferred", &Args::new().text("reason", "free text")).is_err());
     }
 
     #[test]

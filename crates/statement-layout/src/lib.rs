@@ -13,7 +13,8 @@
 #![deny(missing_docs)]
 
 use statement::{
-    ColumnRole, DateOrder, Diagnostic, Hints, ReadError, Severity, SignConvention, Statement,
+    ColumnRole, DateOrder, Diagnostic, Hints, Message, ReadError, Severity, SignConvention,
+    Statement,
 };
 
 /// One run of text on a line, with its horizontal extent. `x` is in any unit as long as it is
@@ -113,14 +114,14 @@ pub use statement::sniff::TEXT_STATEMENT_CODE;
 pub struct Decisions {
     /// Order of numeric dates.
     pub date_order: Option<DateOrder>,
-    /// Why.
-    pub date_order_reason: Option<String>,
+    /// Why (a `reason-…` message).
+    pub date_order_reason: Option<Message>,
     /// Decimal mark of the amounts.
     pub decimal_mark: Option<char>,
     /// How money out was told from money in.
     pub sign_convention: SignConvention,
-    /// Why.
-    pub sign_reason: String,
+    /// Why (a `reason-…` message).
+    pub sign_reason: Message,
     /// The currency most amounts were written in, when symbols or codes named one.
     pub currency: Option<String>,
     /// How many pages were read.
@@ -296,10 +297,10 @@ pub fn relabel(statement: &mut Statement, table: &Table) {
     dialect.header_line = None;
     dialect.columns.clear();
     dialect.date_order = decisions.date_order;
-    dialect.date_order_reason = decisions.date_order_reason.clone();
+    dialect.set_date_order_reason(decisions.date_order_reason.clone());
     dialect.decimal_mark = decisions.decimal_mark;
     dialect.sign_convention = Some(decisions.sign_convention);
-    dialect.sign_reason = Some(decisions.sign_reason.clone());
+    dialect.set_sign_reason(Some(decisions.sign_reason.clone()));
     if statement.currency.is_none() {
         statement.currency = decisions.currency.clone();
     }

@@ -5,7 +5,7 @@
 use crate::words::{self, leading_date, tail, Mark, Money, RawDate, Word};
 use crate::{Kind, Line, Origin, Page};
 use chrono::{Datelike, NaiveDate};
-use statement::{Args, DateOrder, Diagnostic, Hints, ReadError, Severity, SignConvention};
+use statement::{Args, DateOrder, Diagnostic, Hints, Message, ReadError, Severity, SignConvention};
 use std::collections::HashMap;
 
 /// The most rows a document may hold.
@@ -290,10 +290,10 @@ pub(crate) struct Reconstructed {
     pub rows: Vec<Output>,
     pub diagnostics: Vec<Diagnostic>,
     pub date_order: Option<DateOrder>,
-    pub date_order_reason: Option<String>,
+    pub date_order_reason: Option<Message>,
     pub decimal_mark: Option<char>,
     pub sign_convention: SignConvention,
-    pub sign_reason: String,
+    pub sign_reason: Message,
     pub currency: Option<String>,
     pub pages: usize,
 }
@@ -312,12 +312,25 @@ pub(crate) struct Output {
     pub balance: Option<i64>,
 }
 
-fn where_(_kind: Kind, pages: usize, origin: Origin) -> String {
+/// "unambiguous: day above 12 on [page P,] line L".
+fn day_over_12(pages: usize, origin: Origin) -> Message {
     if pages > 1 {
-        format!("page {}, line {}", origin.page, origin.line)
+        Message::new(
+            "reason-day-over-12-page",
+            Args::new()
+                .count("page", origin.page)
+                .line("line", origin.line),
+        )
     } else {
-        format!("line {}", origin.line)
+        Message::new(
+            "reason-day-over-12-line",
+            Args::new().line("line", origin.line),
+        )
     }
+}
+
+fn hint() -> Message {
+    Message::new("reason-hint", Args::new())
 }
 
 fn furniture_key(line: &Line) -> String {
@@ -744,7 +757,7 @@ fn resolve_date(
                 (Some(date), _) if date <= end + chrono::Duration::days(7) => Ok(date),
                 (_, Some(date)) => Ok(date),
                 (Some(date), None) => Ok(date),
-                (None, None) => Err("no such day"),
+                (None, None) => Err("reason-no-such-day"),
             }
         }
     }
@@ -778,7 +791,7 @@ fn decide(
     }
     // Date order of numeric dates.
     let (date_order, date_order_reason) = match hints.date_order {
-        Some(order) => (order, "hint".to_owned()),
+        Some(order) => (order, Message::new("reason-hint", Args::new())),
         None => {
             let mut dmy = None;
             let mut mdy = None;
@@ -798,16 +811,16 @@ fn decide(
             let other = currency_votes.get("EUR").copied().unwrap_or(0)
                 + currency_votes.get("GBP").copied().unwrap_or(0);
             match (dmy, mdy) {
-                (Some(at), None) => (
-                    DateOrder::Dmy,
-                    format!("unambiguous: day above 12 on {}", where_(kind, pages, at)),
-                ),
-                (None, Some(at)) => (
+                (Some(at), None) => (DateOrder::Dmy, day_over_12(pages, at)),
+                (None, Some(at)) => (DateOrder::Mdy, day_over_12(pages, at)),
+                _ if usd > other => (
                     DateOrder::Mdy,
-                    format!("unambiguous: day above 12 on {}", where_(kind, pages, at)),
+                    Message::new("reason-us-dollar", Args::new()),
                 ),
-                _ if usd > other => (DateOrder::Mdy, "locale: US dollar amounts".to_owned()),
-                _ => (DateOrder::Dmy, "day first, as outside the US".to_owned()),
+                _ => (
+                    DateOrder::Dmy,
+                    Message::new("reason-outside-us", Args::new()),
+                ),
             }
         }
     };
@@ -982,12 +995,8 @@ fn decide(
     let (absolute, plus) = (count(Class::Out) + count(Class::In), count(Class::Plus));
     // Relative marks: what an unsigned amount and a minus mean in this document.
     let (unsigned_out, mut sign_convention, mut sign_reason) = match hints.sign_convention {
-        Some(SignConvention::OutflowNegative) => {
-            (false, SignConvention::OutflowNegative, "hint".to_owned())
-        }
-        Some(SignConvention::OutflowPositive) => {
-            (true, SignConvention::OutflowPositive, "hint".to_owned())
-        }
+        Some(SignConvention::OutflowNegative) => (false, SignConvention::OutflowNegative, hint()),
+        Some(SignConvention::OutflowPositive) => (true, SignConvention::OutflowPositive, hint()),
         _ => {
             // Learn it from rows whose balance moved.
             let unsigned_down = votes
@@ -1026,29 +1035,40 @@ fn decide(
                     } else {
                         SignConvention::OutflowNegative
                     },
-                    "running balance".to_owned(),
+                    Message::new("reason-running-balance", Args::new()),
                 )
             } else if minus == 0 {
                 (
                     true,
                     SignConvention::OutflowPositive,
-                    "unsigned amounts are money out (no minus in the file)".to_owned(),
+                    Message::new("reason-unsigned-out", Args::new()),
                 )
             } else if unsigned == 0 {
                 (
                     false,
                     SignConvention::OutflowNegative,
-                    "amounts with a minus are money out".to_owned(),
+                    Message::new("reason-minus-out", Args::new()),
                 )
             } else if unsigned >= minus {
-                (true, SignConvention::OutflowPositive, format!("most amounts ({unsigned} of {}) are unsigned: taken as money out, those with a minus as money in", unsigned + minus))
+                (
+                    true,
+                    SignConvention::OutflowPositive,
+                    Message::new(
+                        "reason-mostly-unsigned",
+                        Args::new()
+                            .count("unsigned", unsigned)
+                            .count("count", unsigned + minus),
+                    ),
+                )
             } else {
                 (
                     false,
                     SignConvention::OutflowNegative,
-                    format!(
-                        "most amounts ({minus} of {}) carry a minus: taken as money out",
-                        unsigned + minus
+                    Message::new(
+                        "reason-mostly-minus",
+                        Args::new()
+                            .count("minus", minus)
+                            .count("count", unsigned + minus),
                     ),
                 )
             }
@@ -1060,10 +1080,10 @@ fn decide(
             .any(|(p, _, _)| matches!(p.column, Some(Role::Debit | Role::Credit)));
         if columns {
             sign_convention = SignConvention::SplitColumns;
-            sign_reason = "debit and credit columns".to_owned();
+            sign_reason = Message::new("reason-debit-credit-columns", Args::new());
         } else {
             sign_convention = SignConvention::Indicator;
-            sign_reason = "debit/credit markers (DR/CR, Af/Bij, S/H)".to_owned();
+            sign_reason = Message::new("reason-markers", Args::new());
         }
     }
 
@@ -1104,7 +1124,7 @@ fn decide(
             Class::Plus => false,
             relative => match (delta_down, hints.sign_convention) {
                 (Some(down), None)
-                    if sign_reason == "running balance"
+                    if sign_reason.code == "reason-running-balance"
                         || absolute_down_out + absolute_down_in > 0 =>
                 {
                     down == down_is_out
@@ -1122,7 +1142,7 @@ fn decide(
                     &mut diagnostics,
                     row.origin,
                     "unreadable-row-date",
-                    Args::new().text("reason", why),
+                    Args::new().message("reason", Message::new(why, Args::new())),
                 );
                 continue;
             }

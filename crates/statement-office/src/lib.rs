@@ -374,11 +374,23 @@ pub fn relabel(statement: &mut Statement, converted: &Converted) {
     for diagnostic in &mut statement.diagnostics {
         diagnostic.message = relabel_message(&diagnostic.message, converted);
     }
-    if let Some(reason) = statement.dialect.date_order_reason.as_mut() {
-        *reason = relabel_message(reason, converted);
-    }
-    if let Some(reason) = statement.dialect.sign_reason.as_mut() {
-        *reason = relabel_message(reason, converted);
+    // A reason that names a line names a cell now: it keeps that English only (its code's
+    // words would say "line").
+    let dialect = &mut statement.dialect;
+    for (reason, message) in [
+        (
+            &mut dialect.date_order_reason,
+            &mut dialect.date_order_reason_message,
+        ),
+        (&mut dialect.sign_reason, &mut dialect.sign_reason_message),
+    ] {
+        if let Some(text) = reason.as_mut() {
+            let relabeled = relabel_message(text, converted);
+            if relabeled != *text {
+                *text = relabeled;
+                *message = None;
+            }
+        }
     }
     let mut diagnostics = converted.diagnostics.clone();
     diagnostics.append(&mut statement.diagnostics);

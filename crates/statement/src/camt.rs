@@ -8,6 +8,7 @@
 //! refuses a DTD that declares any, and bounds nesting depth and element count.
 
 use crate::ofx::dominant_currency;
+use crate::reason;
 use crate::sniff::text::{self, join_description, parse_decimal};
 use crate::xml::{self, Token, Tokenizer, XmlError, MAX_DEPTH};
 use crate::{
@@ -29,7 +30,9 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     statement.dialect.decimal_mark = Some('.');
     statement.dialect.date_order = Some(crate::DateOrder::Ymd);
     statement.dialect.sign_convention = Some(SignConvention::Indicator);
-    statement.dialect.sign_reason = Some("CdtDbtInd of each entry (DBIT is money out)".into());
+    statement
+        .dialect
+        .set_sign_reason(Some(reason("reason-camt", Args::new())));
     if let Some(declared) = &declared {
         let declared_utf8 =
             declared.eq_ignore_ascii_case("utf-8") || declared.eq_ignore_ascii_case("utf8");

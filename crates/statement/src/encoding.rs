@@ -66,7 +66,7 @@ pub struct Detected {
     pub encoding: Encoding,
     /// Length of the byte-order mark at the start of the input (0 when none).
     pub bom_len: usize,
-    /// Why, for the person reading the dialect (`byte-order mark`, `valid utf-8`, …).
+    /// Why: a `reason-…` message code (`reason-bom`, `reason-utf8`, …).
     pub reason: &'static str,
 }
 
@@ -78,13 +78,13 @@ pub fn detect(prefix: &[u8]) -> Detected {
         reason,
     };
     if prefix.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return found(Encoding::Utf8, 3, "byte-order mark");
+        return found(Encoding::Utf8, 3, "reason-bom");
     }
     if prefix.starts_with(&[0xFF, 0xFE]) {
-        return found(Encoding::Utf16Le, 2, "byte-order mark");
+        return found(Encoding::Utf16Le, 2, "reason-bom");
     }
     if prefix.starts_with(&[0xFE, 0xFF]) {
-        return found(Encoding::Utf16Be, 2, "byte-order mark");
+        return found(Encoding::Utf16Be, 2, "reason-bom");
     }
     // UTF-16 without a BOM shows up as a NUL in every other byte of ASCII text.
     let sample = &prefix[..prefix.len().min(4096)];
@@ -98,33 +98,29 @@ pub fn detect(prefix: &[u8]) -> Detected {
             .count();
         let half = sample.len() / 2;
         if odd_nuls * 10 >= half * 9 && even_nuls * 10 < half {
-            return found(Encoding::Utf16Le, 0, "nul bytes in every other position");
+            return found(Encoding::Utf16Le, 0, "reason-utf16-nuls");
         }
         if even_nuls * 10 >= half * 9 && odd_nuls * 10 < half {
-            return found(Encoding::Utf16Be, 0, "nul bytes in every other position");
+            return found(Encoding::Utf16Be, 0, "reason-utf16-nuls");
         }
     }
     match std::str::from_utf8(prefix) {
-        Ok(_) => return found(Encoding::Utf8, 0, "valid utf-8"),
+        Ok(_) => return found(Encoding::Utf8, 0, "reason-utf8"),
         // A multi-byte character cut at the end of the prefix is still UTF-8.
         Err(error) if error.error_len().is_none() => {
-            return found(Encoding::Utf8, 0, "valid utf-8")
+            return found(Encoding::Utf8, 0, "reason-utf8")
         }
         Err(_) => {}
     }
     // Mostly valid UTF-8 with a few broken bytes is damaged UTF-8, not a code page.
     let (valid, invalid) = utf8_balance(prefix);
     if valid > 0 && invalid <= valid * 4 {
-        return found(Encoding::Utf8, 0, "mostly valid utf-8");
+        return found(Encoding::Utf8, 0, "reason-mostly-utf8");
     }
     // Accented letters of the Latin code pages sit at 0xC0 and above; bytes that are only ever
     // in 0x80–0xBF are the tails of UTF-8 characters whose first byte was lost.
     if !prefix.iter().any(|&b| b >= 0xC0) {
-        return found(
-            Encoding::Utf8,
-            0,
-            "damaged utf-8: only continuation bytes are invalid",
-        );
+        return found(Encoding::Utf8, 0, "reason-damaged-utf8");
     }
     let mut best = (Encoding::Windows1252, i64::MIN);
     for candidate in [
@@ -137,11 +133,7 @@ pub fn detect(prefix: &[u8]) -> Detected {
             best = (candidate, score);
         }
     }
-    found(
-        best.0,
-        0,
-        "not utf-8; letters and words fit this code page best",
-    )
+    found(best.0, 0, "reason-code-page")
 }
 
 /// Counts multi-byte UTF-8 sequences that decode and bytes that do not.

@@ -9,6 +9,7 @@
 
 use crate::ofx::dominant_currency;
 use crate::sniff::text::{self, collapse_whitespace, join_description, parse_decimal};
+use crate::{reason, Args};
 use crate::{
     Amount, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source,
     Statement, Transaction,
@@ -30,7 +31,9 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     statement.dialect.replaced_bytes = decoded.replaced;
     statement.dialect.date_order = Some(DateOrder::Ymd);
     statement.dialect.sign_convention = Some(SignConvention::Indicator);
-    statement.dialect.sign_reason = Some("the C/D mark of each :61: line".into());
+    statement
+        .dialect
+        .set_sign_reason(Some(reason("reason-mt940", Args::new())));
     let (fields, n_control, envelope) = split_fields(&decoded.text);
     if n_control > 0 {
         statement.diagnostics.push(Diagnostic::new(

@@ -7,6 +7,7 @@
 //! credit-card and the cash part of investment statements are read; several statements in one
 //! file are read one after the other, and a FITID seen twice in one account is kept once.
 
+use crate::reason;
 use crate::sniff::text::{self, collapse_whitespace, join_description, parse_decimal};
 use crate::xml::{Token, Tokenizer, XmlError};
 use crate::{
@@ -729,8 +730,9 @@ impl<'s> Walker<'s> {
                 }
             }
             self.statement.dialect.sign_convention = Some(SignConvention::Indicator);
-            self.statement.dialect.sign_reason =
-                Some("no amount is negative, so TRNTYPE (DEBIT, PAYMENT, …) gave the sign".into());
+            self.statement
+                .dialect
+                .set_sign_reason(Some(reason("reason-ofx-type", Args::new())));
             self.statement.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "sign-from-type",
@@ -738,8 +740,9 @@ impl<'s> Walker<'s> {
             ));
         } else {
             self.statement.dialect.sign_convention = Some(SignConvention::OutflowNegative);
-            self.statement.dialect.sign_reason =
-                Some("OFX signs TRNAMT (negative is money out)".into());
+            self.statement
+                .dialect
+                .set_sign_reason(Some(reason("reason-ofx-signs", Args::new())));
         }
         let _ = self.account.credit_card;
     }
@@ -749,7 +752,9 @@ fn apply_sign_hints(statement: &mut Statement, hints: &Hints) {
     if hints.sign_convention == Some(SignConvention::OutflowPositive) {
         statement.transactions.negate_amounts();
         statement.dialect.sign_convention = Some(SignConvention::OutflowPositive);
-        statement.dialect.sign_reason = Some("hint".into());
+        statement
+            .dialect
+            .set_sign_reason(Some(reason("reason-hint", Args::new())));
     }
 }
 

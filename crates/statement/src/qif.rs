@@ -8,6 +8,7 @@
 //! `03.11.25`, `2019-03-31`); the day/month order is decided once for the whole file.
 
 use crate::sniff::text::{self, join_description, parse_decimal};
+use crate::{reason, Args, Message};
 use crate::{
     Amount, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source,
     Statement, Transaction,
@@ -178,20 +179,22 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     } else {
         format!("QIF !Type:{}", types.join(", !Type:"))
     });
-    let (order, reason) = decide_order(&records, hints.date_order);
+    let (order, why) = decide_order(&records, hints.date_order);
     statement.dialect.date_order = Some(order);
-    statement.dialect.date_order_reason = Some(reason);
+    statement.dialect.set_date_order_reason(Some(why));
     statement.dialect.decimal_mark = Some(decide_decimal_mark(&records, hints.decimal_mark));
     statement.dialect.sign_convention = Some(
         hints
             .sign_convention
             .unwrap_or(SignConvention::OutflowNegative),
     );
-    statement.dialect.sign_reason = Some(if hints.sign_convention.is_some() {
-        "hint".into()
-    } else {
-        "QIF signs amounts (negative is money out)".into()
-    });
+    statement
+        .dialect
+        .set_sign_reason(Some(if hints.sign_convention.is_some() {
+            reason("reason-hint", Args::new())
+        } else {
+            reason("reason-qif-signs", Args::new())
+        }));
     let comma = statement.dialect.decimal_mark == Some(',');
     let flip = hints.sign_convention == Some(SignConvention::OutflowPositive);
     for record in records {
@@ -377,9 +380,9 @@ fn date_parts(text: &str) -> Option<(u32, u32, i32, bool)> {
 /// The order of slash-separated dates, decided once for the file by the first date that is
 /// unambiguous. Dates with dots are always day first (no US program writes them), so they do
 /// not vote; a file of only ISO or dotted dates reports that order.
-fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, String) {
+fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Message) {
     if let Some(order) = hint {
-        return (order, "hint".into());
+        return (order, reason("reason-hint", Args::new()));
     }
     let mut n_slashed = 0;
     let mut n_dotted = 0;
@@ -401,28 +404,28 @@ fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Stri
         if first > 12 && second <= 12 {
             return (
                 DateOrder::Dmy,
-                format!("unambiguous: day {first} first on line {}", record.line),
+                reason(
+                    "reason-qif-day-first",
+                    Args::new().count("day", first).line("line", record.line),
+                ),
             );
         }
         if second > 12 && first <= 12 {
             return (
                 DateOrder::Mdy,
-                format!("unambiguous: day {second} second on line {}", record.line),
+                reason(
+                    "reason-qif-day-second",
+                    Args::new().count("day", second).line("line", record.line),
+                ),
             );
         }
     }
     if n_slashed == 0 && n_dotted > 0 {
-        (
-            DateOrder::Dmy,
-            "dates written with dots are day first".into(),
-        )
+        (DateOrder::Dmy, reason("reason-dots", Args::new()))
     } else if n_slashed == 0 && n_dotted == 0 && !records.is_empty() {
-        (DateOrder::Ymd, "ISO dates".into())
+        (DateOrder::Ymd, reason("reason-iso", Args::new()))
     } else {
-        (
-            DateOrder::Mdy,
-            "Quicken's default, month first; no date decides it".into(),
-        )
+        (DateOrder::Mdy, reason("reason-quicken", Args::new()))
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::Transactions;
 use chrono::NaiveDate;
-use messages::Args;
+use messages::{Args, Message};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -250,21 +250,49 @@ pub struct Dialect {
     /// Numeric date order, when dates were numeric.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_order: Option<DateOrder>,
-    /// How the date order was decided (`unambiguous: day 23 in line 7`, `hint`, `locale: German headers`).
+    /// How the date order was decided, in English (`unambiguous: day 23 first on line 7`,
+    /// `hint`, `locale: German headers`): `date_order_reason_message` rendered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_order_reason: Option<String>,
+    /// The same reason as a code (`reason-…`) and typed arguments, for the page's languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order_reason_message: Option<Message>,
     /// The decimal mark of amounts (`.` or `,`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decimal_mark: Option<char>,
     /// How money out was signed in the file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_convention: Option<SignConvention>,
-    /// How the sign convention was decided.
+    /// How the sign convention was decided, in English: `sign_reason_message` rendered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_reason: Option<String>,
+    /// The same reason as a code (`reason-…`) and typed arguments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_reason_message: Option<Message>,
     /// CSV: the role given to each column, in file order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<Column>,
+}
+
+impl Dialect {
+    /// Sets how the date order was decided: the reason's code and arguments, and its English.
+    pub fn set_date_order_reason(&mut self, reason: Option<Message>) {
+        self.date_order_reason = reason.as_ref().map(Message::english);
+        self.date_order_reason_message = reason;
+    }
+
+    /// Sets how the sign convention was decided: the reason's code and arguments, and its
+    /// English.
+    pub fn set_sign_reason(&mut self, reason: Option<Message>) {
+        self.sign_reason = reason.as_ref().map(Message::english);
+        self.sign_reason_message = reason;
+    }
+}
+
+/// A reader's reason for a decision (`reason-…` codes of `messages::templates()`).
+#[inline(never)]
+pub fn reason(code: &'static str, args: Args) -> Message {
+    Message::new(code, args)
 }
 
 /// A CSV column and the role the reader gave it.

@@ -2,7 +2,9 @@
 //! (`tests/data/statement`) and of the shared published fixtures (`../shared/fixtures`), each
 //! diagnostic and each read error has a code listed in `web/i18n/codes.json`, arguments of
 //! exactly the names and kinds its templates declare, and an English text (and help) that is
-//! the template rendered with those arguments.
+//! the template rendered with those arguments. The dialect's reasons (date order, sign) are
+//! checked the same way: a `reason-…` code with its arguments, whose rendering is the English
+//! reason.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,29 @@ fn every_reader_message_is_a_listed_code_with_typed_args() {
             Ok(statement) => {
                 for d in &statement.diagnostics {
                     check(&d.code, &d.args, &d.message, d.help.as_deref());
+                }
+                let dialect = &statement.dialect;
+                let mut unpaired = false;
+                for (text, message) in [
+                    (
+                        &dialect.date_order_reason,
+                        &dialect.date_order_reason_message,
+                    ),
+                    (&dialect.sign_reason, &dialect.sign_reason_message),
+                ] {
+                    match (text, message) {
+                        (None, None) => {}
+                        (Some(text), Some(message)) => {
+                            check(&message.code, &message.args, text, None)
+                        }
+                        _ => unpaired = true,
+                    }
+                }
+                if unpaired {
+                    problems.push(format!(
+                        "{}: a reason without its message, or the reverse",
+                        path.display()
+                    ));
                 }
             }
             Err(error) => check(&error.code, &error.args, &error.message, Some(&error.help)),

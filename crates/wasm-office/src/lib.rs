@@ -8,7 +8,7 @@
 //! (`statement-pdf`) and rebuilds their table the same way.
 //! It never sees the rest of the page and keeps no state between calls.
 
-use statement::{Arg, Args, Diagnostic, ReadError};
+use statement::{Arg, Args, Diagnostic, Message, ReadError};
 use statement_office::{Converted, Kind};
 use wasm_bindgen::prelude::*;
 
@@ -42,12 +42,21 @@ fn set_args(object: &js_sys::Object, args: &Args) {
             Arg::Line(line) => (*line).into(),
             Arg::Text(text) => text.as_str().into(),
             Arg::Term(term) => term.as_ref().into(),
+            Arg::Message(message) => message_object(message),
         };
         let one = js_sys::Object::new();
         set(&one, arg.kind(), &value);
         set(&all, name, &one.into());
     }
     set(object, "args", &all.into());
+}
+
+/// A message as the main module's serde output has it: `{ code, args? }`.
+fn message_object(message: &Message) -> JsValue {
+    let object = js_sys::Object::new();
+    set(&object, "code", &message.code.as_ref().into());
+    set_args(&object, &message.args);
+    object.into()
 }
 
 fn error_object(error: &ReadError) -> JsValue {
@@ -186,7 +195,12 @@ pub fn table_object(table: &statement_layout::Table, encoding: Option<&str>) -> 
         set(&dialect, "date_order", &order.as_str().into());
     }
     if let Some(reason) = &decisions.date_order_reason {
-        set(&dialect, "date_order_reason", &reason.as_str().into());
+        set(&dialect, "date_order_reason", &reason.english().into());
+        set(
+            &dialect,
+            "date_order_reason_message",
+            &message_object(reason),
+        );
     }
     if let Some(mark) = decisions.decimal_mark {
         set(&dialect, "decimal_mark", &mark.to_string().into());
@@ -199,7 +213,12 @@ pub fn table_object(table: &statement_layout::Table, encoding: Option<&str>) -> 
     set(
         &dialect,
         "sign_reason",
-        &decisions.sign_reason.as_str().into(),
+        &decisions.sign_reason.english().into(),
+    );
+    set(
+        &dialect,
+        "sign_reason_message",
+        &message_object(&decisions.sign_reason),
     );
     if let Some(currency) = &decisions.currency {
         set(&dialect, "currency", &currency.as_str().into());

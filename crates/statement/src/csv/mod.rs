@@ -22,8 +22,8 @@ use crate::encoding::{self, Decoder, Encoding};
 use crate::number;
 use crate::store::{Parts, Row, Span, MAX_TEXT_BYTES};
 use crate::{
-    Amount, Args, Column, DateOrder, Diagnostic, Format, Hints, ReadError, Severity,
-    SignConvention, Statement, Transactions,
+    reason, Amount, Args, Column, DateOrder, Diagnostic, Format, Hints, Message, ReadError,
+    Severity, SignConvention, Statement, Transactions,
 };
 use chrono::{Datelike, NaiveDate};
 use infer::Layout;
@@ -225,7 +225,7 @@ impl Stream {
         let detected = encoding::detect(prefix);
         let (encoding, reason) = match hints.encoding.as_deref() {
             Some(label) => match Encoding::from_label(label) {
-                Some(encoding) => (encoding, "hint"),
+                Some(encoding) => (encoding, "reason-hint"),
                 None => {
                     diagnostics.push(Diagnostic::new(
                         Severity::Warning,
@@ -352,7 +352,7 @@ impl Stream {
         let mut statement = self.rows.finish(hints)?;
         statement.dialect.encoding = self.encoding.label().to_owned();
         statement.dialect.replaced_bytes = replaced;
-        if self.encoding != Encoding::Utf8 || self.encoding_reason != "valid utf-8" {
+        if self.encoding != Encoding::Utf8 || self.encoding_reason != "reason-utf8" {
             statement.diagnostics.insert(
                 0,
                 Diagnostic::new(
@@ -360,7 +360,7 @@ impl Stream {
                     "encoding",
                     Args::new()
                         .text("encoding", self.encoding.label())
-                        .text("reason", self.encoding_reason.to_string()),
+                        .message("reason", reason(self.encoding_reason, Args::new())),
                 ),
             );
         }
@@ -972,13 +972,13 @@ impl Rows {
         let layout = &self.layout;
 
         // Day/month order.
-        let (order, reason) = self.decide_order(hints);
+        let (order, why) = self.decide_order(hints);
         let dialect = &mut statement.dialect;
         dialect.delimiter = Some(char::from(layout.delimiter));
         dialect.header_line = layout.header_line;
         dialect.decimal_mark = Some(char::from(layout.decimal_mark));
         dialect.date_order = order.as_ref().map(|(o, _)| *o);
-        dialect.date_order_reason = reason.clone();
+        dialect.set_date_order_reason(why);
         dialect.columns = layout
             .roles
             .iter()
@@ -1089,7 +1089,7 @@ impl Rows {
             self.diagnose(problem);
         }
         statement.dialect.sign_convention = Some(convention);
-        statement.dialect.sign_reason = Some(sign_reason.clone());
+        statement.dialect.set_sign_reason(Some(sign_reason.clone()));
         if guessed {
             self.diagnostics.push(Diagnostic::new(
                 Severity::Info,
@@ -1097,7 +1097,7 @@ impl Rows {
                     SignConvention::OutflowPositive => "sign-inferred-positive",
                     _ => "sign-inferred",
                 },
-                Args::new().text("reason", sign_reason.clone()),
+                Args::new().message("reason", sign_reason),
             ));
         }
         if let Some((_, Some(diagnostic))) = order {
@@ -1138,9 +1138,12 @@ impl Rows {
     fn decide_order(
         &self,
         hints: &Hints,
-    ) -> (Option<(DateOrder, Option<Diagnostic>)>, Option<String>) {
+    ) -> (Option<(DateOrder, Option<Diagnostic>)>, Option<Message>) {
         if let Some(order) = hints.date_order {
-            return (Some((order, None)), Some("hint".to_owned()));
+            return (
+                Some((order, None)),
+                Some(reason("reason-hint", Args::new())),
+            );
         }
         let (day_first, day_line) = self.day_first;
         let (month_first, month_line) = self.month_first;
@@ -1148,7 +1151,7 @@ impl Rows {
             if self.year_first_dates > 0 {
                 return (
                     Some((DateOrder::Ymd, None)),
-                    Some("dates are written year first".to_owned()),
+                    Some(reason("reason-year-first", Args::new())),
                 );
             }
             return (None, None);
@@ -1157,16 +1160,18 @@ impl Rows {
             (true, false) => {
                 return (
                     Some((DateOrder::Dmy, None)),
-                    Some(format!(
-                        "unambiguous: a day over 12 comes first in line {day_line}"
+                    Some(reason(
+                        "reason-day-over-12-first",
+                        Args::new().line("line", day_line),
                     )),
                 )
             }
             (false, true) => {
                 return (
                     Some((DateOrder::Mdy, None)),
-                    Some(format!(
-                        "unambiguous: a day over 12 comes second in line {month_line}"
+                    Some(reason(
+                        "reason-day-over-12-second",
+                        Args::new().line("line", month_line),
                     )),
                 )
             }
@@ -1188,7 +1193,7 @@ impl Rows {
                 );
                 return (
                     Some((order, Some(diagnostic))),
-                    Some("conflicting: the majority of dates".to_owned()),
+                    Some(reason("reason-majority", Args::new())),
                 );
             }
             (false, false) => {}
@@ -1196,27 +1201,30 @@ impl Rows {
         if let Language::Continental(code) = self.layout.language {
             return (
                 Some((DateOrder::Dmy, None)),
-                Some(format!("locale: {code} headers")),
+                Some(reason(
+                    "reason-locale-headers",
+                    Args::new().term("language", names::language_term(code)),
+                )),
             );
         }
         if self.layout.decimal_mark == b',' {
             return (
                 Some((DateOrder::Dmy, None)),
-                Some("locale: decimal comma".to_owned()),
+                Some(reason("reason-decimal-comma", Args::new())),
             );
         }
         match self.statement_currency().as_ref().map(|c| &c[..]) {
             Some(b"USD") | Some(b"CAD") => {
                 return (
                     Some((DateOrder::Mdy, None)),
-                    Some("locale: North American dollar amounts".to_owned()),
+                    Some(reason("reason-dollar", Args::new())),
                 )
             }
             Some(b"GBP") | Some(b"EUR") | Some(b"AUD") | Some(b"NZD") | Some(b"SGD")
             | Some(b"INR") | Some(b"ZAR") => {
                 return (
                     Some((DateOrder::Dmy, None)),
-                    Some("locale: currency of a day-first country".to_owned()),
+                    Some(reason("reason-day-first-currency", Args::new())),
                 )
             }
             _ => {}
@@ -1230,7 +1238,7 @@ impl Rows {
             );
             return (
                 Some((order, Some(diagnostic))),
-                Some("guessed: the rows are in date order only when read this way".to_owned()),
+                Some(reason("reason-rows-in-order", Args::new())),
             );
         }
         let diagnostic = Diagnostic::new(
@@ -1240,7 +1248,7 @@ impl Rows {
         );
         (
             Some((DateOrder::Dmy, Some(diagnostic))),
-            Some("ambiguous: assumed day first".to_owned()),
+            Some(reason("reason-assumed-day-first", Args::new())),
         )
     }
 
@@ -1284,7 +1292,7 @@ impl Rows {
         store: &mut Transactions,
         flags: &[Option<bool>],
         problems: &mut Vec<Diagnostic>,
-    ) -> (SignConvention, String, bool) {
+    ) -> (SignConvention, Message, bool) {
         let layout = &self.layout;
         let flip = |transactions: &mut [Row]| {
             for t in transactions.iter_mut() {
@@ -1308,11 +1316,15 @@ impl Rows {
             finish_balances(transactions);
             if hints.sign_convention == Some(SignConvention::OutflowPositive) {
                 flip(transactions);
-                return (SignConvention::OutflowPositive, "hint".to_owned(), false);
+                return (
+                    SignConvention::OutflowPositive,
+                    reason("reason-hint", Args::new()),
+                    false,
+                );
             }
             return (
                 SignConvention::SplitColumns,
-                "separate money-out and money-in columns".to_owned(),
+                reason("reason-split", Args::new()),
                 false,
             );
         }
@@ -1321,7 +1333,7 @@ impl Rows {
                 flip(transactions);
             }
             finish_balances(transactions);
-            return (hint, "hint".to_owned(), false);
+            return (hint, reason("reason-hint", Args::new()), false);
         }
         // A debit/credit flag column decides the sign, even over a minus in the amount (Odoo
         // writes `-1,533.50` with `C`, and the running balance agrees with the flag).
@@ -1351,9 +1363,9 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::Indicator,
-                format!(
-                    "unsigned amounts with a debit/credit flag in {}",
-                    self.column_name(layout.flag.unwrap_or(0))
+                reason(
+                    "reason-flag-column",
+                    self.column_args(Args::new(), layout.flag.unwrap_or(0)),
                 ),
                 false,
             );
@@ -1397,7 +1409,10 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                format!("balance arithmetic: {flipped} running balances add up only with purchases read as money out"),
+                reason(
+                    "reason-balance-flipped",
+                    Args::new().count("count", flipped),
+                ),
                 true,
             );
         }
@@ -1405,7 +1420,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowNegative,
-                format!("balance arithmetic: {straight} running balances add up"),
+                reason("reason-balance", Args::new().count("count", straight)),
                 false,
             );
         }
@@ -1441,7 +1456,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                format!("card export: purchases are positive and the card payment in line {line} is negative"),
+                reason("reason-card-payment", Args::new().line("line", line)),
                 true,
             );
         }
@@ -1450,7 +1465,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                "every amount is positive, as in a card export of purchases".to_owned(),
+                reason("reason-all-positive", Args::new()),
                 true,
             );
         }
@@ -1465,7 +1480,12 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                format!("{positives} of {n_nonzero} amounts are positive, as in a card export of purchases"),
+                reason(
+                    "reason-mostly-positive",
+                    Args::new()
+                        .count("positives", positives)
+                        .count("count", n_nonzero),
+                ),
                 true,
             );
         }
@@ -1478,7 +1498,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                "card export: the header names a card and most amounts are positive".to_owned(),
+                reason("reason-card-header", Args::new()),
                 true,
             );
         }
@@ -1486,9 +1506,9 @@ impl Rows {
         (
             SignConvention::OutflowNegative,
             if n_nonzero == 0 {
-                "default: no amounts to tell".to_owned()
+                reason("reason-no-amounts", Args::new())
             } else {
-                "signed amounts: money out has a minus".to_owned()
+                reason("reason-minus", Args::new())
             },
             false,
         )

@@ -35,6 +35,19 @@ pub enum Language {
 use Language::{Continental as C, English as E, Neutral as N};
 use NameRole::*;
 
+/// The message term (`lang-de`) naming the language of a header's words (a test checks that
+/// every language of [`RULES`] has one).
+pub fn language_term(code: &str) -> &'static str {
+    const TERMS: [&str; 15] = [
+        "lang-cs", "lang-da", "lang-de", "lang-es", "lang-fi", "lang-fr", "lang-hu", "lang-it",
+        "lang-lt", "lang-nl", "lang-no", "lang-pl", "lang-pt", "lang-sk", "lang-sv",
+    ];
+    TERMS
+        .into_iter()
+        .find(|term| term[5..] == *code)
+        .unwrap_or("lang-de")
+}
+
 /// `(pattern, role, language)`. A pattern starting with `=` must equal the whole normalised
 /// name; otherwise it must appear in it as whole words. Earlier rules win, so the specific ones
 /// come first.
@@ -907,6 +920,15 @@ pub fn flag_value(text: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_header_language_has_a_term() {
+        for (pattern, _, language) in RULES {
+            if let Language::Continental(code) = language {
+                assert_eq!(&super::language_term(code)[5..], *code, "{pattern}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
