@@ -1,6 +1,6 @@
 // The loader a host site includes to embed the Spendrein checker:
 //   <script src="https://<spendrein origin>/embed.js" data-vendor="openai-api"
-//           data-cancelled-on="2026-06-02" data-theme="light|dark|auto" async></script>
+//           data-cancelled-on="2026-06-02" data-theme="light|dark|auto" data-lang="de" async></script>
 // or, for several widgets, `<div data-spendrein data-vendor="…" …></div>` placeholders and the
 // script once. Each widget is an iframe of `/widget/` on the Spendrein origin: the host page
 // cannot read it, and it tells the host only its height and a coarse status (see README,
@@ -11,16 +11,29 @@
   const base = new URL('./', script.src);
   const origin = base.origin;
   const STATUSES = ['ready', 'loading', 'working', 'done', 'error'];
+  // The frame's title in the widget's language (its page has the rest of its words).
+  const TITLES = {
+    en: 'Spendrein: did your cancellation stop the charges?',
+    de: 'Spendrein: Hat Ihre Kündigung die Abbuchungen gestoppt?',
+    fr: 'Spendrein : votre résiliation a-t-elle arrêté les prélèvements ?',
+    es: 'Spendrein: ¿tu cancelación detuvo los cargos?',
+    nl: 'Spendrein: heeft uw opzegging de afschrijvingen gestopt?',
+  };
+  const primary = (tag) => String(tag ?? '').toLowerCase().split('-')[0];
   const frames = new Set();
   let count = 0;
 
   /** The widget's settings from an element's data attributes, checked. */
   function settings(element) {
-    const { vendor, cancelledOn, theme } = element.dataset;
+    const { vendor, cancelledOn, theme, lang } = element.dataset;
+    // The language: `data-lang`, else the host page's own language, else (left out) the
+    // visitor's browser decides in the widget.
+    const language = [lang, document.documentElement.lang].map(primary).find((code) => Object.hasOwn(TITLES, code));
     return {
       vendor: (vendor ?? '').trim().slice(0, 200),
       cancelled_on: /^\d{4}-\d{2}-\d{2}$/.test(cancelledOn ?? '') ? cancelledOn : '',
       theme: ['light', 'dark', 'auto'].includes(theme) ? theme : 'auto',
+      ...(language ? { lang: language } : {}),
     };
   }
 
@@ -29,7 +42,7 @@
     const fragment = new URLSearchParams({ ...options, host: location.origin, id });
     const frame = document.createElement('iframe');
     frame.src = `${new URL('widget/', base).href}#${fragment}`;
-    frame.title = 'Spendrein: did your cancellation stop the charges?';
+    frame.title = TITLES[options.lang] ?? TITLES[primary(navigator.language)] ?? TITLES.en;
     frame.className = 'spendrein-widget';
     // Links open the full page in a new tab, unsandboxed; the frame cannot navigate the host.
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');

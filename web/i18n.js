@@ -48,15 +48,16 @@ const importWords = (code, results) => Promise.all([import(`./i18n/${code}.js`),
 
 /**
  * Loads `code`'s catalogue and makes it current; `<html lang>` follows. With `{ results: true }`
- * the results' words load too, beside the page's (the widget needs both at once).
+ * the results' words load too, beside the page's (the widget needs both at once); `extra` (a
+ * table, or a promise of one: the widget's own words) joins them.
  */
-export async function setLanguage(code, wanted, { results = false } = {}) {
+export async function setLanguage(code, wanted, { results = false, extra = null } = {}) {
   const chosen = chooseLanguage(code, []);
-  const [page, resultWords] = await importWords(chosen, withResults || results);
+  const [[page, resultWords], own] = await Promise.all([importWords(chosen, withResults || results), extra]);
   if (results) withResults = true;
   lang = chosen;
   locale = localeFor(chosen, wanted);
-  catalogue = { ...page.default, ...resultWords?.default };
+  catalogue = { ...page.default, ...resultWords?.default, ...own };
   plural = new Intl.PluralRules(locale);
   dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });

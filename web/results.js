@@ -60,13 +60,13 @@ export const COLUMN_ROLES = {
 const SEVERITIES = { error: 'severity.error', warning: 'severity.warning', info: 'severity.info' };
 
 /** The card's explanation: the engine's sentence and notes in the chosen language. */
-function explanation(result) {
+export function explanation(result) {
   if (!result.explanation_message) return [result.explanation];
   return [result.explanation_message, ...(result.explanation_notes ?? [])].flatMap((msg, at) => [at ? ' ' : '', ...messageNodes({ ...msg, text: at ? '' : result.explanation })]);
 }
 
 // Mid-sentence a verdict name is lower case, except in German, whose nouns keep their capital.
-const lowerVerdict = (words) => (language() === 'de' ? words : words.toLocaleLowerCase(language()));
+export const lowerVerdict = (words) => (language() === 'de' ? words : words.toLocaleLowerCase(language()));
 
 /** The word for `value` from one of the tables above, or the value as the engine wrote it. */
 const word = (table, value) => (table[value] ? t(table[value]) : value);

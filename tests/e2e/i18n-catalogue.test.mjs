@@ -1,4 +1,4 @@
-// The message catalogues (web/i18n/<lang>.js and <lang>-results.js) against each other, the
+// The message catalogues (web/i18n/<lang>.js, <lang>-results.js, <lang>-widget.js) against each other, the
 // page's code and the engine's codes (web/i18n/codes.json). No browser: runs with plain node
 // (`node --test tests/e2e/i18n-catalogue.test.mjs`) as well as in the e2e layer.
 
@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const WEB = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl'];
-const PARTS = ['', '-results'];
+const PARTS = ['', '-results', '-widget'];
 const codes = JSON.parse(readFileSync(join(WEB, 'i18n', 'codes.json'), 'utf8'));
 
 const catalogues = {};
@@ -18,7 +18,7 @@ for (const lang of LANGUAGES) {
   catalogues[lang] = {};
   for (const part of PARTS) catalogues[lang][part] = (await import(pathToFileURL(join(WEB, 'i18n', `${lang}${part}.js`)).href)).default;
 }
-const whole = (lang) => ({ ...catalogues[lang][''], ...catalogues[lang]['-results'] });
+const whole = (lang) => Object.assign({}, ...PARTS.map((part) => catalogues[lang][part]));
 
 // The placeholder syntax of i18n.js: `{name}`, `{name|signed}`, `{name|form|form}`.
 const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)((?:\|[^{}|]*)*)\}/gi;
@@ -30,18 +30,21 @@ const sorted = (set) => [...set].sort();
 test('every language has the same keys as English, file by file', () => {
   for (const part of PARTS) {
     const english = Object.keys(catalogues.en[part]).sort();
-    assert.ok(english.length > 100, `en${part}.js has ${english.length} keys`);
+    assert.ok(english.length > (part === '-widget' ? 30 : 100), `en${part}.js has ${english.length} keys`);
     for (const lang of LANGUAGES) {
       const keys = Object.keys(catalogues[lang][part]).sort();
       assert.deepEqual(keys.filter((key) => !english.includes(key)), [], `${lang}${part}.js has keys English lacks`);
       assert.deepEqual(english.filter((key) => !keys.includes(key)), [], `${lang}${part}.js lacks keys`);
     }
   }
-  // A key lives in one of the two files, never both.
+  // A key lives in one of the files, never two.
   for (const lang of LANGUAGES) {
-    const both = Object.keys(catalogues[lang]['']).filter((key) => Object.hasOwn(catalogues[lang]['-results'], key));
-    assert.deepEqual(both, [], `${lang}: keys in both files`);
+    const keys = PARTS.flatMap((part) => Object.keys(catalogues[lang][part]));
+    assert.deepEqual(keys.filter((key, at) => keys.indexOf(key) !== at), [], `${lang}: keys in two files`);
   }
+  // The widget's own words are its keys, and only its.
+  assert.deepEqual(Object.keys(catalogues.en['-widget']).filter((key) => !key.startsWith('widget.')), [], 'keys in en-widget.js outside widget.*');
+  assert.deepEqual(Object.keys(whole('en')).filter((key) => key.startsWith('widget.') && !Object.hasOwn(catalogues.en['-widget'], key)), [], 'widget.* keys outside en-widget.js');
 });
 
 test('every translation uses exactly the placeholders of its key, in every form', () => {

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, openPage, assertClean, ROOT, DATA } from './helpers.mjs';
 import { VERDICT_RECORDS, STORAGE_KEY, setRecords, settled, verdicts, storedRecords } from './page-support.mjs';
+import { startHost, hostPage, snippet, widgetFrames, pickInWidget, widgetVerdict, watchedContext } from './widget-support.mjs';
 
 const LOCALES = { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', nl: 'nl-NL' };
 const catalogue = async (lang) => {
   const load = async (part) => (await import(pathToFileURL(join(ROOT, 'web', 'i18n', `${lang}${part}.js`)).href)).default;
-  return { ...(await load('')), ...(await load('-results')) };
+  return { ...(await load('')), ...(await load('-results')), ...(await load('-widget')) };
 };
 const texts = (value) => (typeof value === 'string' ? [value] : Object.entries(value).filter(([key]) => key !== 'by').map(([, text]) => text));
 
@@ -96,11 +97,15 @@ async function assertAllIn(page, lang, least = 200) {
 }
 
 let browser;
+let host;
+const hostPages = {};
 before(async () => {
   browser = await launch();
+  host = await startHost(hostPages);
 });
 after(async () => {
   await browser?.close();
+  await host?.close();
 });
 
 for (const [lang, locale] of Object.entries(LOCALES)) {
@@ -252,3 +257,40 @@ test('the reference page opens in the language its link names, with no English l
   await old.context.close();
   assertClean(problems);
 });
+
+// The widget speaks the host's language (its `<html lang>`, or `data-lang` on the script), in
+// its own words, the results' and the engine's: a still-charging card with its evidence,
+// causes, actions and reference form, walked for English like the page, at 320 px.
+for (const [lang, locale] of Object.entries(LOCALES)) {
+  if (lang === 'en') continue;
+  test(`the widget in ${lang}: the host's language, no English left, nothing wider than 320 px`, async () => {
+    // The host's page is German; a French widget is asked for by `data-lang`.
+    const hostLang = lang === 'fr' ? 'de' : lang;
+    const markup = snippet({ vendor: 'netflix', cancelledOn: '2026-03-15' }).replace(' async>', lang === 'fr' ? ' data-lang="fr" async>' : ' async>');
+    hostPages[`/${lang}`] = hostPage({ body: markup }).replace('<html lang="en">', `<html lang="${hostLang}">`);
+    const { context, problems } = await watchedContext(browser, { locale: 'en-GB', viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(host.url(`/${lang}`));
+    const [frame] = await widgetFrames(page);
+    assert.equal(new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('lang'), lang);
+    await frame.waitForFunction((code) => document.body.dataset.words === code, lang);
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), lang);
+    assert.notEqual(await page.$eval('iframe.spendrein-widget', (element) => element.title), 'Spendrein: did your cancellation stop the charges?');
+    // Untouched: its own words only.
+    await assertAllIn(frame, lang, 8);
+    await pickInWidget(frame, join(DATA, 'verdicts.csv'));
+    assert.deepEqual(await widgetVerdict(frame), { vendor: 'netflix', verdict: 'still_charging' });
+    await frame.waitForSelector('details.reference');
+    await frame.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true;
+    });
+    await assertAllIn(frame, lang, 30);
+    const expected = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 3, 1));
+    assert.ok((await frame.locator('.evidence').first().textContent()).includes(expected), `evidence rows show ${expected}`);
+    const width = await frame.evaluate(() => document.documentElement.scrollWidth);
+    const frameWidth = await frame.evaluate(() => document.documentElement.clientWidth);
+    assert.ok(width <= frameWidth, `nothing in the widget scrolls sideways (${width} px in ${frameWidth} px)`);
+    assertClean(problems);
+    await context.close();
+  });
+}

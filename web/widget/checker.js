@@ -4,14 +4,11 @@
 // Text from files goes in through textContent (dom.js). Links open the full page in a new tab.
 
 import { Bridge } from '../bridge.js';
-import { h, time, formatMoney, icon, today, isIsoDate } from '../dom.js';
-import { VERDICTS, verdictWords } from '../results.js';
-import { setLanguage } from '../i18n.js';
+import { h, time, formatMoney, formatDate, icon, today, isIsoDate } from '../dom.js';
+import { VERDICTS, verdictWords, lowerVerdict, explanation } from '../results.js';
+import { messageNodes } from '../messages.js';
+import { setLanguage, t, tn } from '../i18n.js';
 import GUIDE_NAMES from '../pkg/guide-names.js';
-
-// The widget stays in English for now (its own words are written here); dates and money take
-// the page's English form, the verdict names come from the English catalogue.
-const english = setLanguage('en', undefined, { results: true });
 
 const SITE = new URL('../', location.href);
 // Compact: the full checker shows everything.
@@ -25,7 +22,12 @@ const compact = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
  * document's Trusted Types policy, which also starts replacements); `preset` is the host's
  * vendor text, `status(s)` tells the host.
  */
-export function start({ preset, status, worker, createScriptURL }) {
+export function start({ preset, lang, words, status, worker, createScriptURL }) {
+  // The widget's language (widget.js chose it): its own words, the page's and the results'
+  // words, and the engine's messages, in one table; dates and money in that language's form.
+  const language = setLanguage(lang, navigator.languages, { results: true, extra: words });
+  let worded = false;
+  language.then(() => (worded = true)).catch(() => {});
   const vendorInput = $('#w-vendor');
   const dateInput = $('#w-date');
   const result = $('#w-result');
@@ -44,18 +46,19 @@ export function start({ preset, status, worker, createScriptURL }) {
     createScriptURL,
     onProgress(event) {
       const bar = $('#w-progress');
+      if (!worded) return;
       if (event.phase === 'analysing') {
         bar.removeAttribute('value');
-        $('#w-progress-label').textContent = 'Analysing…';
+        $('#w-progress-label').textContent = t('drop.analysing');
         return;
       }
       bar.value = Math.min(100, Math.round((100 * event.bytes) / Math.max(event.total, 1)));
-      $('#w-progress-label').textContent = `Reading ${event.name}: ${bar.value}%`;
+      $('#w-progress-label').textContent = t('drop.progress', { file: event.name, percent: bar.value });
     },
     onRestart(reason) {
       report = null;
       result.replaceChildren();
-      say(`The statement reader stopped (${reason}) and was restarted; drop the file again.`);
+      language.then(() => say(t('widget.restarted', { reason })));
       status('error');
     },
   });
@@ -93,7 +96,10 @@ export function start({ preset, status, worker, createScriptURL }) {
     busy++;
     document.body.dataset.state = 'busy';
     status('working');
-    say(busyText);
+    // The words may still be on their way on a cold drop: the line says it once they are here.
+    language.then(() => {
+      if (mine === seq && busy) say(busyText());
+    });
     const progress = setTimeout(() => {
       $('#w-progress-box').hidden = !busy;
     }, 150);
@@ -101,14 +107,15 @@ export function start({ preset, status, worker, createScriptURL }) {
       const wanted = cancellation();
       const answer = await bridge.request(type, { ...payload, cancellations: wanted ? [wanted] : [], today: today() });
       // The words are needed only to show the answer: they load while the worker reads.
-      await english;
+      await language;
       if (mine !== seq) return;
       report = answer.report;
       status(show(answer.failures ?? [], wanted) ? 'done' : 'error');
     } catch (error) {
       if (mine !== seq) return;
       if (error.code !== 'restarted') {
-        say(`Could not read the statement: ${error.message}.`);
+        await language.catch(() => {});
+        say(t('status.read_failed', { error: error.message }));
         status('error');
       }
     } finally {
@@ -126,37 +133,38 @@ export function start({ preset, status, worker, createScriptURL }) {
   /** Shows the report; false when no file could be read. */
   function show(failures, wanted) {
     const statement = report?.statements[0];
-    const failed = failures.map((failure) => `Could not read ${failure.name}: ${failure.error.message}. ${failure.error.help}.`).join(' ');
+    const engineText = (error, text, suffix) => messageNodes({ ...error, text }, suffix).map((piece) => (typeof piece === 'string' ? piece : piece.textContent)).join('');
+    const failed = failures.map((failure) => t('widget.file_failed', { name: failure.name, message: engineText(failure.error, failure.error.message), help: engineText(failure.error, failure.error.help, '.help') })).join(' ');
     if (!statement) {
       report = null;
       result.replaceChildren();
-      say(failed || 'The file held no statement.');
+      say(failed || t('widget.no_statement'));
       return false;
     }
     const transactions = report.statements.reduce((sum, item) => sum + item.n_transactions, 0);
-    const files = report.statements.length === 1 ? statement.file : `${report.statements.length} files`;
+    const files = report.statements.length === 1 ? statement.file : t('widget.files', { count: report.statements.length });
     const skipped = report.statements.reduce((sum, item) => sum + item.diagnostics.filter((d) => d.severity !== 'info').length, 0);
     const summary = h(
       'p',
       { class: 'summary' },
-      `Read ${files}: ${transactions} transactions`,
-      statement.period && report.statements.length === 1 ? [', ', time(statement.period.from), ' to ', time(statement.period.to)] : '',
+      tn('widget.summary', { files, count: transactions }),
+      statement.period && report.statements.length === 1 ? tn('widget.summary_period', { from: time(statement.period.from), to: time(statement.period.to) }) : '',
       '.',
-      skipped ? ` ${skipped} row${skipped === 1 ? '' : 's'} skipped or with warnings (the full checker lists them).` : '',
+      skipped ? ` ${t('widget.skipped', { count: skipped })}` : '',
       ' ',
-      h('button', { type: 'button', class: 'button small', text: 'Forget this statement', on: { click: forget } }),
+      h('button', { type: 'button', class: 'button small', text: t('widget.forget'), on: { click: forget } }),
     );
     const verdict = report.cancellations[0];
-    const parts = [verdict ? card(verdict) : h('p', { class: 'note', text: wanted ? 'No verdict came back for this service.' : 'Enter the service and the date you cancelled to see whether the charges stopped.' }), summary];
+    const parts = [verdict ? card(verdict) : h('p', { class: 'note', text: wanted ? t('widget.no_verdict') : t('widget.enter') }), summary];
     if (failed) parts.push(h('p', { class: 'error', text: failed }));
     result.replaceChildren(...parts);
     // Announced to screen readers; on screen the card says it.
-    say(verdict ? `Done. ${verdict.vendor_name || verdict.vendor}: ${verdictWords(verdict.verdict).toLowerCase()}.` : 'Done: the statement was read.', true);
+    say(verdict ? t('widget.done', { name: verdict.vendor_name || verdict.vendor, verdict: lowerVerdict(verdictWords(verdict.verdict)) }) : t('widget.done_read'), true);
     performance.mark('spendrein:results');
     return true;
   }
 
-  const newTab = (href, text, extra = {}) => h('a', { href, target: '_blank', rel: 'noopener', ...extra }, text, h('span', { class: 'visually-hidden', text: ' (new tab)' }));
+  const newTab = (href, text, extra = {}) => h('a', { href, target: '_blank', rel: 'noopener', ...extra }, text, h('span', { class: 'visually-hidden', text: t('widget.new_tab') }));
 
   function evidence(caption, refs) {
     const list = h('ul', { class: 'evidence' });
@@ -167,7 +175,7 @@ export function start({ preset, status, worker, createScriptURL }) {
           {},
           h('span', { class: 'row-head' }, time(ref.date), ' ', h('span', { class: 'amount', text: formatMoney(ref.amount, ref.currency) })),
           h('span', { class: 'descriptor', text: ref.description }),
-          h('span', { class: 'where', text: `${report.statements[ref.statement]?.file ?? 'file'}, line ${ref.line}` }),
+          h('span', { class: 'where', text: t('evidence.where_line', { file: report.statements[ref.statement]?.file ?? '', line: ref.line }) }),
         ),
       );
     }
@@ -186,41 +194,42 @@ export function start({ preset, status, worker, createScriptURL }) {
     body.append(
       h('h2', { id: 'w-card-title', text: name }),
       h('p', { class: `verdict verdict-${verdict.verdict}` }, icon(info.icon), h('span', { text: info.words })),
-      h('p', { class: 'muted' }, 'Cancelled on ', time(verdict.cancelled_on), verdict.matched_merchant ? ` · matched to “${verdict.matched_merchant}”` : ''),
-      h('p', { text: verdict.explanation }),
+      h('p', { class: 'muted' }, tn('card.cancelled_on', { date: time(verdict.cancelled_on) }), verdict.matched_merchant ? tn('widget.matched', { merchant: h('span', { lang: '', text: verdict.matched_merchant }) }) : ''),
+      h('p', {}, ...explanation(verdict)),
     );
     if (verdict.verdict === 'too_early' && verdict.check_after) {
-      body.append(h('p', { class: 'look-again' }, icon('clock'), h('strong', {}, 'Look again after ', time(verdict.check_after))));
+      body.append(h('p', { class: 'look-again' }, icon('clock'), h('strong', {}, tn('card.look_again', { date: time(verdict.check_after) }))));
     }
-    if (verdict.final_charge) body.append(...evidence('Expected final charge', [verdict.final_charge]));
+    if (verdict.final_charge) body.append(...evidence(t('widget.final_charge'), [verdict.final_charge]));
     if (verdict.charges_after.length) {
       const shown = verdict.charges_after.slice(0, MAX_ROWS);
-      body.append(...evidence('Charges after you cancelled', shown));
+      body.append(...evidence(t('card.charges_after'), shown));
       if (shown.length < verdict.charges_after.length) {
-        body.append(h('p', { class: 'muted', text: `and ${verdict.charges_after.length - shown.length} more; the full checker lists them all.` }));
+        body.append(h('p', { class: 'muted', text: t('widget.more_charges', { count: verdict.charges_after.length - shown.length }) }));
       }
     } else if (!verdict.final_charge) {
       const last = verdict.history.findLast((ref) => ref.date <= verdict.cancelled_on && ref.amount.startsWith('-'));
-      if (last) body.append(...evidence('Last charge before you cancelled', [last]));
+      if (last) body.append(...evidence(t('widget.last_before'), [last]));
     }
     if (verdict.likely_causes.length) {
       const causes = h('ul', { class: 'causes' });
       for (const cause of verdict.likely_causes.slice(0, MAX_ROWS)) {
-        const item = h('li', {}, cause.title);
+        // A likely cause is a guide's gotcha or step: guide text, in English.
+        const item = h('li', {}, h('span', { lang: 'en', text: cause.title }));
         if (guide) {
           const anchor = cause.step ? `step-${cause.step}` : `gotcha-${cause.gotcha}`;
-          item.append(' — ', newTab(new URL(`#/guides/${guide.id}/${anchor}`, SITE).href, cause.step ? `how to fix it (step ${cause.step})` : 'read more'));
+          item.append(' — ', newTab(new URL(`#/guides/${guide.id}/${anchor}`, SITE).href, cause.step ? t('card.fix_step', { step: cause.step }) : t('card.read_more')));
         }
         causes.append(item);
       }
       const more = verdict.likely_causes.length - MAX_ROWS;
-      if (more > 0) causes.append(h('li', { class: 'muted', text: `and ${more} more in the guide` }));
-      body.append(h('h3', { text: verdict.verdict === 'still_charging' ? 'Likely causes' : 'Worth checking' }), causes);
+      if (more > 0) causes.append(h('li', { class: 'muted', text: t('widget.more_causes', { count: more }) }));
+      body.append(h('h3', { text: verdict.verdict === 'still_charging' ? t('card.likely_causes') : t('card.worth_checking') }), causes);
     }
     const actions = h('p', { class: 'actions' });
-    if (guide) actions.append(newTab(new URL(`#/guides/${guide.id}`, SITE).href, `How to cancel ${guide.name}`, { class: 'button small' }));
+    if (guide) actions.append(newTab(new URL(`#/guides/${guide.id}`, SITE).href, t('widget.how_to_cancel', { name: guide.name }), { class: 'button small' }));
     const track = `#track=${encodeURIComponent(verdict.vendor)}@${verdict.cancelled_on}`;
-    actions.append(newTab(new URL(track, SITE).href, 'Track this in Spendrein', { class: 'button small', id: 'w-track' }));
+    actions.append(newTab(new URL(track, SITE).href, t('widget.track'), { class: 'button small', id: 'w-track' }));
     body.append(actions);
     offerReference(body, verdict);
     return body;
@@ -246,14 +255,14 @@ export function start({ preset, status, worker, createScriptURL }) {
       optional.push({ input, value });
       return h('li', {}, input, ' ', h('label', { for: id, text: label }));
     };
-    const fields = h('ul', { class: 'ref-fields' }, h('li', { text: `Service: ${verdict.vendor_name || verdict.vendor}; cancelled on ${verdict.cancelled_on}` }));
+    const fields = h('ul', { class: 'ref-fields' }, h('li', { text: t('widget.ref_service', { name: verdict.vendor_name || verdict.vendor, date: formatDate(verdict.cancelled_on) }) }));
     const withCheck = verdict.verdict === 'too_early' || verdict.verdict === 'final_charge';
-    if (withCheck && verdict.check_after) fields.append(box(`Look again after ${verdict.check_after}`, { check_after: verdict.check_after }));
+    if (withCheck && verdict.check_after) fields.append(box(t('widget.ref_check', { date: formatDate(verdict.check_after) }), { check_after: verdict.check_after }));
     for (const charge of verdict.charges_after.slice(0, 100)) {
-      fields.append(box(`Charge ${charge.date} · ${formatMoney(charge.amount, charge.currency)} · ${charge.description}`, { charge }));
+      fields.append(box(t('widget.ref_charge', { date: formatDate(charge.date), amount: formatMoney(charge.amount, charge.currency), description: charge.description }), { charge }));
     }
     const out = h('p', { class: 'ref-out', attrs: { 'aria-live': 'polite' } });
-    const create = h('button', { type: 'button', class: 'button small', text: 'Create the link' });
+    const create = h('button', { type: 'button', class: 'button small', text: t('widget.ref_create') });
     create.addEventListener('click', async () => {
       // Only the fields that have a value go in (absent and null are the same to the reader).
       const record = { vendor: verdict.vendor, cancelled_on: verdict.cancelled_on };
@@ -270,16 +279,16 @@ export function start({ preset, status, worker, createScriptURL }) {
       if (charges.length) record.charges = charges;
       try {
         const url = await createReferenceLink(record, { base: SITE.href });
-        out.replaceChildren('Your reference: ', newTab(url, 'open it', { id: 'w-reference-link' }), '. Copy the link to keep it; nothing was stored or sent.');
+        out.replaceChildren(...tn('widget.ref_made', { link: newTab(url, t('widget.open_it'), { id: 'w-reference-link' }) }));
       } catch (error) {
-        out.textContent = `Could not create the reference: ${error.message}.`;
+        out.textContent = t('widget.ref_failed', { message: error.message });
       }
     });
     return h(
       'details',
       { class: 'reference' },
-      h('summary', { text: 'Create a reference for a dispute' }),
-      h('p', { class: 'muted', text: 'A link that carries these details in itself. Untick what you do not want in it.' }),
+      h('summary', { text: t('widget.ref_title') }),
+      h('p', { class: 'muted', text: t('widget.ref_help') }),
       fields,
       create,
       out,
@@ -295,21 +304,21 @@ export function start({ preset, status, worker, createScriptURL }) {
     } catch {
       // A restarted worker holds nothing either.
     }
-    say('The statement was dropped from memory. Nothing of it was ever stored.');
+    say(t('widget.forgotten'));
     status('ready');
     $('#w-file').focus();
   }
 
   return {
     read(files) {
-      const name = files.length === 1 ? files[0].name : `${files.length} files`;
+      const name = files.length === 1 ? files[0].name : null;
       // Each drop replaces the statement before: the widget checks one at a time. The worker
       // answers requests in order, so the read comes after the clear.
       bridge.request('clear').catch(() => {});
-      return run('read', { files }, `Reading ${name}…`);
+      return run('read', { files }, () => (name ? t('status.reading_file', { file: name }) : t('status.reading_files', { count: files.length })));
     },
     changed() {
-      if (report) return run('analyse', {}, 'Checking again…');
+      if (report) return run('analyse', {}, () => t('widget.checking_again'));
       return null;
     },
   };

@@ -9,6 +9,23 @@ const theme = params.get('theme');
 document.documentElement.dataset.theme = ['light', 'dark', 'auto'].includes(theme) ? theme : 'auto';
 const widgetId = /^[\w-]{1,40}$/.test(params.get('id') ?? '') ? params.get('id') : '';
 
+// The language: the host's choice (embed.js: `data-lang`, else the host page's own `<html
+// lang>`), else the browser's first of the five, else English. Its words for this page are
+// one small file (i18n/<lang>-widget.js); the checker loads the results' words when it starts.
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl'];
+const lang = [params.get('lang'), ...(navigator.languages ?? [])].map((tag) => String(tag ?? '').toLowerCase().split('-')[0]).find((code) => LANGUAGES.includes(code)) ?? 'en';
+document.documentElement.lang = lang;
+const words = import(`../i18n/${lang}-widget.js`).then((module) => module.default);
+words
+  .then((table) => {
+    for (const element of document.querySelectorAll('[data-i18n]')) {
+      const text = table[element.dataset.i18n];
+      if (typeof text === 'string') element.textContent = text;
+    }
+    document.body.dataset.words = lang;
+  })
+  .catch(() => {});
+
 // The host's origin, to address every message to it and nobody else: the browser's own record
 // of the embedding page where there is one (Chromium, WebKit), else what embed.js said.
 function hostOrigin() {
@@ -74,11 +91,13 @@ function load(forFile = false) {
     // Started for a file in hand, the worker skips its warm-up (worker.js): the file would
     // otherwise wait for a warm-up round that began before the file's notice arrived.
     worker = new Worker(createScriptURL('./worker.js'), { type: 'module', name: forFile ? 'file-coming' : 'spendrein' });
-    checker = import('./checker.js').then(({ start }) => start({ preset, worker, createScriptURL, status: (status) => post({ type: 'status', status }) }));
+    checker = import('./checker.js').then(({ start }) => start({ preset, lang, words, worker, createScriptURL, status: (status) => post({ type: 'status', status }) }));
     checker.catch(() => {
       worker.terminate();
       checker = null;
-      $('#w-status').textContent = 'The checker could not be loaded. Reload the page, or use the full Spendrein checker.';
+      words
+        .catch(() => ({}))
+        .then((table) => ($('#w-status').textContent = table['widget.load_failed'] ?? 'The checker could not be loaded. Reload the page, or use the full Spendrein checker.'));
       post({ type: 'status', status: 'error' });
     });
   }
