@@ -55,6 +55,7 @@ function unwrap(json) {
   if (result.error) {
     const error = new Error(result.error.message);
     error.code = result.error.code;
+    error.args = result.error.args ?? {};
     throw error;
   }
   return result.ok;
@@ -110,9 +111,47 @@ export async function decodeReference(link) {
   return unwrap(glue.decode(withoutLanguage(link)));
 }
 
+// The ready-to-send messages and the reminder in the page's language: each template of
+// `reference::Wording` from the catalogue (`ref.msg.*`, placeholders kept as written), the
+// month names and the decimal mark from Intl. English is the crate's own (the same words).
+const WORDING = {
+  vendor_subject: ['ref.msg.vendor_subject', 'code'],
+  issuer_subject: ['ref.msg.issuer_subject', 'name', 'code'],
+  hello: ['ref.msg.hello'],
+  vendor_what: ['ref.msg.vendor_what', 'name'],
+  issuer_what: ['ref.msg.issuer_what', 'name'],
+  cancelled: ['ref.msg.cancelled', 'what', 'date', 'confirmation'],
+  confirmation: ['ref.msg.confirmation', 'confirmation'],
+  charge: ['ref.msg.charge', 'amount', 'date'],
+  vendor_confirm: ['ref.msg.vendor_confirm'],
+  vendor_refund: ['ref.msg.vendor_refund', 'charges', 'total'],
+  issuer_refuse: ['ref.msg.issuer_refuse', 'cancelled', 'name'],
+  issuer_dispute: ['ref.msg.issuer_dispute', 'name', 'charges', 'total'],
+  issuer_unauthorised: ['ref.msg.issuer_unauthorised', 'cancelled', 'name'],
+  steps: ['ref.msg.steps', 'steps'],
+  thanks: ['ref.msg.thanks'],
+  footer: ['ref.msg.footer', 'code', 'link'],
+  ics_summary: ['ref.msg.ics_summary', 'name'],
+  ics_cancelled: ['ref.msg.ics_cancelled', 'name', 'date', 'confirmation'],
+  ics_confirmation: ['ref.msg.ics_confirmation', 'confirmation'],
+  ics_advice: ['ref.msg.ics_advice', 'date', 'code', 'link'],
+  date: ['ref.msg.date', 'day', 'month', 'year'],
+  and: ['ref.msg.and'],
+};
+
+function wording() {
+  if (language() === 'en') return '';
+  const words = {};
+  for (const [field, [key, ...names]] of Object.entries(WORDING)) words[field] = t(key, Object.fromEntries(names.map((name) => [name, `{${name}}`])));
+  const months = new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  words.months = Array.from({ length: 12 }, (_, month) => months.formatToParts(Date.UTC(2026, month, 1)).find((part) => part.type === 'month').value);
+  words.decimal = new Intl.NumberFormat(language()).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  return JSON.stringify(words);
+}
+
 async function exportsOf(url) {
   const glue = await wasm();
-  return unwrap(glue.exports(withoutLanguage(url), Math.floor(Date.now() / 1000)));
+  return unwrap(glue.exports(withoutLanguage(url), Math.floor(Date.now() / 1000), wording()));
 }
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'reference';
@@ -311,10 +350,24 @@ function failure(view, problem) {
     bad_character: 'ref.ask_again',
     unknown_version: 'ref.newer_version',
   }[problem.code];
+  // The decoder's sentence (crates/reference) in the page's words, from its code and values;
+  // an unknown code keeps the decoder's English. `detail` is the record check's English.
+  const KNOWN = {
+    not_a_reference: 'ref.error.not_a_reference',
+    unknown_version: 'ref.error.unknown_version',
+    too_long: 'ref.error.too_long',
+    bad_character: 'ref.error.bad_character',
+    truncated: 'ref.error.truncated',
+    tampered: 'ref.error.tampered',
+    malformed: 'ref.error.malformed',
+  };
+  const args = { ...problem.args };
+  if (args.detail) args.detail = h('span', { lang: 'en', text: args.detail });
+  for (const name of ['length', 'max', 'position']) if (args[name]) args[name] = Number(args[name]);
+  const sentence = KNOWN[problem.code] ? h('p', { class: 'error reference-error', dataset: { code: problem.code } }, ...tn(KNOWN[problem.code], args)) : h('p', { class: 'error reference-error', lang: 'en', dataset: { code: problem.code ?? 'error' }, text: `${message[0].toUpperCase()}${message.slice(1)}.` });
   view.replaceChildren(
     h('h1', { tabIndex: -1, text: t('ref.cannot_open') }),
-    // The decoder's own sentence (crates/reference), English.
-    h('p', { class: 'error reference-error', lang: 'en', dataset: { code: problem.code ?? 'error' }, text: `${message[0].toUpperCase()}${message.slice(1)}.` }),
+    sentence,
     advice ? h('p', { text: t(advice) }) : null,
     h('p', {}, ...tn('ref.go_to_checker', { link: h('a', { href: '#/', text: t('ref.checker_link') }) })),
   );

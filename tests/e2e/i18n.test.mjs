@@ -243,11 +243,33 @@ test('the reference page opens in the language its link names, with no English l
     await assertAllIn(viewer.page, lang, 30);
     const expected = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 3, 1));
     assert.ok((await viewer.page.locator('.reference-charges').textContent()).includes(expected), `the charge's date as ${expected}`);
+    // The two ready-to-send messages are in the language too, every placeholder filled, the
+    // dates written in full in its form, the amount with its decimal mark.
+    const messages = await viewer.page.locator('.reference-exports textarea.message').evaluateAll((areas) => areas.map((area) => area.value));
+    assert.equal(messages.length, 2);
+    const pieces = await englishPieces(lang);
+    const longDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatToParts(Date.UTC(2026, 3, 1)).find((part) => part.type === 'month').value;
+    for (const text of messages) {
+      assert.ok(!/[{}]/.test(text), `no placeholder left: ${text}`);
+      assert.ok(text.includes(longDate) && text.includes('2026'), `the date in full (${longDate}): ${text}`);
+      assert.ok(text.includes(new Intl.NumberFormat(lang, { minimumFractionDigits: 2 }).format(15.49)), `the amount in the language's form: ${text}`);
+      if (lang !== 'en') assert.deepEqual(pieces.filter((piece) => text.includes(piece)), [], `English left in a message: ${text}`);
+      else assert.match(text, /^Subject: /);
+    }
     const width = await viewer.page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `nothing scrolls sideways at 320 px (${width} px)`);
     assertClean(viewer.problems);
     await viewer.context.close();
   }
+  // A damaged link gets the decoder's sentence in the page's words, not its English.
+  const damaged = link.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+  const broken = await openPage(browser, { locale: 'es-ES', path: `${new URL(damaged).pathname}${new URL(damaged).hash}` });
+  await broken.page.waitForSelector('.reference-error');
+  const error = await broken.page.locator('.reference-error').evaluate((element) => ({ lang: element.getAttribute('lang'), code: element.dataset.code }));
+  assert.deepEqual(error, { lang: null, code: 'tampered' });
+  await assertAllIn(broken.page, 'es', 3);
+  assertClean(broken.problems);
+  await broken.context.close();
   // A link without a language (every older link) opens in the browser's.
   const old = await openPage(browser, { locale: 'nl-NL', path: `${new URL(link).pathname}${new URL(link).hash}` });
   await old.page.waitForSelector('.reference-sheet');

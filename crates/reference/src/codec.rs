@@ -80,6 +80,34 @@ impl DecodeError {
     }
 }
 
+impl DecodeError {
+    /// The values its sentence names, for a page that writes the sentence in another
+    /// language: `version` and `supported`, `length` and `max`, `character` and `position`,
+    /// `detail` (English, from the record's checks).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            DecodeError::UnknownVersion(v) => {
+                vec![("version", v.clone()), ("supported", format!("v{VERSION}"))]
+            }
+            DecodeError::TooLong(n) => {
+                vec![
+                    ("length", n.to_string()),
+                    ("max", MAX_LINK_CHARS.to_string()),
+                ]
+            }
+            DecodeError::BadCharacter {
+                position,
+                character,
+            } => vec![
+                ("character", format!("{character:?}")),
+                ("position", position.to_string()),
+            ],
+            DecodeError::Malformed(what) => vec![("detail", what.clone())],
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -2,7 +2,8 @@
 //! reminder (RFC 5545) and the two ready-to-send messages.
 
 use crate::iso::{basic, iso};
-use crate::{long_date, Money, Reference};
+use crate::wording::{fill, Wording};
+use crate::{Money, Reference};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -191,19 +192,37 @@ fn fold(out: &mut String, line: &str) {
 /// VALARM at 09:00 that day. `None` when the reference has no look-again date. `stamp` is the
 /// time the file is made (seconds since 1970, UTC; DTSTAMP); `link` goes in the description.
 pub fn ics(reference: &Reference, link: &str, stamp: i64) -> Option<String> {
+    ics_in(reference, link, stamp, &Wording::english())
+}
+
+/// [`ics`] with its title and text in `words`.
+pub fn ics_in(reference: &Reference, link: &str, stamp: i64, words: &Wording) -> Option<String> {
     let record = &reference.record;
     let day = record.check_after?;
     let stamp = crate::iso::utc_stamp(stamp)?;
     let name = record.display_name();
-    let summary = format!("Check your statement for {name} charges");
-    let mut description = format!("You cancelled {name} on {}", long_date(record.cancelled_on));
-    if let Some(confirmation) = &record.confirmation {
-        description.push_str(&format!(" (confirmation {confirmation})"));
-    }
-    description.push_str(&format!(
-        ". Drop a statement that reaches past {} into Spendrein to see whether the charges stopped.\nReference {}: {link}",
-        long_date(day),
-        reference.code
+    let summary = fill(&words.ics_summary, &[("name", name)]);
+    let confirmation = record
+        .confirmation
+        .as_deref()
+        .map_or(String::new(), |number| {
+            fill(&words.ics_confirmation, &[("confirmation", number)])
+        });
+    let mut description = fill(
+        &words.ics_cancelled,
+        &[
+            ("name", name),
+            ("date", &words.date(record.cancelled_on)),
+            ("confirmation", &confirmation),
+        ],
+    );
+    description.push_str(&fill(
+        &words.ics_advice,
+        &[
+            ("date", &words.date(day)),
+            ("code", &reference.code),
+            ("link", link),
+        ],
     ));
     let mut out = String::new();
     let code = reference.code.to_ascii_lowercase();
@@ -235,7 +254,7 @@ pub fn ics(reference: &Reference, link: &str, stamp: i64) -> Option<String> {
 }
 
 /// `15.49 USD on 1 April 2026 (NETFLIX.COM)` lines and the totals per currency.
-fn charge_lines(reference: &Reference) -> (Vec<String>, String) {
+fn charge_lines(reference: &Reference, words: &Wording) -> (Vec<String>, String) {
     let mut lines = Vec::new();
     let mut totals: Vec<(Option<String>, i128, u8)> = Vec::new();
     for charge in &reference.record.charges {
@@ -245,10 +264,10 @@ fn charge_lines(reference: &Reference) -> (Vec<String>, String) {
             .as_deref()
             .map(|c| format!(" {c}"))
             .unwrap_or_default();
-        let mut line = format!(
-            "- {}{currency} on {}",
-            money.abs_decimal(),
-            long_date(charge.date)
+        let amount = format!("{}{currency}", words.number(&money.abs_decimal()));
+        let mut line = fill(
+            &words.charge,
+            &[("amount", &amount), ("date", &words.date(charge.date))],
         );
         if !charge.description.is_empty() {
             line.push_str(&format!(" ({})", charge.description));
@@ -275,8 +294,9 @@ fn charge_lines(reference: &Reference) -> (Vec<String>, String) {
                 total.to_string()
             } else {
                 format!(
-                    "{}.{:0w$}",
+                    "{}{}{:0w$}",
                     total / unit,
+                    words.decimal,
                     total % unit,
                     w = usize::from(*scale)
                 )
@@ -287,24 +307,29 @@ fn charge_lines(reference: &Reference) -> (Vec<String>, String) {
             }
         })
         .collect::<Vec<_>>()
-        .join(" and ");
+        .join(&words.and);
     (lines, total)
 }
 
-fn cancelled_sentence(reference: &Reference, subject: &str) -> String {
+fn cancelled_sentence(reference: &Reference, what: &str, words: &Wording) -> String {
     let record = &reference.record;
-    let mut text = format!(
-        "I cancelled {subject} on {}",
-        long_date(record.cancelled_on)
-    );
-    if let Some(confirmation) = &record.confirmation {
-        text.push_str(&format!(" (confirmation number {confirmation})"));
-    }
-    text.push('.');
-    text
+    let confirmation = record
+        .confirmation
+        .as_deref()
+        .map_or(String::new(), |number| {
+            fill(&words.confirmation, &[("confirmation", number)])
+        });
+    fill(
+        &words.cancelled,
+        &[
+            ("what", what),
+            ("date", &words.date(record.cancelled_on)),
+            ("confirmation", &confirmation),
+        ],
+    )
 }
 
-fn steps_paragraph(reference: &Reference) -> Option<String> {
+fn steps_paragraph(reference: &Reference, words: &Wording) -> Option<String> {
     let steps = &reference.record.steps_done;
     if steps.is_empty() {
         return None;
@@ -314,76 +339,88 @@ fn steps_paragraph(reference: &Reference) -> Option<String> {
         .map(|step| format!("- {}", step.title))
         .collect::<Vec<_>>()
         .join("\n");
-    Some(format!("To cancel, I did the following:\n{list}"))
+    Some(fill(&words.steps, &[("steps", &list)]))
 }
 
-fn footer(reference: &Reference, link: &str) -> String {
-    format!(
-        "My record of the cancellation and the charges (reference {}, made by me from my own statement): {link}",
-        reference.code
-    )
+fn footer(reference: &Reference, link: &str, words: &Wording) -> String {
+    fill(&words.footer, &[("code", &reference.code), ("link", link)])
 }
 
 /// The message to the vendor: "I cancelled on D, confirmation C, you charged me A on D1, D2;
-/// please refund", with the reference link at the end. Plain text.
+/// please refund", with the reference link at the end. Plain text, in English.
 pub fn vendor_message(reference: &Reference, link: &str) -> String {
+    vendor_message_in(reference, link, &Wording::english())
+}
+
+/// [`vendor_message`] in `words`.
+pub fn vendor_message_in(reference: &Reference, link: &str, words: &Wording) -> String {
     let record = &reference.record;
     let name = record.display_name();
-    let (lines, total) = charge_lines(reference);
+    let (lines, total) = charge_lines(reference, words);
+    let what = fill(&words.vendor_what, &[("name", name)]);
     let mut parts = vec![
-        format!(
-            "Subject: Refund request: charges after I cancelled (reference {})",
-            reference.code
+        fill(
+            &words.vendor_subject,
+            &[("code", &reference.code), ("name", name)],
         ),
-        "Hello,".to_owned(),
-        cancelled_sentence(reference, &format!("my {name} subscription")),
+        words.hello.clone(),
+        cancelled_sentence(reference, &what, words),
     ];
     if lines.is_empty() {
-        parts.push(
-            "Please confirm that my subscription is cancelled and that I will not be charged again."
-                .to_owned(),
-        );
+        parts.push(words.vendor_confirm.clone());
     } else {
-        parts.push(format!(
-            "Since then you have charged me:\n{}\nThat is {total} in total. Please refund these charges and confirm that my subscription is cancelled and that I will not be charged again.",
-            lines.join("\n")
+        parts.push(fill(
+            &words.vendor_refund,
+            &[("charges", &lines.join("\n")), ("total", &total)],
         ));
     }
-    parts.extend(steps_paragraph(reference));
-    parts.push("Thank you.".to_owned());
-    parts.push(footer(reference, link));
+    parts.extend(steps_paragraph(reference, words));
+    parts.push(words.thanks.clone());
+    parts.push(footer(reference, link, words));
     parts.join("\n\n") + "\n"
 }
 
-/// The message to the card issuer or bank, disputing the charges after the cancellation.
+/// The message to the card issuer or bank, disputing the charges after the cancellation, in
+/// English.
 pub fn issuer_message(reference: &Reference, link: &str) -> String {
+    issuer_message_in(reference, link, &Wording::english())
+}
+
+/// [`issuer_message`] in `words`.
+pub fn issuer_message_in(reference: &Reference, link: &str, words: &Wording) -> String {
     let record = &reference.record;
     let name = record.display_name();
-    let (lines, total) = charge_lines(reference);
+    let (lines, total) = charge_lines(reference, words);
+    let what = fill(&words.issuer_what, &[("name", name)]);
+    let cancelled = cancelled_sentence(reference, &what, words);
     let mut parts = vec![
-        format!(
-            "Subject: Dispute of charges from {name} after I cancelled (reference {})",
-            reference.code
+        fill(
+            &words.issuer_subject,
+            &[("code", &reference.code), ("name", name)],
         ),
-        "Hello,".to_owned(),
+        words.hello.clone(),
     ];
     if lines.is_empty() {
-        parts.push(format!(
-            "{} I would like you to refuse any further charges from {name} on my account.",
-            cancelled_sentence(reference, &format!("my subscription with {name}"))
+        parts.push(fill(
+            &words.issuer_refuse,
+            &[("cancelled", &cancelled), ("name", name)],
         ));
     } else {
-        parts.push(format!(
-            "I dispute the following charges from {name} on my account:\n{}\nThat is {total} in total.",
-            lines.join("\n")
+        parts.push(fill(
+            &words.issuer_dispute,
+            &[
+                ("name", name),
+                ("charges", &lines.join("\n")),
+                ("total", &total),
+            ],
         ));
-        parts.push(format!(
-            "{} These charges were made after that date, so I did not authorise them. I have asked {name} for a refund. Please reverse these charges and block further charges from {name}.",
-            cancelled_sentence(reference, &format!("my subscription with {name}"))
+        parts.push(fill(
+            &words.issuer_unauthorised,
+            &[("cancelled", &cancelled), ("name", name)],
         ));
     }
-    parts.extend(steps_paragraph(reference));
-    parts.push("Thank you.".to_owned());
-    parts.push(footer(reference, link));
+    parts.extend(steps_paragraph(reference, words));
+    parts.push(words.thanks.clone());
+    parts.push(footer(reference, link, words));
     parts.join("\n\n") + "\n"
 }

@@ -15,11 +15,14 @@ mod codec;
 mod export;
 pub mod hash;
 pub mod iso;
+pub mod wording;
 
 pub use codec::{decode, encode, DecodeError, Encoded, FRAGMENT_KEY, MAX_LINK_CHARS, VERSION};
 pub use export::{
-    ics, issuer_message, record_csv, transactions_csv, vendor_message, TransactionRow,
+    ics, ics_in, issuer_message, issuer_message_in, record_csv, transactions_csv, vendor_message,
+    vendor_message_in, TransactionRow,
 };
+pub use wording::Wording;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -333,29 +336,9 @@ fn check_date(field: &str, date: NaiveDate) -> Result<(), RecordError> {
     }
 }
 
-/// `2026-04-01` → `1 April 2026` (fixed English, as the page writes dates in full).
+/// `2026-04-01` → `1 April 2026` (in English; [`Wording::date`] in another language).
 pub fn long_date(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    Wording::english().date(date)
 }
 
 #[cfg(test)]

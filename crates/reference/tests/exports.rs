@@ -469,3 +469,69 @@ fn the_messages_say_what_happened_and_end_with_the_link() {
             && !text.contains("refund these")
     );
 }
+
+#[test]
+fn the_messages_and_the_reminder_take_another_language_s_words() {
+    let record = Record {
+        vendor: "netflix".into(),
+        vendor_name: Some("Netflix".into()),
+        cancelled_on: date(2026, 3, 15),
+        confirmation: Some("NF-1234".into()),
+        notes: None,
+        steps_done: Vec::new(),
+        check_after: Some(date(2026, 5, 1)),
+        charges: vec![Charge {
+            date: date(2026, 4, 1),
+            amount: "-15.49".into(),
+            currency: Some("EUR".into()),
+            description: "NETFLIX.COM".into(),
+        }],
+    };
+    let (reference, link) = reference_of(&record);
+    let english = reference::Wording::english();
+    assert_eq!(
+        reference::vendor_message_in(&reference, &link, &english),
+        vendor_message(&reference, &link)
+    );
+    let months = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    let german = reference::Wording {
+        months: months.map(str::to_owned).to_vec(),
+        date: "{day}. {month} {year}".into(),
+        decimal: ",".into(),
+        cancelled: "Ich habe {what} am {date} gekündigt{confirmation}.".into(),
+        vendor_what: "mein Abonnement bei {name}".into(),
+        confirmation: " (Bestätigungsnummer {confirmation})".into(),
+        charge: "- {amount} am {date}".into(),
+        vendor_refund: "Seitdem:\n{charges}\nInsgesamt {total}.".into(),
+        ics_summary: "Abbuchungen von {name} prüfen".into(),
+        ..english
+    };
+    let vendor = reference::vendor_message_in(&reference, &link, &german);
+    assert!(
+        vendor.contains("Ich habe mein Abonnement bei Netflix am 15. März 2026 gekündigt (Bestätigungsnummer NF-1234)."),
+        "{vendor}"
+    );
+    assert!(
+        vendor.contains("- 15,49 EUR am 1. April 2026 (NETFLIX.COM)\nInsgesamt 15,49 EUR."),
+        "{vendor}"
+    );
+    let ics = reference::ics_in(&reference, &link, 1_780_000_000, &german).unwrap();
+    assert!(
+        ics.contains("SUMMARY:Abbuchungen von Netflix prüfen"),
+        "{ics}"
+    );
+    assert!(ics.contains("1. Mai 2026"), "{ics}");
+}

@@ -23,8 +23,23 @@ fn error(code: &str, message: impl std::fmt::Display) -> String {
     format!("{{\"error\":{{\"code\":\"{code}\",\"message\":{message}}}}}")
 }
 
+/// A decoding error with the values its sentence names (`args`, for the page's languages).
+fn decode_error(e: &reference::DecodeError) -> String {
+    let args: serde_json::Map<String, serde_json::Value> = e
+        .args()
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), value.into()))
+        .collect();
+    let message = serde_json::to_string(&e.to_string()).unwrap_or_else(|_| "\"\"".into());
+    let args = serde_json::to_string(&args).unwrap_or_else(|_| "{}".into());
+    format!(
+        "{{\"error\":{{\"code\":\"{}\",\"message\":{message},\"args\":{args}}}}}",
+        e.code()
+    )
+}
+
 fn decoded(link: &str) -> Result<Reference, String> {
-    reference::decode(link).map_err(|e| error(e.code(), &e))
+    reference::decode(link).map_err(|e| decode_error(&e))
 }
 
 #[derive(Serialize)]
@@ -68,19 +83,30 @@ struct Exports {
 
 /// Everything made from a link: `{ record_csv, vendor_message, issuer_message, ics }` (`ics`
 /// is null without a look-again date). `url` is the full link written into the texts;
-/// `stamp` the time now, whole seconds since 1970 (UTC), for the calendar file's DTSTAMP.
+/// `stamp` the time now, whole seconds since 1970 (UTC), for the calendar file's DTSTAMP;
+/// `wording` the messages' and the reminder's words as JSON (`reference::Wording`, the page's
+/// language), or empty for English.
 #[wasm_bindgen]
-pub fn exports(url: &str, stamp: f64) -> String {
+pub fn exports(url: &str, stamp: f64, wording: &str) -> String {
     let reference = match decoded(url) {
         Ok(reference) => reference,
         Err(e) => return e,
     };
+    let words = if wording.is_empty() {
+        reference::Wording::english()
+    } else {
+        match serde_json::from_str::<reference::Wording>(wording) {
+            Ok(words) if words.months.len() == 12 => words,
+            Ok(_) => return error("invalid_wording", "the wording needs twelve month names"),
+            Err(e) => return error("invalid_wording", e),
+        }
+    };
     ok(&Exports {
         record_csv: reference::record_csv(&reference),
-        vendor_message: reference::vendor_message(&reference, url),
-        issuer_message: reference::issuer_message(&reference, url),
+        vendor_message: reference::vendor_message_in(&reference, url, &words),
+        issuer_message: reference::issuer_message_in(&reference, url, &words),
         // `as` saturates; a time stamp out of range gives no calendar file rather than a wrong one.
-        ics: reference::ics(&reference, url, stamp as i64),
+        ics: reference::ics_in(&reference, url, stamp as i64, &words),
     })
 }
 
