@@ -267,6 +267,13 @@ test('once opened, a reference opens offline too (the service worker caches its 
   await context.close();
   const viewer = await openPage(browser, { path: '/' });
   await viewer.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  // The first visit loaded the results' code before the service worker controlled it; a visit
+  // it controls keeps that code (web/app.js loads it at start), as a person's second visit does.
+  await viewer.page.reload();
+  await viewer.page.waitForFunction(async () => {
+    for (const path of ['results.js', 'i18n/en-results.js']) if (!(await caches.match(new URL(path, location.href).href))) return false;
+    return true;
+  }, null, { timeout: 15000 });
   await viewer.page.goto(link);
   await viewer.page.locator('.reference-sheet').waitFor({ timeout: 15000 });
   const cached = await viewer.page.evaluate(async () => {
