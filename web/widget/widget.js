@@ -91,7 +91,7 @@ function load(forFile = false) {
     // Started for a file in hand, the worker skips its warm-up (worker.js): the file would
     // otherwise wait for a warm-up round that began before the file's notice arrived.
     worker = new Worker(createScriptURL('./worker.js'), { type: 'module', name: forFile ? 'file-coming' : 'spendrein' });
-    checker = import('./checker.js').then(({ start }) => start({ preset, lang, words, worker, createScriptURL, status: (status) => post({ type: 'status', status }) }));
+    checker = import('./checker.js').then(({ start }) => start({ preset, lang, words: words.catch(() => ({})), worker, createScriptURL, status: (status) => post({ type: 'status', status }) }));
     checker.catch(() => {
       worker.terminate();
       checker = null;
