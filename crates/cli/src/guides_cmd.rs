@@ -328,7 +328,7 @@ mod tests {
         let text = render_guide(guide);
         let cited = text.matches("Sources: [").count();
         assert_eq!(cited, guide.claims().len(), "{text}");
-        assert!(text.contains("Sources: [restart]\n"), "{text}");
+        assert!(text.contains("Sources: [unrecognized-charges]\n"), "{text}");
         assert!(text.contains("(not confirmed on the vendor's own help pages)"));
         for source in guide.sources {
             // Titles wrap at the line width; the id starts the entry.
