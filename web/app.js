@@ -7,7 +7,7 @@
 import { Bridge } from './bridge.js';
 import { h, $, time, today, isIsoDate, download, formatName } from './dom.js';
 import { loadRecords, saveRecords, loadSettings, saveSettings, validateRecord, validateImport, mergeRecords, exportJson } from './track.js';
-import { t, tn, has, formatDate, chooseLanguage, setLanguage, translatePage, language, loadResultsWords } from './i18n.js';
+import { t, tn, has, formatDate, chooseLanguage, setLanguage, translatePage, language, loadResultsWords, restartReason } from './i18n.js';
 
 // The catalogue first: everything below writes text in the chosen language.
 // A reference link may name its maker's language (`#ref=v1.…&lang=de`): the reference page
@@ -45,7 +45,7 @@ const bridge = new Bridge({
     state.failures = [];
     state.hints = [];
     showReport();
-    setStatus(t('status.restarted', { reason }));
+    setStatus(t('status.restarted', { reason: restartReason(reason) }));
   },
 });
 

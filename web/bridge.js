@@ -6,10 +6,16 @@
 // large statement is one call that can take seconds, so silence is judged generously.
 const STALL_MS = 45000;
 
+/** A restart's reason in English (the rejected requests' messages; the page translates it). */
+function restartEnglish({ kind, detail, seconds, repeated }) {
+  const text = { failed: `it failed: ${detail}`, unreadable: 'a message could not be read', internal: `the engine stopped on an internal error: ${detail}`, stalled: `it did not answer for ${seconds} seconds` }[kind] ?? String(kind);
+  return repeated ? `${text}; it keeps failing, so reload the page` : text;
+}
+
 export class Bridge {
   /**
    * `createScriptURL` turns './worker.js' into a Trusted Types script URL; `onProgress(event)`
-   * gets progress; `onRestart(reason)` is told when the worker was replaced. `worker`, when
+   * gets progress; `onRestart(why)` is told when the worker was replaced (`why`: see `restart`). `worker`, when
    * given, is a worker the caller already started (so the wasm loads while the caller's own
    * modules still do); replacements are started here.
    */
@@ -30,12 +36,17 @@ export class Bridge {
     this.worker.addEventListener('message', (event) => this.onMessage(event.data));
     this.worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.restart(`it failed: ${event.message || 'worker error'}`);
+      this.restart({ kind: 'failed', detail: event.message || 'worker error' });
     });
-    this.worker.addEventListener('messageerror', () => this.restart('a message could not be read'));
+    this.worker.addEventListener('messageerror', () => this.restart({ kind: 'unreadable' }));
   }
 
-  restart(reason) {
+  /**
+   * Replaces the worker. `why` is `{ kind, detail?, seconds? }` (`failed`, `unreadable`,
+   * `internal`, `stalled`; `detail` is the browser's or the engine's English); `onRestart`
+   * gets it with `repeated: true` once it keeps failing, and its English as `text`.
+   */
+  restart(why) {
     this.worker?.terminate();
     const pending = [...this.pending.values()];
     this.pending.clear();
@@ -46,12 +57,13 @@ export class Bridge {
     if (this.restarts.length <= 3) this.start();
     else {
       this.worker = { postMessage() {}, terminate() {} };
-      reason += '; it keeps failing, so reload the page';
+      why = { ...why, repeated: true };
     }
+    const reason = restartEnglish(why);
     for (const { reject } of pending) {
       reject(Object.assign(new Error(`the statement reader stopped (${reason}) and was restarted`), { code: 'restarted' }));
     }
-    this.onRestart?.(reason);
+    this.onRestart?.({ ...why, text: reason });
   }
 
   /** Sends a request; resolves with its result, rejects with an Error carrying `code`. */
@@ -68,7 +80,7 @@ export class Bridge {
   onMessage(data) {
     this.lastHeard = performance.now();
     if (data.type === 'crashed') {
-      this.restart(`the engine stopped on an internal error: ${data.message}`);
+      this.restart({ kind: 'internal', detail: data.message });
       return;
     }
     if (data.type === 'progress') {
@@ -87,7 +99,7 @@ export class Bridge {
     if (this.watchdog) return;
     this.watchdog = setInterval(() => {
       if (this.pending.size && performance.now() - this.lastHeard > STALL_MS) {
-        this.restart(`it did not answer for ${Math.round(STALL_MS / 1000)} seconds`);
+        this.restart({ kind: 'stalled', seconds: Math.round(STALL_MS / 1000) });
       }
     }, 1000);
   }

@@ -143,6 +143,13 @@ export function tn(key, args) {
   return pieces(text, args);
 }
 
+/** A worker restart's reason (bridge.js: `{ kind, detail, seconds, repeated }`) in the page's words. */
+export function restartReason({ kind, detail, seconds, repeated, text } = {}) {
+  const key = { failed: 'restart.failed', unreadable: 'restart.unreadable', internal: 'restart.internal', stalled: 'restart.stalled' }[kind];
+  if (!key) return text ?? '';
+  return t(key, { detail, seconds }) + (repeated ? t('restart.repeated') : '');
+}
+
 /** `2026-06-02` → `2 Jun 2026`, `2. Juni 2026`, … */
 export function formatDate(iso) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');

@@ -237,4 +237,14 @@ test('a worker that fails or traps is replaced by a fresh one, and the page says
   // The worker's own console reports its uncaught error; that one was made on purpose.
   assertClean(problems.filter((problem) => !problem.includes('simulated failure')));
   await context.close();
+
+  // In another language the reason is in its words too; only the engine's detail is English.
+  const german = await openPage(browser, { locale: 'de-DE' });
+  await setRecords(german.page, VERDICT_RECORDS.slice(0, 1));
+  await pick(german.page, 'verdicts.csv');
+  await german.page.workers()[0].evaluate(() => postMessage({ id: 0, type: 'crashed', message: 'unreachable executed' }));
+  await german.page.waitForFunction(() => document.querySelector('#status').textContent.includes('neu gestartet'));
+  assert.match(await german.page.locator('#status').textContent(), /\(die Auswertung brach mit einem internen Fehler ab: unreachable executed\)/);
+  assertClean(german.problems);
+  await german.context.close();
 });

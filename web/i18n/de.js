@@ -261,4 +261,9 @@ export default {
   'ref.error.truncated': 'Der Link ist unvollständig: Er wurde beim Kopieren wohl abgeschnitten; kopieren Sie den ganzen Link noch einmal.',
   'ref.error.tampered': 'Der Link wurde nach dem Erstellen verändert oder beschädigt: Seine Prüfsumme stimmt nicht, daher wird er nicht angezeigt.',
   'ref.error.malformed': 'Der Link besteht seine Prüfung, enthält aber keinen gültigen Nachweis ({detail}).',
+  'restart.failed': 'es ist ausgefallen: {detail}',
+  'restart.unreadable': 'eine Nachricht war nicht lesbar',
+  'restart.internal': 'die Auswertung brach mit einem internen Fehler ab: {detail}',
+  'restart.stalled': 'es hat {seconds} Sekunden lang nicht geantwortet',
+  'restart.repeated': '; es fällt immer wieder aus, laden Sie die Seite neu',
 };

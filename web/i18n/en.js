@@ -261,4 +261,9 @@ export default {
   'ref.error.truncated': 'The link is incomplete: it was probably cut off when it was copied; copy the whole link again.',
   'ref.error.tampered': 'The link was changed or damaged after it was made: its integrity check does not match, so it is not shown.',
   'ref.error.malformed': 'The link passes its check but does not hold a valid reference ({detail}).',
+  'restart.failed': 'it failed: {detail}',
+  'restart.unreadable': 'a message could not be read',
+  'restart.internal': 'the engine stopped on an internal error: {detail}',
+  'restart.stalled': 'it did not answer for {seconds} seconds',
+  'restart.repeated': '; it keeps failing, so reload the page',
 };

@@ -261,4 +261,9 @@ export default {
   'ref.error.truncated': 'El enlace está incompleto: probablemente se cortó al copiarlo; vuelve a copiar el enlace entero.',
   'ref.error.tampered': 'El enlace se cambió o se dañó después de crearlo: su comprobación de integridad no coincide, así que no se muestra.',
   'ref.error.malformed': 'El enlace supera su comprobación pero no contiene una referencia válida ({detail}).',
+  'restart.failed': 'ha fallado: {detail}',
+  'restart.unreadable': 'no se pudo leer un mensaje',
+  'restart.internal': 'el motor se detuvo por un error interno: {detail}',
+  'restart.stalled': 'no respondió durante {seconds} segundos',
+  'restart.repeated': '; sigue fallando, vuelve a cargar la página',
 };

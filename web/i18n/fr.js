@@ -261,4 +261,9 @@ export default {
   'ref.error.truncated': 'Le lien est incomplet : il a sans doute été coupé lors de la copie ; copiez à nouveau le lien entier.',
   'ref.error.tampered': 'Le lien a été modifié ou abîmé après sa création : son contrôle d’intégrité ne correspond pas, il n’est donc pas affiché.',
   'ref.error.malformed': 'Le lien passe son contrôle mais ne contient pas de référence valide ({detail}).',
+  'restart.failed': 'il a échoué : {detail}',
+  'restart.unreadable': 'un message n’a pas pu être lu',
+  'restart.internal': 'le moteur s’est arrêté sur une erreur interne : {detail}',
+  'restart.stalled': 'il n’a pas répondu pendant {seconds} secondes',
+  'restart.repeated': '; il échoue sans cesse, rechargez la page',
 };

@@ -261,4 +261,9 @@ export default {
   'ref.error.truncated': 'De link is onvolledig: hij is waarschijnlijk bij het kopiëren afgekapt; kopieer de hele link opnieuw.',
   'ref.error.tampered': 'De link is na het maken veranderd of beschadigd: de integriteitscontrole klopt niet, dus hij wordt niet getoond.',
   'ref.error.malformed': 'De link doorstaat de controle maar bevat geen geldige referentie ({detail}).',
+  'restart.failed': 'het is mislukt: {detail}',
+  'restart.unreadable': 'een bericht kon niet worden gelezen',
+  'restart.internal': 'de verwerking stopte door een interne fout: {detail}',
+  'restart.stalled': 'hij reageerde {seconds} seconden lang niet',
+  'restart.repeated': '; hij blijft vastlopen, laad de pagina opnieuw',
 };

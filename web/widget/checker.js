@@ -7,7 +7,7 @@ import { Bridge } from '../bridge.js';
 import { h, time, formatMoney, formatDate, icon, today, isIsoDate } from '../dom.js';
 import { VERDICTS, verdictWords, lowerVerdict, explanation } from '../results.js';
 import { messageNodes } from '../messages.js';
-import { setLanguage, t, tn } from '../i18n.js';
+import { setLanguage, t, tn, restartReason } from '../i18n.js';
 import GUIDE_NAMES from '../pkg/guide-names.js';
 
 const SITE = new URL('../', location.href);
@@ -58,7 +58,7 @@ export function start({ preset, lang, words, status, worker, createScriptURL }) 
     onRestart(reason) {
       report = null;
       result.replaceChildren();
-      language.then(() => say(t('widget.restarted', { reason })));
+      language.then(() => say(t('widget.restarted', { reason: restartReason(reason) })));
       status('error');
     },
   });
