@@ -113,7 +113,8 @@ export async function decodeReference(link) {
 
 // The ready-to-send messages and the reminder in the page's language: each template of
 // `reference::Wording` from the catalogue (`ref.msg.*`, placeholders kept as written), the
-// month names and the decimal mark from Intl. English is the crate's own (the same words).
+// month names and the decimal mark from Intl, in every language (the crate's own English is
+// the command line's).
 const WORDING = {
   vendor_subject: ['ref.msg.vendor_subject', 'code'],
   issuer_subject: ['ref.msg.issuer_subject', 'name', 'code'],
@@ -140,7 +141,6 @@ const WORDING = {
 };
 
 function wording() {
-  if (language() === 'en') return '';
   const words = {};
   for (const [field, [key, ...names]] of Object.entries(WORDING)) words[field] = t(key, Object.fromEntries(names.map((name) => [name, `{${name}}`])));
   const months = new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'long', timeZone: 'UTC' });

@@ -6,7 +6,7 @@
 import { Bridge } from '../bridge.js';
 import { h, time, formatMoney, formatDate, icon, today, isIsoDate } from '../dom.js';
 import { VERDICTS, verdictWords, lowerVerdict, explanation } from '../results.js';
-import { messageNodes } from '../messages.js';
+import { message } from '../messages.js';
 import { setLanguage, t, tn, restartReason } from '../i18n.js';
 import GUIDE_NAMES from '../pkg/guide-names.js';
 
@@ -133,8 +133,7 @@ export function start({ preset, lang, words, status, worker, createScriptURL }) 
   /** Shows the report; false when no file could be read. */
   function show(failures, wanted) {
     const statement = report?.statements[0];
-    const engineText = (error, text, suffix) => messageNodes({ ...error, text }, suffix).map((piece) => (typeof piece === 'string' ? piece : piece.textContent)).join('');
-    const failed = failures.map((failure) => t('widget.file_failed', { name: failure.name, message: engineText(failure.error, failure.error.message), help: engineText(failure.error, failure.error.help, '.help') })).join(' ');
+    const failed = failures.map(({ name, error }) => t('widget.file_failed', { name, message: message({ ...error, text: error.message }), help: message({ ...error, text: error.help }, '.help') })).join(' ');
     if (!statement) {
       report = null;
       result.replaceChildren();

@@ -12,6 +12,7 @@ const widgetId = /^[\w-]{1,40}$/.test(params.get('id') ?? '') ? params.get('id')
 // The language: the host's choice (embed.js: `data-lang`, else the host page's own `<html
 // lang>`), else the browser's first of the five, else English. Its words for this page are
 // one small file (i18n/<lang>-widget.js); the checker loads the results' words when it starts.
+// (i18n.js's chooseLanguage is not imported: an untouched widget loads only this file.)
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl'];
 const lang = [params.get('lang'), ...(navigator.languages ?? [])].map((tag) => String(tag ?? '').toLowerCase().split('-')[0]).find((code) => LANGUAGES.includes(code)) ?? 'en';
 document.documentElement.lang = lang;

@@ -8,9 +8,9 @@
 //! refuses a DTD that declares any, and bounds nesting depth and element count.
 
 use crate::ofx::dominant_currency;
-use crate::reason;
 use crate::sniff::text::{self, join_description, parse_decimal};
 use crate::xml::{self, Token, Tokenizer, XmlError, MAX_DEPTH};
+use crate::Message;
 use crate::{
     Args, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source, Statement,
     Transaction,
@@ -32,7 +32,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     statement.dialect.sign_convention = Some(SignConvention::Indicator);
     statement
         .dialect
-        .set_sign_reason(Some(reason("reason-camt", Args::new())));
+        .set_sign_reason(Some(Message::new("reason-camt", Args::new())));
     if let Some(declared) = &declared {
         let declared_utf8 =
             declared.eq_ignore_ascii_case("utf-8") || declared.eq_ignore_ascii_case("utf8");

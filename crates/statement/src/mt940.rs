@@ -9,11 +9,11 @@
 
 use crate::ofx::dominant_currency;
 use crate::sniff::text::{self, collapse_whitespace, join_description, parse_decimal};
-use crate::{reason, Args};
 use crate::{
     Amount, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source,
     Statement, Transaction,
 };
+use crate::{Args, Message};
 use chrono::{Datelike, NaiveDate};
 
 /// One `:tag:` field with its continuation lines.
@@ -33,7 +33,7 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     statement.dialect.sign_convention = Some(SignConvention::Indicator);
     statement
         .dialect
-        .set_sign_reason(Some(reason("reason-mt940", Args::new())));
+        .set_sign_reason(Some(Message::new("reason-mt940", Args::new())));
     let (fields, n_control, envelope) = split_fields(&decoded.text);
     if n_control > 0 {
         statement.diagnostics.push(Diagnostic::new(

@@ -7,9 +7,9 @@
 //! credit-card and the cash part of investment statements are read; several statements in one
 //! file are read one after the other, and a FITID seen twice in one account is kept once.
 
-use crate::reason;
 use crate::sniff::text::{self, collapse_whitespace, join_description, parse_decimal};
 use crate::xml::{Token, Tokenizer, XmlError};
+use crate::Message;
 use crate::{
     Amount, Args, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source,
     Statement, Transaction,
@@ -732,7 +732,7 @@ impl<'s> Walker<'s> {
             self.statement.dialect.sign_convention = Some(SignConvention::Indicator);
             self.statement
                 .dialect
-                .set_sign_reason(Some(reason("reason-ofx-type", Args::new())));
+                .set_sign_reason(Some(Message::new("reason-ofx-type", Args::new())));
             self.statement.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "sign-from-type",
@@ -742,7 +742,7 @@ impl<'s> Walker<'s> {
             self.statement.dialect.sign_convention = Some(SignConvention::OutflowNegative);
             self.statement
                 .dialect
-                .set_sign_reason(Some(reason("reason-ofx-signs", Args::new())));
+                .set_sign_reason(Some(Message::new("reason-ofx-signs", Args::new())));
         }
         let _ = self.account.credit_card;
     }
@@ -754,7 +754,7 @@ fn apply_sign_hints(statement: &mut Statement, hints: &Hints) {
         statement.dialect.sign_convention = Some(SignConvention::OutflowPositive);
         statement
             .dialect
-            .set_sign_reason(Some(reason("reason-hint", Args::new())));
+            .set_sign_reason(Some(Message::new("reason-hint", Args::new())));
     }
 }
 

@@ -8,11 +8,11 @@
 //! `03.11.25`, `2019-03-31`); the day/month order is decided once for the whole file.
 
 use crate::sniff::text::{self, join_description, parse_decimal};
-use crate::{reason, Args, Message};
 use crate::{
     Amount, DateOrder, Diagnostic, Format, Hints, ReadError, Severity, SignConvention, Source,
     Statement, Transaction,
 };
+use crate::{Args, Message};
 use chrono::NaiveDate;
 
 /// A record's fields as read, before dates and amounts are interpreted.
@@ -191,9 +191,9 @@ pub fn read(bytes: &[u8], hints: &Hints) -> Result<Statement, ReadError> {
     statement
         .dialect
         .set_sign_reason(Some(if hints.sign_convention.is_some() {
-            reason("reason-hint", Args::new())
+            Message::new("reason-hint", Args::new())
         } else {
-            reason("reason-qif-signs", Args::new())
+            Message::new("reason-qif-signs", Args::new())
         }));
     let comma = statement.dialect.decimal_mark == Some(',');
     let flip = hints.sign_convention == Some(SignConvention::OutflowPositive);
@@ -382,7 +382,7 @@ fn date_parts(text: &str) -> Option<(u32, u32, i32, bool)> {
 /// not vote; a file of only ISO or dotted dates reports that order.
 fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Message) {
     if let Some(order) = hint {
-        return (order, reason("reason-hint", Args::new()));
+        return (order, Message::new("reason-hint", Args::new()));
     }
     let mut n_slashed = 0;
     let mut n_dotted = 0;
@@ -404,7 +404,7 @@ fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Mess
         if first > 12 && second <= 12 {
             return (
                 DateOrder::Dmy,
-                reason(
+                Message::new(
                     "reason-qif-day-first",
                     Args::new().count("day", first).line("line", record.line),
                 ),
@@ -413,7 +413,7 @@ fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Mess
         if second > 12 && first <= 12 {
             return (
                 DateOrder::Mdy,
-                reason(
+                Message::new(
                     "reason-qif-day-second",
                     Args::new().count("day", second).line("line", record.line),
                 ),
@@ -421,11 +421,11 @@ fn decide_order(records: &[Record], hint: Option<DateOrder>) -> (DateOrder, Mess
         }
     }
     if n_slashed == 0 && n_dotted > 0 {
-        (DateOrder::Dmy, reason("reason-dots", Args::new()))
+        (DateOrder::Dmy, Message::new("reason-dots", Args::new()))
     } else if n_slashed == 0 && n_dotted == 0 && !records.is_empty() {
-        (DateOrder::Ymd, reason("reason-iso", Args::new()))
+        (DateOrder::Ymd, Message::new("reason-iso", Args::new()))
     } else {
-        (DateOrder::Mdy, reason("reason-quicken", Args::new()))
+        (DateOrder::Mdy, Message::new("reason-quicken", Args::new()))
     }
 }
 

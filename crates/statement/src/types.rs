@@ -289,12 +289,6 @@ impl Dialect {
     }
 }
 
-/// A reader's reason for a decision (`reason-…` codes of `messages::templates()`).
-#[inline(never)]
-pub fn reason(code: &'static str, args: Args) -> Message {
-    Message::new(code, args)
-}
-
 /// A CSV column and the role the reader gave it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {

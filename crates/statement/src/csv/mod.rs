@@ -22,8 +22,8 @@ use crate::encoding::{self, Decoder, Encoding};
 use crate::number;
 use crate::store::{Parts, Row, Span, MAX_TEXT_BYTES};
 use crate::{
-    reason, Amount, Args, Column, DateOrder, Diagnostic, Format, Hints, Message, ReadError,
-    Severity, SignConvention, Statement, Transactions,
+    Amount, Args, Column, DateOrder, Diagnostic, Format, Hints, Message, ReadError, Severity,
+    SignConvention, Statement, Transactions,
 };
 use chrono::{Datelike, NaiveDate};
 use infer::Layout;
@@ -360,7 +360,7 @@ impl Stream {
                     "encoding",
                     Args::new()
                         .text("encoding", self.encoding.label())
-                        .message("reason", reason(self.encoding_reason, Args::new())),
+                        .message("reason", Message::new(self.encoding_reason, Args::new())),
                 ),
             );
         }
@@ -1142,7 +1142,7 @@ impl Rows {
         if let Some(order) = hints.date_order {
             return (
                 Some((order, None)),
-                Some(reason("reason-hint", Args::new())),
+                Some(Message::new("reason-hint", Args::new())),
             );
         }
         let (day_first, day_line) = self.day_first;
@@ -1151,7 +1151,7 @@ impl Rows {
             if self.year_first_dates > 0 {
                 return (
                     Some((DateOrder::Ymd, None)),
-                    Some(reason("reason-year-first", Args::new())),
+                    Some(Message::new("reason-year-first", Args::new())),
                 );
             }
             return (None, None);
@@ -1160,7 +1160,7 @@ impl Rows {
             (true, false) => {
                 return (
                     Some((DateOrder::Dmy, None)),
-                    Some(reason(
+                    Some(Message::new(
                         "reason-day-over-12-first",
                         Args::new().line("line", day_line),
                     )),
@@ -1169,7 +1169,7 @@ impl Rows {
             (false, true) => {
                 return (
                     Some((DateOrder::Mdy, None)),
-                    Some(reason(
+                    Some(Message::new(
                         "reason-day-over-12-second",
                         Args::new().line("line", month_line),
                     )),
@@ -1193,7 +1193,7 @@ impl Rows {
                 );
                 return (
                     Some((order, Some(diagnostic))),
-                    Some(reason("reason-majority", Args::new())),
+                    Some(Message::new("reason-majority", Args::new())),
                 );
             }
             (false, false) => {}
@@ -1201,7 +1201,7 @@ impl Rows {
         if let Language::Continental(code) = self.layout.language {
             return (
                 Some((DateOrder::Dmy, None)),
-                Some(reason(
+                Some(Message::new(
                     "reason-locale-headers",
                     Args::new().term("language", names::language_term(code)),
                 )),
@@ -1210,21 +1210,21 @@ impl Rows {
         if self.layout.decimal_mark == b',' {
             return (
                 Some((DateOrder::Dmy, None)),
-                Some(reason("reason-decimal-comma", Args::new())),
+                Some(Message::new("reason-decimal-comma", Args::new())),
             );
         }
         match self.statement_currency().as_ref().map(|c| &c[..]) {
             Some(b"USD") | Some(b"CAD") => {
                 return (
                     Some((DateOrder::Mdy, None)),
-                    Some(reason("reason-dollar", Args::new())),
+                    Some(Message::new("reason-dollar", Args::new())),
                 )
             }
             Some(b"GBP") | Some(b"EUR") | Some(b"AUD") | Some(b"NZD") | Some(b"SGD")
             | Some(b"INR") | Some(b"ZAR") => {
                 return (
                     Some((DateOrder::Dmy, None)),
-                    Some(reason("reason-day-first-currency", Args::new())),
+                    Some(Message::new("reason-day-first-currency", Args::new())),
                 )
             }
             _ => {}
@@ -1238,7 +1238,7 @@ impl Rows {
             );
             return (
                 Some((order, Some(diagnostic))),
-                Some(reason("reason-rows-in-order", Args::new())),
+                Some(Message::new("reason-rows-in-order", Args::new())),
             );
         }
         let diagnostic = Diagnostic::new(
@@ -1248,7 +1248,7 @@ impl Rows {
         );
         (
             Some((DateOrder::Dmy, Some(diagnostic))),
-            Some(reason("reason-assumed-day-first", Args::new())),
+            Some(Message::new("reason-assumed-day-first", Args::new())),
         )
     }
 
@@ -1318,13 +1318,13 @@ impl Rows {
                 flip(transactions);
                 return (
                     SignConvention::OutflowPositive,
-                    reason("reason-hint", Args::new()),
+                    Message::new("reason-hint", Args::new()),
                     false,
                 );
             }
             return (
                 SignConvention::SplitColumns,
-                reason("reason-split", Args::new()),
+                Message::new("reason-split", Args::new()),
                 false,
             );
         }
@@ -1333,7 +1333,7 @@ impl Rows {
                 flip(transactions);
             }
             finish_balances(transactions);
-            return (hint, reason("reason-hint", Args::new()), false);
+            return (hint, Message::new("reason-hint", Args::new()), false);
         }
         // A debit/credit flag column decides the sign, even over a minus in the amount (Odoo
         // writes `-1,533.50` with `C`, and the running balance agrees with the flag).
@@ -1363,7 +1363,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::Indicator,
-                reason(
+                Message::new(
                     "reason-flag-column",
                     self.column_args(Args::new(), layout.flag.unwrap_or(0)),
                 ),
@@ -1409,7 +1409,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                reason(
+                Message::new(
                     "reason-balance-flipped",
                     Args::new().count("count", flipped),
                 ),
@@ -1420,7 +1420,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowNegative,
-                reason("reason-balance", Args::new().count("count", straight)),
+                Message::new("reason-balance", Args::new().count("count", straight)),
                 false,
             );
         }
@@ -1456,7 +1456,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                reason("reason-card-payment", Args::new().line("line", line)),
+                Message::new("reason-card-payment", Args::new().line("line", line)),
                 true,
             );
         }
@@ -1465,7 +1465,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                reason("reason-all-positive", Args::new()),
+                Message::new("reason-all-positive", Args::new()),
                 true,
             );
         }
@@ -1480,7 +1480,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                reason(
+                Message::new(
                     "reason-mostly-positive",
                     Args::new()
                         .count("positives", positives)
@@ -1498,7 +1498,7 @@ impl Rows {
             finish_balances(transactions);
             return (
                 SignConvention::OutflowPositive,
-                reason("reason-card-header", Args::new()),
+                Message::new("reason-card-header", Args::new()),
                 true,
             );
         }
@@ -1506,9 +1506,9 @@ impl Rows {
         (
             SignConvention::OutflowNegative,
             if n_nonzero == 0 {
-                reason("reason-no-amounts", Args::new())
+                Message::new("reason-no-amounts", Args::new())
             } else {
-                reason("reason-minus", Args::new())
+                Message::new("reason-minus", Args::new())
             },
             false,
         )
