@@ -47,7 +47,7 @@ function sourceById(guide, id) {
 }
 
 function sourceLink(source, text) {
-  if (!/^https:\/\//.test(source.url)) return h('span', { text });
+  if (!/^https?:\/\//.test(source.url)) return h('span', { text });
   return h('a', { href: source.url, text, target: '_blank', rel: 'noopener noreferrer', class: 'source-link' });
 }
 

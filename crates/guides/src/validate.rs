@@ -125,9 +125,23 @@ pub fn validate(
 
 /// Whether `url` is an absolute https URL with a plausible host name.
 pub fn is_https_url(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else {
-        return false;
-    };
+    url.strip_prefix("https://")
+        .is_some_and(|rest| plausible(url, rest))
+}
+
+/// Whether a source's `url` is an absolute http or https URL with a plausible host name. A
+/// source is the address a page was read at, so it is written as it was read: some vendors'
+/// older help pages exist only at `http://` addresses, and rewriting them to https would cite
+/// an address nobody read. A step's `url` is a link the person opens to act, and stays https.
+pub fn is_source_url(url: &str) -> bool {
+    url.strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .is_some_and(|rest| plausible(url, rest))
+}
+
+/// `rest` is `url` after its scheme: a host with a dot and no odd bytes, and no whitespace or
+/// control characters anywhere in `url`.
+fn plausible(url: &str, rest: &str) -> bool {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_ok = host.contains('.')
         && !host.starts_with('.')
@@ -326,7 +340,7 @@ fn check_urls(report: &mut Report, guide: &Guide) {
         }
     }
     for (index, source) in guide.sources.iter().enumerate() {
-        if !is_https_url(source.url) {
+        if !is_source_url(source.url) {
             let field = if guide.legacy {
                 format!("sources[{index}]")
             } else {
@@ -335,7 +349,7 @@ fn check_urls(report: &mut Report, guide: &Guide) {
             report.error(
                 guide,
                 field,
-                format!("{:?} is not an https url with a host", source.url),
+                format!("{:?} is not an http(s) url with a host", source.url),
             );
         }
     }
@@ -458,11 +472,12 @@ fn check_sources(report: &mut Report, guide: &Guide, today: NaiveDate) {
     }
 }
 
-/// The registrable part of an https url's host, roughly: the last two labels, or three when
+/// The registrable part of an http(s) url's host, roughly: the last two labels, or three when
 /// the second-level label is a generic one under a country code (`bbc.co.uk`).
 fn site(url: &str) -> Option<&str> {
     let host = url
-        .strip_prefix("https://")?
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?
         .split(['/', '?', '#', ':'])
         .next()?;
     let labels: Vec<&str> = host.split('.').collect();
@@ -1000,10 +1015,23 @@ mod tests {
     }
 
     #[test]
+    fn a_source_keeps_the_http_address_it_was_read_at_but_a_step_link_is_https() {
+        assert!(is_source_url(
+            "http://kb.mailchimp.com/accounts/management/close-an-account"
+        ));
+        assert!(is_source_url("https://mailchimp.com/help/"));
+        assert!(!is_source_url("ftp://example.com"));
+        assert!(!is_source_url("http://localhost/x"));
+        assert!(!is_source_url("http://exa mple.com"));
+        assert!(!is_https_url("http://kb.mailchimp.com/x"));
+        assert_eq!(site("http://kb.mailchimp.com/x"), Some("mailchimp.com"));
+    }
+
+    #[test]
     fn missing_fields_bad_urls_and_unknown_related_fail() {
         let mut bad = guide("bad", "", &[], &[]);
         const BAD: &[Source] = &[
-            url("http://example.com"),
+            url("ftp://example.com"),
             url("https://"),
             url("https://exa mple.com/x"),
         ];
